@@ -1,0 +1,158 @@
+import { z } from "zod";
+
+/**
+ * The portal's configuration, as environment variables. Pure (no `server-only`) so the launcher
+ * script can validate the same rules before it starts anything; the app reads it through lib/env.ts.
+ */
+
+/** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in the README. */
+export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
+export const DEFAULT_SANDBOX_PORT = 4010;
+const MIN_SECRET_LENGTH = 32;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const secret = z
+  .string()
+  .min(
+    MIN_SECRET_LENGTH,
+    `must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`,
+  );
+
+const port = z.coerce.number<string | undefined>().int().min(1).max(65535);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const rawSchema = z.object({
+  SWEETSPOT_API_URL: optionalText.pipe(httpUrl.optional()),
+  SWEETSPOT_API_KEY: optionalText,
+  SWEETSPOT_AUTH_HEADER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
+      .optional(),
+  ),
+  SWEETSPOT_TIMEOUT_MS: optionalText.pipe(port.max(120_000).optional()),
+  SANDBOX_PORT: optionalText.pipe(port.optional()),
+  NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
+  PORTAL_LINK_SECRET: optionalText.pipe(secret.optional()),
+  NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
+  OIDC_ISSUER: optionalText.pipe(httpUrl.optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_USER_ID_CLAIM: optionalText,
+  SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+});
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  userIdClaim: string;
+};
+
+export type PortalConfig = {
+  /** True when no API URL is configured: the portal talks to the embedded sandbox. */
+  sandboxMode: boolean;
+  sweetspotApiUrl: string;
+  sweetspotApiKey: string;
+  /** `Authorization` sends `Bearer <key>`; any other header carries the bare key. */
+  sweetspotAuthHeader: string;
+  sweetspotTimeoutMs: number;
+  authSecret: string;
+  linkSecret: string;
+  /** Secrets that were generated for this process because sandbox mode allowed it. */
+  generatedSecrets: string[];
+  oidc: OidcConfig | null;
+  supportEmail: string;
+  /** The portal's public URL (NEXTAUTH_URL), when configured. */
+  publicUrl: string | null;
+};
+
+export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
+
+type Env = Record<string, string | undefined>;
+
+/** Validates the environment. In sandbox mode missing secrets come from `generateSecret`. */
+export function parsePortalConfig(env: Env, generateSecret: () => string): ConfigResult {
+  const parsed = rawSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
+      ),
+    };
+  }
+  const raw = parsed.data;
+  const sandboxMode = raw.SWEETSPOT_API_URL === undefined;
+  const problems: string[] = [];
+  const generatedSecrets: string[] = [];
+
+  const requiredOutsideSandbox = (name: "SWEETSPOT_API_KEY" | "NEXTAUTH_SECRET" | "PORTAL_LINK_SECRET") => {
+    const value = raw[name];
+    if (value !== undefined) return value;
+    if (sandboxMode) {
+      if (name === "SWEETSPOT_API_KEY") return SANDBOX_DEV_API_KEY;
+      generatedSecrets.push(name);
+      return generateSecret();
+    }
+    problems.push(`${name}: required when SWEETSPOT_API_URL points at a real API`);
+    return "";
+  };
+
+  const sweetspotApiKey = requiredOutsideSandbox("SWEETSPOT_API_KEY");
+  const authSecret = requiredOutsideSandbox("NEXTAUTH_SECRET");
+  const linkSecret = requiredOutsideSandbox("PORTAL_LINK_SECRET");
+  if (raw.NEXTAUTH_SECRET !== undefined && raw.NEXTAUTH_SECRET === raw.PORTAL_LINK_SECRET) {
+    problems.push("PORTAL_LINK_SECRET: must differ from NEXTAUTH_SECRET");
+  }
+
+  const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
+  const oidcGiven = oidcParts.filter((part) => part !== undefined).length;
+  if (oidcGiven > 0 && oidcGiven < oidcParts.length) {
+    problems.push(
+      "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable OpenID Connect, or none",
+    );
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    config: {
+      sandboxMode,
+      sweetspotApiUrl:
+        raw.SWEETSPOT_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT}`,
+      sweetspotApiKey,
+      sweetspotAuthHeader: raw.SWEETSPOT_AUTH_HEADER ?? "Authorization",
+      sweetspotTimeoutMs: raw.SWEETSPOT_TIMEOUT_MS ?? 5000,
+      authSecret,
+      linkSecret,
+      generatedSecrets,
+      oidc:
+        raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
+          ? {
+              issuer: raw.OIDC_ISSUER,
+              clientId: raw.OIDC_CLIENT_ID,
+              clientSecret: raw.OIDC_CLIENT_SECRET,
+              userIdClaim: raw.OIDC_USER_ID_CLAIM ?? "sweetspot_user_id",
+            }
+          : null,
+      supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
+      publicUrl: raw.NEXTAUTH_URL ?? null,
+    },
+  };
+}
+
+export function formatConfigProblems(problems: string[]): string {
+  return ["The portal cannot start: its configuration is invalid.", ...problems.map((p) => `  - ${p}`)].join(
+    "\n",
+  );
+}

@@ -1,0 +1,21 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Tests, the sandbox and scripts have their own tsconfig; Next type-checks only the app.
+  typescript: { tsconfigPath: "tsconfig.json" },
+  async headers() {
+    // Static assets skip proxy.ts; they still get the headers that do not need a nonce.
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

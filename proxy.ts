@@ -1,0 +1,29 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { createNonce, securityHeaders } from "@/lib/security/headers";
+
+/**
+ * Runs before every route: gives each response its security headers and a per-request CSP nonce.
+ * It is deliberately not an access check — authorization lives in the data layer, so a request
+ * that skips this file (CVE-2025-29927 style) still gets no customer data.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders({
+    nonce,
+    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+    development: process.env.NODE_ENV === "development",
+  });
+
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] ?? "");
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
