@@ -1,0 +1,251 @@
+/**
+ * Signed email-link tokens: compact JWS (a JWT) signed with HMAC SHA-256.
+ *
+ * Deliberately pure (no `server-only`, no env access) so `scripts/mint-link.ts` can mint links with
+ * the same code the portal verifies them with; callers pass the secret in. The format is documented
+ * for other minters (the notification service) in docs/link-tokens.md — keep the two in step.
+ *
+ * Only Web Crypto is used (`globalThis.crypto.subtle`), so this runs in Node, edge runtimes and tests
+ * alike without a JWT library. The algorithm is pinned to HS256: the header's `alg` is checked, never
+ * used to choose how to verify, which closes the `alg: none` and algorithm-confusion attacks.
+ */
+
+export const LINK_AUDIENCE = "checkout-portal";
+/** Links are reusable until they expire (mail scanners open them first), so lifetime is capped. */
+export const MAX_LINK_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** Tolerated clock difference between the minting machine and the portal. */
+export const CLOCK_SKEW_SECONDS = 60;
+/** Real tokens are ~300 bytes; the cap stops anyone making us decode and HMAC megabytes. */
+export const MAX_TOKEN_LENGTH = 4096;
+/** Mirrors the rule in lib/config/schema.ts: HMAC keys shorter than this are guessable. */
+export const MIN_LINK_SECRET_LENGTH = 32;
+
+export const USER_ID_PATTERN = /^usr_[A-Za-z0-9_]+$/;
+export const CHECKOUT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+const HEADER = { alg: "HS256", typ: "JWT" } as const;
+const HMAC_SHA256 = { name: "HMAC", hash: "SHA-256" } as const;
+/** Base64url of a 32-byte HMAC SHA-256 output, without padding. */
+const SIGNATURE_LENGTH = 43;
+const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/;
+
+export type LinkClaims = {
+  userId: string;
+  checkoutId: string | null;
+  /** Seconds since the Unix epoch. */
+  issuedAt: number;
+  /** Seconds since the Unix epoch. */
+  expiresAt: number;
+};
+
+/** Coarse on purpose: the page only distinguishes "expired" from "not valid", and details help attackers. */
+export type LinkTokenFailure = "expired" | "not_yet_valid" | "invalid";
+
+export type LinkTokenVerification =
+  | { ok: true; claims: LinkClaims }
+  | { ok: false; reason: LinkTokenFailure };
+
+export type MintLinkTokenOptions = {
+  userId: string;
+  checkoutId?: string | null;
+  ttlSeconds: number;
+  secret: string;
+  now?: Date;
+};
+
+export type VerifyLinkTokenOptions = {
+  secret: string;
+  now?: Date;
+};
+
+/**
+ * Mints a link token. Throws (TypeError/RangeError) on invalid arguments: minting with bad input is a
+ * programming or operator error, and failing loudly beats sending a customer a link that cannot work.
+ */
+export async function mintLinkToken(options: MintLinkTokenOptions): Promise<string> {
+  const { userId, checkoutId, ttlSeconds, secret } = options;
+  if (!USER_ID_PATTERN.test(userId)) {
+    throw new TypeError(
+      `userId must look like usr_… (letters, digits, underscores), got ${JSON.stringify(userId)}`,
+    );
+  }
+  if (checkoutId != null && !CHECKOUT_ID_PATTERN.test(checkoutId)) {
+    throw new TypeError(
+      `checkoutId must be 1-64 letters, digits, "_" or "-", got ${JSON.stringify(checkoutId)}`,
+    );
+  }
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0 || ttlSeconds > MAX_LINK_TTL_SECONDS) {
+    throw new RangeError(`ttlSeconds must be a whole number from 1 to ${MAX_LINK_TTL_SECONDS} (30 days)`);
+  }
+  const key = await importSigningKey(secret, "sign");
+  const issuedAt = epochSeconds(options.now ?? new Date());
+
+  // Claim order matches docs/link-tokens.md so its worked example can be reproduced byte for byte.
+  const payload: Record<string, string | number> = { sub: userId };
+  if (checkoutId != null) payload.checkout = checkoutId;
+  payload.aud = LINK_AUDIENCE;
+  payload.iat = issuedAt;
+  payload.exp = issuedAt + ttlSeconds;
+
+  const signingInput = `${encodeJsonSegment(HEADER)}.${encodeJsonSegment(payload)}`;
+  const signature = await crypto.subtle.sign("HMAC", key, utf8(signingInput));
+  return `${signingInput}.${base64UrlEncode(new Uint8Array(signature))}`;
+}
+
+/**
+ * Verifies a link token. Never throws for anything about the token — it usually comes straight from a
+ * query string, so it may be missing, repeated (an array) or hostile. Throws only when `secret` itself
+ * is unusable, which is a configuration bug that should be loud rather than look like a bad link.
+ */
+export async function verifyLinkToken(
+  token: unknown,
+  options: VerifyLinkTokenOptions,
+): Promise<LinkTokenVerification> {
+  const key = await importSigningKey(options.secret, "verify");
+  const claims = await verifiedClaims(token, key);
+  if (claims === null) return INVALID;
+
+  // Time is judged only after the signature, so a forged token can never be reported as "expired".
+  const now = epochSeconds(options.now ?? new Date());
+  if (claims.expiresAt < now - CLOCK_SKEW_SECONDS) return { ok: false, reason: "expired" };
+  if (claims.issuedAt > now + CLOCK_SKEW_SECONDS || claims.notBefore > now + CLOCK_SKEW_SECONDS) {
+    return { ok: false, reason: "not_yet_valid" };
+  }
+  return {
+    ok: true,
+    claims: {
+      userId: claims.userId,
+      checkoutId: claims.checkoutId,
+      issuedAt: claims.issuedAt,
+      expiresAt: claims.expiresAt,
+    },
+  };
+}
+
+const INVALID: LinkTokenVerification = { ok: false, reason: "invalid" };
+
+type CheckedClaims = LinkClaims & { notBefore: number };
+
+/** The token's claims if it is well formed, correctly signed and internally consistent; else null. */
+async function verifiedClaims(token: unknown, key: CryptoKey): Promise<CheckedClaims | null> {
+  if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return null;
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
+
+  const header = decodeJsonObject(encodedHeader);
+  if (header === null || !isAcceptedHeader(header)) return null;
+
+  if (encodedSignature.length !== SIGNATURE_LENGTH) return null;
+  const signature = base64UrlDecode(encodedSignature);
+  if (signature === null) return null;
+  // subtle.verify compares in constant time, so response timing reveals nothing about the right MAC.
+  const signatureMatches = await crypto.subtle.verify(
+    "HMAC",
+    key,
+    signature,
+    utf8(`${encodedHeader}.${encodedPayload}`),
+  );
+  if (!signatureMatches) return null;
+
+  const payload = decodeJsonObject(encodedPayload);
+  return payload === null ? null : readClaims(payload);
+}
+
+function isAcceptedHeader(header: Record<string, unknown>): boolean {
+  // The only algorithm we ever verify with is HS256; anything else in the header means "not ours".
+  if (header.alg !== HEADER.alg) return false;
+  if (header.typ !== undefined && header.typ !== HEADER.typ) return false;
+  // RFC 7515: a `crit` header lists extensions the verifier must understand; we understand none.
+  if ("crit" in header) return false;
+  return true;
+}
+
+function readClaims(payload: Record<string, unknown>): CheckedClaims | null {
+  const { sub, checkout, aud, iat, exp, nbf } = payload;
+  if (typeof sub !== "string" || !USER_ID_PATTERN.test(sub)) return null;
+  // Absent or null both mean "no particular checkout": JSON encoders differ on optional fields.
+  if (checkout != null && (typeof checkout !== "string" || !CHECKOUT_ID_PATTERN.test(checkout))) return null;
+  if (!hasOurAudience(aud)) return null;
+  if (!isEpochSeconds(iat) || !isEpochSeconds(exp)) return null;
+  if (exp <= iat || exp - iat > MAX_LINK_TTL_SECONDS) return null;
+  // Not minted by us, but a standard claim: honouring it is cheaper than explaining why we ignore it.
+  if (nbf !== undefined && !isEpochSeconds(nbf)) return null;
+  return {
+    userId: sub,
+    checkoutId: typeof checkout === "string" ? checkout : null,
+    issuedAt: iat,
+    expiresAt: exp,
+    notBefore: typeof nbf === "number" ? nbf : iat,
+  };
+}
+
+function hasOurAudience(aud: unknown): boolean {
+  if (aud === LINK_AUDIENCE) return true;
+  return (
+    Array.isArray(aud) &&
+    aud.every((entry): entry is string => typeof entry === "string") &&
+    aud.includes(LINK_AUDIENCE)
+  );
+}
+
+function isEpochSeconds(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+function epochSeconds(date: Date): number {
+  const milliseconds = date.getTime();
+  if (!Number.isFinite(milliseconds)) throw new RangeError("now must be a valid Date");
+  return Math.floor(milliseconds / 1000);
+}
+
+async function importSigningKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
+  if (typeof secret !== "string" || secret.length < MIN_LINK_SECRET_LENGTH) {
+    throw new TypeError(`The link secret must be at least ${MIN_LINK_SECRET_LENGTH} characters`);
+  }
+  return crypto.subtle.importKey("raw", utf8(secret), HMAC_SHA256, false, [usage]);
+}
+
+function encodeJsonSegment(value: object): string {
+  return base64UrlEncode(utf8(JSON.stringify(value)));
+}
+
+/** A segment's JSON object, or null if it is not strict base64url of UTF-8 JSON holding an object. */
+function decodeJsonObject(segment: string): Record<string, unknown> | null {
+  const bytes = base64UrlDecode(segment);
+  if (bytes === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+    return parsed as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text);
+}
+
+function base64UrlEncode(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * Strict base64url: URL alphabet, no padding, and canonical (re-encodes to the same text). Rejecting
+ * non-canonical spellings means one token has exactly one string form.
+ */
+function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!BASE64URL_PATTERN.test(text) || text.length % 4 === 1) return null;
+  let binary: string;
+  try {
+    binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return base64UrlEncode(bytes) === text ? bytes : null;
+}

@@ -1,0 +1,63 @@
+/**
+ * The typed failures of the Sweet Spot client, mapped once at the route boundary to a page and a status.
+ * Messages are ours: no API key, no response body, no query string (it carries customer ids).
+ */
+
+export type UpstreamErrorContext = {
+  /** Path template without query, e.g. `/v1/checkouts/{id}`. */
+  path?: string;
+  /** HTTP status of the last attempt, when there was a response. */
+  status?: number;
+  /** Attempts made before giving up. */
+  attempts?: number;
+};
+
+export class SweetspotError extends Error {
+  override name = "SweetspotError";
+  readonly path: string | undefined;
+  readonly status: number | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(message: string, context: UpstreamErrorContext = {}) {
+    super(message);
+    this.path = context.path;
+    this.status = context.status;
+    this.attempts = context.attempts;
+  }
+}
+
+/** Not there, not this customer's, or not a valid id: all answer 404 the same way. */
+export class CheckoutNotFoundError extends SweetspotError {
+  override name = "CheckoutNotFoundError";
+
+  constructor(context: UpstreamErrorContext = {}) {
+    super("Checkout not found", context);
+  }
+}
+
+/** 401/403: the portal's key is wrong or lacks permission. An operator problem, not a customer one. */
+export class UpstreamAuthError extends SweetspotError {
+  override name = "UpstreamAuthError";
+}
+
+/** The API is down, overloaded (5xx, 429) or unreachable. Routes answer 503. */
+export class UpstreamUnavailableError extends SweetspotError {
+  override name = "UpstreamUnavailableError";
+  /** From `Retry-After`, when the API sent one. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, context: UpstreamErrorContext & { retryAfterSeconds?: number } = {}) {
+    super(message, context);
+    this.retryAfterSeconds = context.retryAfterSeconds;
+  }
+}
+
+/** Every attempt timed out. A kind of unavailability; routes may answer 504 instead of 503. */
+export class UpstreamTimeoutError extends UpstreamUnavailableError {
+  override name = "UpstreamTimeoutError";
+}
+
+/** The API answered, but not with something we can use (not JSON, wrong shape, unexpected 4xx). */
+export class UpstreamInvalidResponseError extends SweetspotError {
+  override name = "UpstreamInvalidResponseError";
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { buildLink, parseMintLinkArgs, resolveLinkSecret } from "./mint-link-cli";
+
+const SECRET = "a-portal-link-secret-of-32-chars-or-more";
+
+describe("parseMintLinkArgs", () => {
+  it("applies the defaults", () => {
+    expect(parseMintLinkArgs(["--user", "usr_42"], {})).toEqual({
+      kind: "request",
+      request: {
+        userId: "usr_42",
+        checkoutId: null,
+        ttlSeconds: 7 * 86_400,
+        baseUrl: "http://localhost:3000",
+      },
+    });
+  });
+
+  it("reads every option", () => {
+    const argv = [
+      "--user",
+      "usr_42",
+      "--checkout",
+      "chk_9",
+      "--ttl",
+      "12h",
+      "--base-url",
+      "https://portal.example.com/",
+    ];
+    expect(parseMintLinkArgs(argv, { PORT: "4000" })).toEqual({
+      kind: "request",
+      request: {
+        userId: "usr_42",
+        checkoutId: "chk_9",
+        ttlSeconds: 43_200,
+        baseUrl: "https://portal.example.com",
+      },
+    });
+  });
+
+  it("takes the default port from PORT and keeps a base path", () => {
+    expect(parseMintLinkArgs(["--user=usr_42"], { PORT: "8080" })).toMatchObject({
+      request: { baseUrl: "http://localhost:8080" },
+    });
+    expect(
+      parseMintLinkArgs(["--user", "usr_42", "--base-url", "https://x.example/portal//"], {}),
+    ).toMatchObject({
+      request: { baseUrl: "https://x.example/portal" },
+    });
+  });
+
+  it("recognises --help", () => {
+    expect(parseMintLinkArgs(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseMintLinkArgs(["-h"], {})).toEqual({ kind: "help" });
+  });
+
+  it.each([
+    [[], /--user is required/],
+    [["--user"], /--user/],
+    [["--user", "42"], /usr_/],
+    [["--user", "usr_42", "--checkout", "chk/9"], /--checkout/],
+    [["--user", "usr_42", "--checkout", ""], /--checkout/],
+    [["--user", "usr_42", "--ttl", "soon"], /--ttl must look like/],
+    [["--user", "usr_42", "--ttl", "31d"], /at most 30d/],
+    [["--user", "usr_42", "--base-url", "localhost:3000"], /--base-url/],
+    [["--user", "usr_42", "--base-url", "ftp://x.example"], /--base-url/],
+    [["--user", "usr_42", "--base-url", "https://x.example/?a=1"], /query/],
+    [["--user", "usr_42", "--colour", "red"], /colour/],
+    [["--user", "usr_42", "extra"], /extra/],
+  ])("explains %j", (argv, message) => {
+    const parsed = parseMintLinkArgs(argv, {});
+    expect(parsed.kind).toBe("usage_error");
+    expect(parsed.kind === "usage_error" && parsed.message).toMatch(message);
+  });
+
+  it("rejects a PORT that is not a port", () => {
+    expect(parseMintLinkArgs(["--user", "usr_42"], { PORT: "abc" })).toMatchObject({ kind: "usage_error" });
+  });
+});
+
+describe("buildLink", () => {
+  it("puts the token in the /link query", () => {
+    expect(buildLink("https://portal.example.com", "a.b.c")).toBe(
+      "https://portal.example.com/link?token=a.b.c",
+    );
+  });
+});
+
+describe("resolveLinkSecret", () => {
+  const noSandboxFile = () => null;
+  const unreadable = () => {
+    throw new Error("the sandbox file must not be read");
+  };
+
+  it("prefers PORTAL_LINK_SECRET, without reading the sandbox file", () => {
+    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: ` ${SECRET} ` }, unreadable)).toEqual({
+      ok: true,
+      secret: SECRET,
+      source: "environment",
+    });
+  });
+
+  it("falls back to the sandbox secret", () => {
+    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: " " }, () => SECRET)).toEqual({
+      ok: true,
+      secret: SECRET,
+      source: "sandbox_file",
+    });
+  });
+
+  it("tells the operator to set PORTAL_LINK_SECRET when there is none", () => {
+    expect(resolveLinkSecret({}, noSandboxFile)).toMatchObject({
+      ok: false,
+      message: /set PORTAL_LINK_SECRET/,
+    });
+    expect(resolveLinkSecret({}, () => "")).toMatchObject({ ok: false, message: /set PORTAL_LINK_SECRET/ });
+  });
+
+  it("refuses short secrets from either source", () => {
+    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: "short" }, noSandboxFile)).toMatchObject({
+      ok: false,
+      message: /32/,
+    });
+    expect(resolveLinkSecret({}, () => "short")).toMatchObject({ ok: false, message: /32/ });
+  });
+});

@@ -1,0 +1,161 @@
+import { parseArgs } from "node:util";
+import {
+  CHECKOUT_ID_PATTERN,
+  MAX_LINK_TTL_SECONDS,
+  MIN_LINK_SECRET_LENGTH,
+  USER_ID_PATTERN,
+} from "../../lib/auth/link-token";
+import { formatDuration, parseDurationSeconds } from "./duration";
+
+/**
+ * Everything `scripts/mint-link.ts` decides before touching the file system or crypto, kept separate
+ * so it can be unit tested without spawning processes.
+ */
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_TTL = "7d";
+/** For messages; scripts/lib/sandbox-secrets.ts owns the file itself. */
+export const SANDBOX_SECRETS_PATH = ".portal/sandbox-secrets.json";
+
+export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--ttl 7d] [--base-url URL]
+
+Prints a signed sign-in link for a customer on stdout (and only the link, so it can be piped).
+
+  --user       the customer's user id (usr_…), required
+  --checkout   open this checkout after sign-in (optional)
+  --ttl        lifetime: 30m, 12h, 7d or seconds; default ${DEFAULT_TTL}, at most ${formatDuration(MAX_LINK_TTL_SECONDS)}
+  --base-url   the portal's address; default http://localhost:$PORT (PORT defaults to 3000)
+
+The secret is PORTAL_LINK_SECRET, or in sandbox mode the one the launcher wrote to ${SANDBOX_SECRETS_PATH}.`;
+
+export type MintLinkRequest = {
+  userId: string;
+  checkoutId: string | null;
+  ttlSeconds: number;
+  baseUrl: string;
+};
+
+export type ParsedMintLinkArgs =
+  | { kind: "help" }
+  | { kind: "request"; request: MintLinkRequest }
+  | { kind: "usage_error"; message: string };
+
+export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMintLinkArgs {
+  let values: { user?: string; checkout?: string; ttl?: string; "base-url"?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        user: { type: "string" },
+        checkout: { type: "string" },
+        ttl: { type: "string" },
+        "base-url": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    // parseArgs explains unknown options and missing values well; pass its words on.
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { kind: "help" };
+
+  const userId = values.user?.trim();
+  if (!userId) return usageError("--user is required, e.g. --user usr_123");
+  if (!USER_ID_PATTERN.test(userId)) {
+    return usageError(`--user must be "usr_" followed by letters, digits or underscores, got "${userId}"`);
+  }
+
+  const checkoutId = values.checkout?.trim() || null;
+  if (values.checkout !== undefined && checkoutId === null)
+    return usageError("--checkout needs a checkout id");
+  if (checkoutId !== null && !CHECKOUT_ID_PATTERN.test(checkoutId)) {
+    return usageError(`--checkout must be 1-64 letters, digits, "_" or "-", got "${checkoutId}"`);
+  }
+
+  const ttlText = values.ttl ?? DEFAULT_TTL;
+  const ttlSeconds = parseDurationSeconds(ttlText);
+  if (ttlSeconds === null)
+    return usageError(`--ttl must look like 30m, 12h, 7d or 3600 (seconds), got "${ttlText}"`);
+  if (ttlSeconds > MAX_LINK_TTL_SECONDS) {
+    return usageError(`--ttl must be at most ${formatDuration(MAX_LINK_TTL_SECONDS)}, got "${ttlText}"`);
+  }
+
+  const baseUrl =
+    values["base-url"] === undefined ? defaultBaseUrl(env) : normalizeBaseUrl(values["base-url"]);
+  if (typeof baseUrl !== "string") return baseUrl;
+
+  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl } };
+}
+
+function defaultBaseUrl(env: Env): string | ParsedMintLinkArgs {
+  const port = env.PORT?.trim() || "3000";
+  const portNumber = Number(port);
+  if (!/^\d+$/.test(port) || portNumber < 1 || portNumber > 65535) {
+    return usageError(`PORT must be a port number, got "${port}"; or pass --base-url`);
+  }
+  return `http://localhost:${portNumber}`;
+}
+
+/** An absolute http(s) URL without query, fragment or credentials, with no trailing slash. */
+function normalizeBaseUrl(text: string): string | ParsedMintLinkArgs {
+  const problem = `--base-url must be an absolute http(s) URL such as https://portal.example.com, got "${text}"`;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return usageError(problem);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return usageError(problem);
+  if (url.search || url.hash || url.username || url.password) {
+    return usageError("--base-url must not contain a query, fragment or credentials");
+  }
+  // Keep a path prefix (a portal mounted under /portal) but never end up with "//link".
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+export function buildLink(baseUrl: string, token: string): string {
+  // Tokens are base64url and dots only, so they need no escaping in a query string.
+  return `${baseUrl}/link?token=${token}`;
+}
+
+export type SecretResolution =
+  | { ok: true; secret: string; source: "environment" | "sandbox_file" }
+  | { ok: false; message: string };
+
+/**
+ * The signing secret: PORTAL_LINK_SECRET wins, as it does for the portal; otherwise the one the
+ * launcher stored for sandbox mode. The file is only read when needed, so a broken sandbox file
+ * cannot get in the way of an explicitly configured secret.
+ */
+export function resolveLinkSecret(env: Env, readSandboxLinkSecret: () => string | null): SecretResolution {
+  const fromEnvironment = env.PORTAL_LINK_SECRET?.trim();
+  if (fromEnvironment) return checkedSecret(fromEnvironment, "environment", "PORTAL_LINK_SECRET");
+  const fromSandboxFile = readSandboxLinkSecret()?.trim();
+  if (fromSandboxFile) {
+    return checkedSecret(fromSandboxFile, "sandbox_file", `PORTAL_LINK_SECRET in ${SANDBOX_SECRETS_PATH}`);
+  }
+  return {
+    ok: false,
+    message:
+      "No link secret: set PORTAL_LINK_SECRET to the portal's value (in sandbox mode, starting the portal " +
+      `once writes one to ${SANDBOX_SECRETS_PATH}).`,
+  };
+}
+
+function checkedSecret(
+  secret: string,
+  source: "environment" | "sandbox_file",
+  label: string,
+): SecretResolution {
+  if (secret.length < MIN_LINK_SECRET_LENGTH) {
+    return { ok: false, message: `${label} must be at least ${MIN_LINK_SECRET_LENGTH} characters.` };
+  }
+  return { ok: true, secret, source };
+}
+
+function usageError(message: string): ParsedMintLinkArgs {
+  return { kind: "usage_error", message };
+}

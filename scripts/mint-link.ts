@@ -1,0 +1,70 @@
+/**
+ * Mints a signed sign-in link for a customer, for support staff and local testing:
+ *
+ *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--ttl 7d] [--base-url https://portal.example.com]
+ *
+ * stdout gets only the link so it can be piped (e.g. into a clipboard tool); everything else goes to
+ * stderr. Exit codes: 0 minted, 1 no usable secret, 2 bad arguments.
+ */
+import { mintLinkToken } from "../lib/auth/link-token";
+import { formatDuration } from "./lib/duration";
+import {
+  buildLink,
+  MINT_LINK_USAGE,
+  parseMintLinkArgs,
+  resolveLinkSecret,
+  SANDBOX_SECRETS_PATH,
+} from "./lib/mint-link-cli";
+import { readSandboxSecrets } from "./lib/sandbox-secrets";
+
+function readSandboxLinkSecret(): string | null {
+  try {
+    return readSandboxSecrets()?.PORTAL_LINK_SECRET ?? null;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`${SANDBOX_SECRETS_PATH} could not be read (${detail}); set PORTAL_LINK_SECRET instead.`);
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseMintLinkArgs(process.argv.slice(2), process.env);
+  if (parsed.kind === "help") {
+    console.log(MINT_LINK_USAGE);
+    return 0;
+  }
+  if (parsed.kind === "usage_error") {
+    console.error(`mint-link: ${parsed.message}\n\n${MINT_LINK_USAGE}`);
+    return 2;
+  }
+
+  const secret = resolveLinkSecret(process.env, readSandboxLinkSecret);
+  if (!secret.ok) {
+    console.error(`mint-link: ${secret.message}`);
+    return 1;
+  }
+
+  const { userId, checkoutId, ttlSeconds, baseUrl } = parsed.request;
+  const now = new Date();
+  const token = await mintLinkToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
+  const expiresAt = new Date((Math.floor(now.getTime() / 1000) + ttlSeconds) * 1000);
+
+  process.stdout.write(`${buildLink(baseUrl, token)}\n`);
+  const target = checkoutId ? `${userId}, checkout ${checkoutId}` : userId;
+  const secretNote =
+    secret.source === "sandbox_file" ? ` Signed with the sandbox secret in ${SANDBOX_SECRETS_PATH}.` : "";
+  console.error(
+    `Link for ${target} expires ${expiresAt.toISOString()} (in ${formatDuration(ttlSeconds)}); ` +
+      `anyone holding it can use it until then.${secretNote}`,
+  );
+  return 0;
+}
+
+main().then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    console.error(`mint-link: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
