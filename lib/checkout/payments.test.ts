@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { depositViewFor, formattedAmount, paymentsViewFor } from "./payments";
+import { checkoutRecord } from "./test-records";
+
+const NOW = new Date("2026-03-01T12:00:00.000Z");
+const hoursFromNow = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+
+describe("deposit", () => {
+  it("is paid with a deposit timestamp once past 'created'", () => {
+    const record = checkoutRecord({ lifecycle: "orderConfirmed", depositTimestamp: "2026-02-01T09:00:00Z" });
+    expect(depositViewFor(record, null, NOW)).toEqual({ kind: "paid", paidAt: "2026-02-01T09:00:00.000Z" });
+  });
+
+  it("is paid when the detail endpoint says deposited, even without a timestamp", () => {
+    expect(depositViewFor(checkoutRecord({ lifecycle: null }), "deposited", NOW)).toEqual({
+      kind: "paid",
+      paidAt: null,
+    });
+  });
+
+  it.each([
+    [47, true],
+    [48, true],
+    [49, false],
+    [24 * 7, false],
+    [-1, true],
+  ])("a hold expiring in %s h warns: %s", (hours, expiresSoon) => {
+    const record = checkoutRecord({ lifecycle: "created", depositPreauthExpiresAt: hoursFromNow(hours) });
+    expect(depositViewFor(record, "pendingDeposit", NOW)).toEqual({
+      kind: "preauthorized",
+      expiresAt: hoursFromNow(hours),
+      expiresSoon,
+    });
+  });
+
+  it("treats a timestamp on an unfinished checkout as a hold, not a payment", () => {
+    const record = checkoutRecord({ lifecycle: "created", depositTimestamp: "2026-02-01T09:00:00Z" });
+    expect(depositViewFor(record, null, NOW)).toEqual({
+      kind: "preauthorized",
+      expiresAt: null,
+      expiresSoon: false,
+    });
+  });
+
+  it("says nothing about a hold on a cancelled checkout, or when there is no deposit at all", () => {
+    expect(
+      depositViewFor(
+        checkoutRecord({ lifecycle: "cancelled", depositPreauthExpiresAt: hoursFromNow(5) }),
+        null,
+        NOW,
+      ),
+    ).toBeNull();
+    expect(depositViewFor(checkoutRecord({ lifecycle: "created" }), "unpaid", NOW)).toBeNull();
+  });
+});
+
+describe("payments panel", () => {
+  it("is null with nothing to say", () => {
+    expect(
+      paymentsViewFor(checkoutRecord({ lifecycle: "created" }), { state: null, fees: null, now: NOW }),
+    ).toBeNull();
+  });
+
+  it("describes a payment problem from its code, never from the API's message", () => {
+    const record = checkoutRecord({
+      lifecycle: "leaseActive",
+      lastPaymentErrorCode: "card_declined",
+      lastPaymentError: "Your card was declined (pi_3Nsecret: do_not_honor)",
+      lastPaymentErrorAt: "2026-02-20T08:00:00Z",
+      paymentFailureCount: 2,
+    });
+    const problem = paymentsViewFor(record, { state: null, fees: null, now: NOW })?.problem;
+    expect(problem).toEqual({
+      message: "Your card was declined.",
+      advice: expect.stringMatching(/bank/),
+      at: "2026-02-20T08:00:00.000Z",
+      failureCount: 2,
+    });
+    expect(JSON.stringify(problem)).not.toContain("pi_3N");
+  });
+
+  it.each([
+    [{ lastPaymentError: "Something odd" }],
+    [{ paymentFailureCount: 1 }],
+    [{ lastPaymentErrorCode: "processing_error" }],
+  ])("reports a problem with generic words for %j", (fields) => {
+    const problem = paymentsViewFor(checkoutRecord({ lifecycle: "leaseActive", ...fields }), {
+      state: null,
+      fees: null,
+      now: NOW,
+    })?.problem;
+    expect(problem?.message).toBe("A recent payment didn't go through.");
+    expect(JSON.stringify(problem)).not.toMatch(/odd|processing_error/);
+  });
+
+  it("shows no problem for a zero failure count alone", () => {
+    const payments = paymentsViewFor(checkoutRecord({ lifecycle: "leaseActive", paymentFailureCount: 0 }), {
+      state: null,
+      fees: null,
+      now: NOW,
+    });
+    expect(payments).toBeNull();
+  });
+
+  it("formats fees, naming unnamed ones", () => {
+    const payments = paymentsViewFor(checkoutRecord({ lifecycle: "leaseActive" }), {
+      state: null,
+      fees: [
+        { name: "Delivery", amountCents: 4999, currency: "usd" },
+        { name: null, amountCents: 250, currency: null },
+      ],
+      now: NOW,
+    });
+    expect(payments?.fees).toEqual([
+      { name: "Delivery", amount: "$49.99" },
+      { name: "Fee", amount: "$2.50" },
+    ]);
+  });
+});
+
+describe("formattedAmount", () => {
+  it("uses the currency's own minor units", () => {
+    expect(formattedAmount(123456, "usd")).toBe("$1,234.56");
+    expect(formattedAmount(500, "JPY")).toBe("¥500");
+    expect(formattedAmount(-1000, "eur")).toBe("-€10.00");
+  });
+
+  it("falls back to USD for a missing or malformed currency", () => {
+    expect(formattedAmount(100, null)).toBe("$1.00");
+    expect(formattedAmount(100, "dollars")).toBe("$1.00");
+    expect(formattedAmount(100, "")).toBe("$1.00");
+  });
+});

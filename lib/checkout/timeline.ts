@@ -1,0 +1,176 @@
+import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
+import { calendarDate, isoTimestamp } from "./dates";
+import { hasPaidDeposit, isPickupCheckout } from "./lifecycle";
+import { valueForKey } from "./own-key";
+import { singleLineText } from "./text";
+import type { MilestoneView, TimelineView } from "./types";
+import { type MilestoneWordKey, milestoneLabel } from "./words";
+
+/*
+ * The checkout's steps, in order. The API's `progress` is used as sent when it has milestones; otherwise
+ * (pre-confirmation checkouts, or a `progress` of a shape we do not know) the steps are worked out from the
+ * lifecycle and the record's timestamps. Either way a cancelled checkout ends on a "Cancelled" step.
+ */
+
+const MAX_KEY_LENGTH = 64;
+const MAX_LABEL_LENGTH = 120;
+
+type TimelineFacts = Pick<
+  CheckoutRecord,
+  | "lifecycle"
+  | "progress"
+  | "createdAt"
+  | "depositTimestamp"
+  | "shippedAt"
+  | "deliveredAt"
+  | "leaseStartDate"
+  | "returnInitiatedAt"
+  | "returnCancelledAt"
+  | "returnCompletedAt"
+  | "pickupLocationId"
+  | "trackingCarrier"
+  | "trackingNumber"
+  | "trackingStatus"
+  | "signedBy"
+>;
+
+export function timelineFor(record: TimelineFacts): TimelineView {
+  const milestones = record.progress?.milestones ?? [];
+  if (milestones.length > 0 && record.progress !== null) {
+    const fromProgress = progressMilestones(record.progress.milestones, record.progress.currentMilestone);
+    return {
+      source: "progress",
+      milestones: record.lifecycle === "cancelled" ? endedByCancellation(fromProgress) : fromProgress,
+    };
+  }
+  return { source: "derived", milestones: derivedMilestones(record) };
+}
+
+/** The step the list row shows: the current one, else the last one done; null for an empty timeline. */
+export function latestMilestone(timeline: TimelineView): { label: string; at: string | null } | null {
+  const current = timeline.milestones.find((milestone) => milestone.state === "current");
+  const latest = current ?? timeline.milestones.findLast((milestone) => milestone.state === "done");
+  return latest === undefined ? null : { label: latest.label, at: latest.at };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// From the API's progress
+// ---------------------------------------------------------------------------------------------------------
+
+type ProgressMilestones = NonNullable<CheckoutRecord["progress"]>["milestones"];
+
+function progressMilestones(
+  milestones: ProgressMilestones,
+  currentMilestone: string | null,
+): MilestoneView[] {
+  const steps = milestones.map((milestone, index) => ({
+    key: singleLineText(milestone.key, MAX_KEY_LENGTH) ?? `step${index + 1}`,
+    label: milestoneLabel(milestone.key, singleLineText(milestone.label, MAX_LABEL_LENGTH), index + 1),
+    at: isoTimestamp(milestone.completedAt),
+  }));
+  // The API names the current milestone (the sandbox: the latest reached). Without it, the first step
+  // not yet done is where the checkout stands.
+  const named = steps.findIndex((_, index) => milestones[index]?.key === currentMilestone);
+  const currentIndex = named >= 0 ? named : steps.findIndex((step) => step.at === null);
+  return steps.map((step, index) => ({
+    ...step,
+    state: index === currentIndex ? "current" : step.at !== null ? "done" : "upcoming",
+  }));
+}
+
+/** Steps that happened stay; steps that never will are dropped; "Cancelled" becomes the current step. */
+function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
+  const happened = milestones
+    .filter((milestone) => milestone.at !== null && milestone.key !== "cancelled")
+    .map((milestone): MilestoneView => ({ ...milestone, state: "done" }));
+  const cancelledAt = milestones.find((milestone) => milestone.key === "cancelled")?.at ?? null;
+  return [...happened, derivedStep("cancelled", cancelledAt, "current", happened.length + 1)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Derived from lifecycle and timestamps
+// ---------------------------------------------------------------------------------------------------------
+
+type PlannedStep = { key: MilestoneWordKey; at: string | null };
+
+/** Where each known lifecycle stands in the plan. */
+const STEP_OF_LIFECYCLE: Record<string, MilestoneWordKey> = {
+  created: "checkoutStarted",
+  waitlisted: "waitlisted",
+  orderConfirmed: "orderConfirmed",
+  shipped: "shipped",
+  delivered: "delivered",
+  readyForPickup: "readyForPickup",
+  pickedUp: "pickedUp",
+  leaseActive: "leaseActive",
+  returnInitiated: "returnInitiated",
+  returned: "returnCompleted",
+};
+
+function derivedMilestones(record: TimelineFacts): MilestoneView[] {
+  const plan = plannedSteps(record);
+  const reachedKey = valueForKey(STEP_OF_LIFECYCLE, record.lifecycle);
+  const reachedIndex = plan.findIndex((step) => step.key === reachedKey);
+
+  if (record.lifecycle === "cancelled") {
+    // Only what demonstrably happened (it certainly started), then the cancellation.
+    const happened = plan.filter((step) => step.key === "checkoutStarted" || step.at !== null);
+    return [
+      ...happened.map((step, index) => derivedStep(step.key, step.at, "done", index + 1)),
+      derivedStep("cancelled", null, "current", happened.length + 1),
+    ];
+  }
+  if (reachedIndex < 0) {
+    // Unknown or missing lifecycle: a minimal timeline of what the timestamps show, no guessed position.
+    return plan
+      .filter((step) => step.at !== null)
+      .map((step, index) => derivedStep(step.key, step.at, "done", index + 1));
+  }
+  return plan.map((step, index) => {
+    if (index < reachedIndex) return derivedStep(step.key, step.at, "done", index + 1);
+    if (index === reachedIndex) return derivedStep(step.key, step.at, "current", index + 1);
+    return derivedStep(step.key, step.at, step.at !== null ? "done" : "upcoming", index + 1);
+  });
+}
+
+function plannedSteps(record: TimelineFacts): PlannedStep[] {
+  const lifecycle = record.lifecycle;
+  const withReturn =
+    lifecycle === "returnInitiated" ||
+    lifecycle === "returned" ||
+    record.returnCompletedAt !== null ||
+    (record.returnInitiatedAt !== null && record.returnCancelledAt === null);
+  const fulfilment: PlannedStep[] = isPickupCheckout(record)
+    ? [
+        { key: "readyForPickup", at: null },
+        { key: "pickedUp", at: null },
+      ]
+    : [
+        { key: "shipped", at: isoTimestamp(record.shippedAt) },
+        { key: "delivered", at: isoTimestamp(record.deliveredAt) },
+      ];
+  return [
+    { key: "checkoutStarted", at: isoTimestamp(record.createdAt) },
+    // Waitlisting happens before the deposit is taken (sandbox: state "waitlisted", not "deposited").
+    ...(lifecycle === "waitlisted" ? [{ key: "waitlisted" as const, at: null }] : []),
+    { key: "depositPaid", at: hasPaidDeposit(record) ? isoTimestamp(record.depositTimestamp) : null },
+    { key: "orderConfirmed", at: null },
+    ...fulfilment,
+    { key: "leaseActive", at: calendarDate(record.leaseStartDate) },
+    ...(withReturn
+      ? [
+          { key: "returnInitiated" as const, at: isoTimestamp(record.returnInitiatedAt) },
+          { key: "returnCompleted" as const, at: isoTimestamp(record.returnCompletedAt) },
+        ]
+      : []),
+  ];
+}
+
+function derivedStep(
+  key: MilestoneWordKey,
+  at: string | null,
+  state: MilestoneView["state"],
+  position: number,
+): MilestoneView {
+  return { key, label: milestoneLabel(key, null, position), state, at };
+}

@@ -1,0 +1,584 @@
+import { describe, expect, it } from "vitest";
+import { checkoutDetailRecordSchema, checkoutRecordSchema, KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
+import { checkoutRecord, detailRecord, TEST_CHECKOUT_ID } from "./test-records";
+import type { NextAction } from "./types";
+import { toCheckoutSummary, toCheckoutView } from "./view-model";
+
+const NOW = new Date("2026-03-01T12:00:00.000Z");
+const OPTIONS = { now: NOW, allowHttpCheckoutUrl: false, supportEmail: "help@thesweetspot.example" };
+const SAFE_CHECKOUT_URL = "https://checkout.thesweetspot.example/c/chk_test00000001";
+
+describe("internal ids never reach the view model", () => {
+  // Every value a customer must not see, and where it hides in the raw API objects.
+  const SECRETS = {
+    customerId: "usr_secret_customer_77",
+    organizationId: 918273645,
+    pickupLocationId: 564738291,
+    leaseTermId: "lt_12m",
+    offtakePartnerId: "otp_secret_partner",
+    checkoutSessionId: "cs_test_secret_session",
+    checkoutFlowState: "cfs_secret_flow_state",
+    stripeSubscriptionId: "sub_secret_subscription",
+    stripeDepositPaymentIntentId: "pi_secret_intent",
+    depositInvoiceId: "in_secret_invoice",
+    leaseDocumentId: "pd_secret_lease_document",
+    recurringPaymentMethodId: "pm_secret_method",
+    lastPaymentError: "Stripe says pi_secret_in_message was declined: do_not_honor",
+    cardLast4: "4242",
+    cardBrand: "secretbrand",
+    itemId: "itm_secret_item",
+    sku: "SKU-SECRET-9",
+  };
+
+  function rawListItem(lifecycle: string | null): Record<string, unknown> {
+    return {
+      id: TEST_CHECKOUT_ID,
+      createdAt: "2026-01-10T10:00:00.000Z",
+      updatedAt: "2026-01-11T10:00:00.000Z",
+      lifecycle,
+      previousLifecycle: "orderConfirmed",
+      customerId: SECRETS.customerId,
+      organizationId: SECRETS.organizationId,
+      offtakePartnerId: SECRETS.offtakePartnerId,
+      checkoutSessionId: SECRETS.checkoutSessionId,
+      stripeSubscriptionId: SECRETS.stripeSubscriptionId,
+      stripeDepositPaymentIntentId: SECRETS.stripeDepositPaymentIntentId,
+      depositInvoiceId: SECRETS.depositInvoiceId,
+      leaseDocumentId: SECRETS.leaseDocumentId,
+      recurringPaymentMethodId: SECRETS.recurringPaymentMethodId,
+      recurringPaymentMethod: {
+        type: "card",
+        brand: SECRETS.cardBrand,
+        last4: SECRETS.cardLast4,
+        id: SECRETS.recurringPaymentMethodId,
+      },
+      checkoutUrl: SAFE_CHECKOUT_URL,
+      cancelUrl: "https://shop.example/cancel?session=cs_test_secret_session",
+      successUrl: "https://shop.example/ok?session=cs_test_secret_session",
+      failureUrl: "https://shop.example/fail?session=cs_test_secret_session",
+      insuranceStatus: "approved",
+      recurringPaymentStatus: "active",
+      progress: null,
+      externalOrderId: "ORDER-1001",
+      purchaseItems: [{ id: SECRETS.itemId, name: "Pearl espresso machine", quantity: 1, sku: SECRETS.sku }],
+      shippingAddress: {
+        line1: "410 Elm St",
+        city: "Austin",
+        region: "TX",
+        postalCode: "78701",
+        country: "US",
+      },
+      pickupLocationId: SECRETS.pickupLocationId,
+      shippedAt: "2026-01-12T10:00:00.000Z",
+      trackingCarrier: "ups",
+      trackingNumber: "1Z999AA10123456784",
+      trackingStatus: "in_transit",
+      lastPaymentError: SECRETS.lastPaymentError,
+      lastPaymentErrorCode: "card_declined",
+      paymentFailureCount: 1,
+      depositTimestamp: "2026-01-10T11:00:00.000Z",
+      depositPreauthExpiresAt: "2026-01-17T11:00:00.000Z",
+      leaseStartDate: "2026-01-15",
+      leaseEndDate: "2027-01-15",
+      leaseTermId: SECRETS.leaseTermId,
+      returnInitiatedAt: "2026-02-01T10:00:00.000Z",
+      returnReason: "Changed my mind",
+      waitlistReason: "location",
+      locationMessage: "service_area_expansion_pending",
+    };
+  }
+
+  const rawDetail = {
+    id: TEST_CHECKOUT_ID,
+    customerId: SECRETS.customerId,
+    checkoutSessionId: SECRETS.checkoutSessionId,
+    checkoutFlowState: SECRETS.checkoutFlowState,
+    state: "deposited",
+    offtakePartnerId: SECRETS.offtakePartnerId,
+    depositInvoiceId: SECRETS.depositInvoiceId,
+    leaseDocumentId: SECRETS.leaseDocumentId,
+    stripeSubscriptionId: SECRETS.stripeSubscriptionId,
+    pickupLocationId: SECRETS.pickupLocationId,
+    leaseTermId: SECRETS.leaseTermId,
+    lastPaymentError: SECRETS.lastPaymentError,
+    arbitraryFees: [{ name: "Delivery", amountCents: 4999, currency: "usd", id: "fee_secret" }],
+  };
+
+  it.each([...KNOWN_LIFECYCLES, "teleported", null])("holds none for lifecycle %s", (lifecycle) => {
+    const record = checkoutRecordSchema.parse(rawListItem(lifecycle));
+    const detail = checkoutDetailRecordSchema.parse(rawDetail);
+    const serialized = JSON.stringify([
+      toCheckoutView(record, detail, OPTIONS),
+      toCheckoutView(record, null, { ...OPTIONS, allowHttpCheckoutUrl: true }),
+      toCheckoutSummary(record, OPTIONS),
+    ]);
+    for (const [name, secret] of Object.entries(SECRETS)) {
+      expect(serialized, name).not.toContain(String(secret));
+    }
+    for (const fragment of [
+      "cs_test",
+      "sub_",
+      "pi_",
+      "in_secret",
+      "pd_",
+      "pm_",
+      "otp_",
+      "usr_",
+      "fee_secret",
+    ]) {
+      expect(serialized).not.toContain(fragment);
+    }
+  });
+
+  it("still shows what the customer may see from that record", () => {
+    const view = toCheckoutView(
+      checkoutRecordSchema.parse(rawListItem("created")),
+      checkoutDetailRecordSchema.parse(rawDetail),
+      OPTIONS,
+    );
+    expect(view.title).toBe("Pearl espresso machine");
+    expect(view.lease?.term).toBe("12 months");
+    expect(view.payments?.fees).toEqual([{ name: "Delivery", amount: "$49.99" }]);
+    expect(view.continueCheckout).toEqual({
+      kind: "link",
+      href: SAFE_CHECKOUT_URL,
+      label: "Continue checkout",
+    });
+  });
+});
+
+describe("title", () => {
+  it.each<[Record<string, unknown>, string]>([
+    [{ purchaseItems: [{ name: "Oak chair", quantity: 1 }] }, "Oak chair"],
+    [{ purchaseItems: [{ name: "Oak chair", quantity: 2 }] }, "2 × Oak chair"],
+    [
+      {
+        purchaseItems: [
+          { name: "Pearl espresso machine", quantity: 1 },
+          { name: "Milk jug", quantity: 1 },
+        ],
+      },
+      "Pearl espresso machine + 1 more",
+    ],
+    [
+      {
+        purchaseItems: [
+          { name: "Oak chair", quantity: 4 },
+          { name: "Oak table", quantity: 1 },
+          { name: "Rug", quantity: 1 },
+        ],
+      },
+      "4 × Oak chair + 2 more",
+    ],
+    [{ purchaseItems: [{ name: "   ", quantity: 1 }], externalOrderId: "ORDER-1001" }, "Order ORDER-1001"],
+    [{ purchaseItems: [], externalOrderId: "  ORDER-1001 " }, "Order ORDER-1001"],
+    [{}, `Checkout ${TEST_CHECKOUT_ID}`],
+  ])("%j → %s", (fields, title) => {
+    const record = checkoutRecord(fields);
+    expect(toCheckoutView(record, null, OPTIONS).title).toBe(title);
+    expect(toCheckoutSummary(record, OPTIONS).title).toBe(title);
+  });
+
+  it("caps absurd names at 120 characters but keeps the count of other items", () => {
+    const longName = "Deluxe ".repeat(300);
+    const record = checkoutRecord({
+      purchaseItems: [
+        { name: longName, quantity: 1 },
+        { name: "Rug", quantity: 1 },
+      ],
+    });
+    const view = toCheckoutView(record, null, OPTIONS);
+    expect(Array.from(view.title).length).toBeLessThanOrEqual(120);
+    expect(view.title).toMatch(/… \+ 1 more$/);
+    expect(view.items[0]?.name).toHaveLength(500);
+    expect(view.items[1]).toEqual({ name: "Rug", quantity: 1 });
+  });
+});
+
+describe("free text", () => {
+  it("passes through trimmed and capped", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "returnInitiated",
+        externalOrderId: `  ${"E".repeat(400)}`,
+        trackingCarrier: "ontrac",
+        trackingNumber: `  ${"9".repeat(100)}  `,
+        signedBy: `<script>alert(1)</script>${"S".repeat(300)}`,
+        returnInitiatedAt: "2026-02-01T10:00:00Z",
+        returnReason: ` ${"R".repeat(900)} `,
+        returnNotes: "Line one\nLine two",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.externalOrderId).toHaveLength(120);
+    expect(view.shipping).toMatchObject({ kind: "shipment", carrierName: "ontrac", trackingUrl: null });
+    if (view.shipping?.kind !== "shipment") throw new Error("expected a shipment");
+    expect(view.shipping.trackingNumber).toHaveLength(64);
+    expect(view.shipping.signedBy).toHaveLength(120);
+    // Markup stays text: React escapes it when rendering.
+    expect(view.shipping.signedBy?.startsWith("<script>")).toBe(true);
+    expect(view.returns?.reason).toHaveLength(500);
+    expect(view.returns?.notes).toBe("Line one\nLine two");
+  });
+});
+
+describe("status", () => {
+  it("reads the lifecycle", () => {
+    expect(toCheckoutView(checkoutRecord({ lifecycle: "shipped" }), null, OPTIONS).status.label).toBe(
+      "On its way",
+    );
+  });
+
+  it("falls back to the detail state when the lifecycle is missing or unknown", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: null }),
+      detailRecord({ state: "deposited" }),
+      OPTIONS,
+    );
+    expect(view.status.label).toBe("Deposit paid");
+  });
+
+  it("says 'Status unavailable' when neither is known", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "teleported" }),
+      detailRecord({ state: "odd" }),
+      OPTIONS,
+    );
+    expect(view.status).toMatchObject({ label: "Status unavailable", tone: "neutral" });
+  });
+
+  it("ignores a detail record for another checkout", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: null }),
+      detailRecord({
+        id: "chk_someoneelse01",
+        state: "deposited",
+        arbitraryFees: [{ name: "X", amountCents: 1 }],
+      }),
+      OPTIONS,
+    );
+    expect(view.status.label).toBe("Status unavailable");
+    expect(view.payments).toBeNull();
+  });
+
+  it("is live while the checkout can still move", () => {
+    expect(toCheckoutView(checkoutRecord({ lifecycle: "shipped" }), null, OPTIONS).live).toBe(true);
+    expect(toCheckoutView(checkoutRecord({ lifecycle: "leaseActive" }), null, OPTIONS).live).toBe(false);
+  });
+});
+
+describe("panels", () => {
+  it("are all null for a bare unfinished checkout with nothing else to say", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "created", checkoutUrl: SAFE_CHECKOUT_URL }),
+      null,
+      OPTIONS,
+    );
+    expect(view).toMatchObject({
+      shipping: null,
+      returns: null,
+      waitlist: null,
+      payments: null,
+      lease: null,
+      insurance: null,
+    });
+  });
+
+  it("shows a shipment with the carrier's tracking link", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "shipped",
+        shippedAt: "2026-02-10T10:00:00Z",
+        trackingCarrier: "FedEx",
+        trackingNumber: "7489 1234",
+        trackingStatus: "out_for_delivery",
+        shippingAddress: {
+          line1: "410 Elm St",
+          line2: "Unit 3",
+          city: "Austin",
+          region: "TX",
+          postalCode: "78701",
+          country: "US",
+        },
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.shipping).toEqual({
+      kind: "shipment",
+      carrierName: "FedEx",
+      trackingNumber: "7489 1234",
+      trackingUrl: "https://www.fedex.com/fedextrack/?trknbr=7489%201234",
+      trackingStatus: expect.objectContaining({ label: "Out for delivery" }),
+      shippedAt: "2026-02-10T10:00:00.000Z",
+      deliveredAt: null,
+      signedBy: null,
+      address: ["410 Elm St", "Unit 3", "Austin, TX 78701", "US"],
+    });
+  });
+
+  it("shows a pickup in words, without the location's id", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "readyForPickup", pickupLocationId: 31337 }),
+      null,
+      OPTIONS,
+    );
+    expect(view.shipping).toMatchObject({ kind: "pickup", status: { label: "Ready for pickup" } });
+    expect(JSON.stringify(view)).not.toContain("31337");
+  });
+
+  it("says nothing about pickup before checkout is finished", () => {
+    expect(
+      toCheckoutView(checkoutRecord({ lifecycle: "created", pickupLocationId: 5 }), null, OPTIONS).shipping,
+    ).toBeNull();
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ lifecycle: "returnInitiated", returnInitiatedAt: "2026-02-01T00:00:00Z" }, "initiated"],
+    [
+      {
+        lifecycle: "leaseActive",
+        returnInitiatedAt: "2026-02-01T00:00:00Z",
+        returnCancelledAt: "2026-02-02T00:00:00Z",
+      },
+      "cancelled",
+    ],
+    [
+      {
+        lifecycle: "returned",
+        returnInitiatedAt: "2026-02-01T00:00:00Z",
+        returnCompletedAt: "2026-02-09T00:00:00Z",
+      },
+      "completed",
+    ],
+    [
+      {
+        lifecycle: "teleported",
+        returnCancelledAt: "2026-02-02T00:00:00Z",
+        returnCompletedAt: "2026-02-09T00:00:00Z",
+      },
+      "completed",
+    ],
+    [
+      {
+        lifecycle: "returnInitiated",
+        returnInitiatedAt: "2026-03-01T00:00:00Z",
+        returnCancelledAt: "2026-02-02T00:00:00Z",
+      },
+      "initiated",
+    ],
+    [{ lifecycle: "returned" }, "completed"],
+  ])("return %j is %s", (fields, state) => {
+    expect(toCheckoutView(checkoutRecord(fields), null, OPTIONS).returns?.state).toBe(state);
+  });
+
+  it("has no returns panel without a return", () => {
+    expect(toCheckoutView(checkoutRecord({ lifecycle: "leaseActive" }), null, OPTIONS).returns).toBeNull();
+  });
+
+  it("explains a location waitlist in words, never the code", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "waitlisted",
+        waitlistReason: "location",
+        locationMessage: "service_area_expansion_pending",
+        waitlistLocationReasonCode: "outside_service_area",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.waitlist?.reason.label).toBe("Not available in your area yet");
+    expect(view.waitlist?.locationMessage).toMatch(/expanding/);
+    expect(JSON.stringify(view)).not.toMatch(/service_area|outside_service/);
+  });
+
+  it("drops a stale waitlist reason once the order has moved on", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "delivered", waitlistReason: "inventory" }),
+      null,
+      OPTIONS,
+    );
+    expect(view.waitlist).toBeNull();
+  });
+
+  it("shows lease dates and term, and insurance in words", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "leaseActive",
+        leaseStartDate: "2026-01-15",
+        leaseTermId: "lt_24m",
+        insuranceStatus: "denied",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.lease).toEqual({ startDate: "2026-01-15", endDate: null, term: "24 months" });
+    expect(view.insurance?.label).toBe("Insurance not approved");
+  });
+
+  it("has no lease panel for an unreadable term alone", () => {
+    expect(
+      toCheckoutView(checkoutRecord({ lifecycle: "leaseActive", leaseTermId: "lt_x" }), null, OPTIONS).lease,
+    ).toBeNull();
+  });
+});
+
+describe("continue checkout", () => {
+  it("links to a safe checkout URL while unfinished", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "created", checkoutUrl: SAFE_CHECKOUT_URL }),
+      null,
+      OPTIONS,
+    );
+    expect(view.continueCheckout).toEqual({
+      kind: "link",
+      href: SAFE_CHECKOUT_URL,
+      label: "Continue checkout",
+    });
+  });
+
+  it.each([null, "javascript:alert(1)", "http://localhost:4010/c/1", "//evil.example"])(
+    "offers support instead of the unsafe URL %j",
+    (checkoutUrl) => {
+      const view = toCheckoutView(checkoutRecord({ lifecycle: "created", checkoutUrl }), null, OPTIONS);
+      expect(view.continueCheckout).toEqual({
+        kind: "contactSupport",
+        message: expect.any(String),
+        supportEmail: OPTIONS.supportEmail,
+      });
+      expect(view.nextAction).toBeNull();
+    },
+  );
+
+  it("accepts a loopback http URL against the sandbox", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "created", checkoutUrl: "http://localhost:4010/c/1" }),
+      null,
+      { ...OPTIONS, allowHttpCheckoutUrl: true },
+    );
+    expect(view.continueCheckout).toMatchObject({ kind: "link", href: "http://localhost:4010/c/1" });
+  });
+
+  it.each(["waitlisted", "orderConfirmed", "cancelled", "teleported", null])(
+    "is not offered when %s",
+    (lifecycle) => {
+      const view = toCheckoutView(
+        checkoutRecord({ lifecycle, checkoutUrl: SAFE_CHECKOUT_URL }),
+        null,
+        OPTIONS,
+      );
+      expect(view.continueCheckout).toBeNull();
+    },
+  );
+});
+
+describe("next action", () => {
+  const problem = { lastPaymentErrorCode: "expired_card", paymentFailureCount: 1 };
+  const returnStarted = { returnInitiatedAt: "2026-02-01T00:00:00Z" };
+  const shipment = { shippedAt: "2026-01-20T00:00:00Z", trackingCarrier: "usps", trackingNumber: "9400 1" };
+
+  it.each<[string, Record<string, unknown>, NextAction | null]>([
+    [
+      "unfinished with a safe URL, even with a payment problem",
+      { lifecycle: "created", checkoutUrl: SAFE_CHECKOUT_URL, ...problem },
+      { kind: "continueCheckout", label: "Continue checkout", href: SAFE_CHECKOUT_URL },
+    ],
+    [
+      "unfinished with an unsafe URL and a payment problem",
+      { lifecycle: "created", checkoutUrl: "javascript:x", ...problem },
+      { kind: "fixPayment", label: "Fix payment", href: "#payments" },
+    ],
+    [
+      "payment problem beats a return in progress",
+      { lifecycle: "returnInitiated", ...returnStarted, ...problem },
+      { kind: "fixPayment", label: "Fix payment", href: "#payments" },
+    ],
+    [
+      "return in progress beats tracking",
+      { lifecycle: "returnInitiated", ...returnStarted, ...shipment },
+      { kind: "seeReturn", label: "See return", href: "#returns" },
+    ],
+    [
+      "shipped with a known carrier",
+      { lifecycle: "shipped", ...shipment },
+      {
+        kind: "trackPackage",
+        label: "Track package",
+        href: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400%201",
+      },
+    ],
+    [
+      "shipped with an unknown carrier",
+      { lifecycle: "shipped", ...shipment, trackingCarrier: "ontrac" },
+      { kind: "trackPackage", label: "Track package", href: "#shipping" },
+    ],
+    ["delivered", { lifecycle: "delivered", ...shipment, deliveredAt: "2026-01-22T00:00:00Z" }, null],
+    ["lease running", { lifecycle: "leaseActive", ...shipment }, null],
+    ["cancelled with an old payment problem", { lifecycle: "cancelled", ...problem }, null],
+    ["returned with an old payment problem", { lifecycle: "returned", ...problem }, null],
+    [
+      "return cancelled",
+      { lifecycle: "leaseActive", ...returnStarted, returnCancelledAt: "2026-02-02T00:00:00Z" },
+      null,
+    ],
+  ])("%s", (_name, fields, expected) => {
+    expect(toCheckoutView(checkoutRecord(fields), null, OPTIONS).nextAction).toEqual(expected);
+  });
+
+  it("in the list, always offers one, pointing in-page anchors at the details page", () => {
+    const summary = (fields: Record<string, unknown>) =>
+      toCheckoutSummary(checkoutRecord(fields), OPTIONS).nextAction;
+    const details = `/checkouts/${TEST_CHECKOUT_ID}`;
+    expect(summary({ lifecycle: "leaseActive" })).toEqual({
+      kind: "viewDetails",
+      label: "View details",
+      href: details,
+    });
+    expect(summary({ lifecycle: "created", checkoutUrl: null })).toEqual({
+      kind: "viewDetails",
+      label: "View details",
+      href: details,
+    });
+    expect(summary({ lifecycle: "leaseActive", ...problem })).toMatchObject({
+      kind: "fixPayment",
+      href: `${details}#payments`,
+    });
+    expect(summary({ lifecycle: "returnInitiated", ...returnStarted })).toMatchObject({
+      href: `${details}#returns`,
+    });
+    expect(summary({ lifecycle: "shipped", ...shipment, trackingCarrier: "ontrac" })).toMatchObject({
+      href: `${details}#shipping`,
+    });
+  });
+
+  it("encodes the id in the details link", () => {
+    const summary = toCheckoutSummary(checkoutRecord({ id: "chk_a/b?c", lifecycle: "leaseActive" }), OPTIONS);
+    expect(summary.nextAction.href).toBe("/checkouts/chk_a%2Fb%3Fc");
+  });
+});
+
+describe("summary", () => {
+  it("carries the status and the latest milestone", () => {
+    const summary = toCheckoutSummary(
+      checkoutRecord({
+        lifecycle: "shipped",
+        createdAt: "2026-01-10T10:00:00Z",
+        shippedAt: "2026-01-12T10:00:00Z",
+      }),
+      OPTIONS,
+    );
+    expect(summary).toEqual({
+      id: TEST_CHECKOUT_ID,
+      title: `Checkout ${TEST_CHECKOUT_ID}`,
+      createdAt: "2026-01-10T10:00:00.000Z",
+      status: expect.objectContaining({ label: "On its way" }),
+      latestMilestone: { label: "Shipped", at: "2026-01-12T10:00:00.000Z" },
+      nextAction: {
+        kind: "trackPackage",
+        label: "Track package",
+        href: `/checkouts/${TEST_CHECKOUT_ID}#shipping`,
+      },
+    });
+  });
+});

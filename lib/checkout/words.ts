@@ -1,0 +1,426 @@
+import type {
+  KNOWN_INSURANCE_STATUSES,
+  KNOWN_LIFECYCLES,
+  KNOWN_MILESTONE_KEYS,
+  KNOWN_PAYMENT_ERROR_CODES,
+  KNOWN_RECURRING_PAYMENT_STATUSES,
+  KNOWN_STATES,
+  KNOWN_TRACKING_STATUSES,
+  KNOWN_WAITLIST_REASONS,
+} from "@/lib/sweetspot/schemas";
+import { valueForKey } from "./own-key";
+import type { NextAction, ReturnView, StatusView } from "./types";
+
+/*
+ * Every customer-facing sentence about a checkout, keyed by the API's own values, so the words can be
+ * reviewed and translated in one place. Lookups always end in a neutral fallback: the API's enumerations
+ * are open, and a raw value such as `pendingDeposit` or `in_transit` must never reach a customer.
+ */
+
+type KnownLifecycle = (typeof KNOWN_LIFECYCLES)[number];
+type KnownState = (typeof KNOWN_STATES)[number];
+type KnownInsuranceStatus = (typeof KNOWN_INSURANCE_STATUSES)[number];
+type KnownRecurringPaymentStatus = (typeof KNOWN_RECURRING_PAYMENT_STATUSES)[number];
+type KnownWaitlistReason = (typeof KNOWN_WAITLIST_REASONS)[number];
+type KnownTrackingStatus = (typeof KNOWN_TRACKING_STATUSES)[number];
+type KnownPaymentErrorCode = (typeof KNOWN_PAYMENT_ERROR_CODES)[number];
+/** API milestone keys, plus the two steps the portal adds when it derives a timeline itself. */
+export type MilestoneWordKey = (typeof KNOWN_MILESTONE_KEYS)[number] | "waitlisted" | "cancelled";
+
+// ---------------------------------------------------------------------------------------------------------
+// Overall status (list `lifecycle`; detail `state` when no lifecycle is known)
+// ---------------------------------------------------------------------------------------------------------
+
+const LIFECYCLE_WORDS: Record<KnownLifecycle, StatusView> = {
+  created: {
+    label: "Checkout not finished",
+    description: "You started this checkout but haven't finished it yet.",
+    tone: "warning",
+  },
+  waitlisted: {
+    label: "On the waitlist",
+    description: "We'll confirm your order as soon as we can fulfil it.",
+    tone: "info",
+  },
+  orderConfirmed: { label: "Order confirmed", description: "We're preparing your order.", tone: "info" },
+  shipped: { label: "On its way", description: "Your order has shipped.", tone: "info" },
+  delivered: {
+    label: "Delivered",
+    description: "Your order has arrived. Your lease starts soon.",
+    tone: "success",
+  },
+  readyForPickup: {
+    label: "Ready for pickup",
+    description: "Your order is ready to collect.",
+    tone: "info",
+  },
+  pickedUp: {
+    label: "Picked up",
+    description: "You've collected your order. Your lease starts soon.",
+    tone: "success",
+  },
+  leaseActive: { label: "Lease active", description: "Your lease is running.", tone: "success" },
+  returnInitiated: {
+    label: "Return in progress",
+    description: "We've started your return and will update this page as it moves.",
+    tone: "info",
+  },
+  returned: { label: "Returned", description: "Your return is complete.", tone: "neutral" },
+  cancelled: { label: "Cancelled", description: "This checkout was cancelled.", tone: "neutral" },
+};
+
+const STATUS_UNAVAILABLE: StatusView = {
+  label: "Status unavailable",
+  description: "We can't show the status of this checkout right now. Contact support if you have questions.",
+  tone: "neutral",
+};
+
+const CHECKOUT_STATE_WORDS: Record<KnownState, StatusView> = {
+  unpaid: {
+    label: "Deposit not paid",
+    description: "The deposit for this checkout hasn't been paid yet.",
+    tone: "warning",
+  },
+  pendingDeposit: {
+    label: "Deposit pending",
+    description: "Your deposit is on hold and will be charged when your order is confirmed.",
+    tone: "info",
+  },
+  waitlisted: LIFECYCLE_WORDS.waitlisted,
+  deposited: { label: "Deposit paid", description: "We've received your deposit.", tone: "success" },
+  fulfilled: { label: "Order fulfilled", description: "Your order has been handed over.", tone: "success" },
+};
+
+/** The checkout's overall status from its `lifecycle`. */
+export function lifecycleStatusView(lifecycle: string | null | undefined): StatusView {
+  return valueForKey(LIFECYCLE_WORDS, lifecycle) ?? STATUS_UNAVAILABLE;
+}
+
+/** True when the portal has words for this lifecycle (else it reads "Status unavailable"). */
+export function hasLifecycleWords(lifecycle: string | null | undefined): boolean {
+  return valueForKey(LIFECYCLE_WORDS, lifecycle) !== undefined;
+}
+
+/** The detail endpoint's `state` in words (only used when the lifecycle says nothing). */
+export function checkoutStateStatusView(state: string | null | undefined): StatusView {
+  return valueForKey(CHECKOUT_STATE_WORDS, state) ?? STATUS_UNAVAILABLE;
+}
+
+export function hasCheckoutStateWords(state: string | null | undefined): boolean {
+  return valueForKey(CHECKOUT_STATE_WORDS, state) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Insurance and recurring payments
+// ---------------------------------------------------------------------------------------------------------
+
+const INSURANCE_WORDS: Record<KnownInsuranceStatus, StatusView> = {
+  pending: {
+    label: "Insurance under review",
+    description: "We'll let you know when your insurance is approved.",
+    tone: "info",
+  },
+  approved: { label: "Insurance approved", description: "Your order is covered.", tone: "success" },
+  denied: {
+    label: "Insurance not approved",
+    description: "Contact support to talk about your options.",
+    tone: "warning",
+  },
+};
+
+const INSURANCE_UNAVAILABLE: StatusView = {
+  label: "Insurance status unavailable",
+  description: "Contact support if you have questions about your insurance.",
+  tone: "neutral",
+};
+
+export function insuranceStatusView(status: string | null | undefined): StatusView {
+  return valueForKey(INSURANCE_WORDS, status) ?? INSURANCE_UNAVAILABLE;
+}
+
+const RECURRING_PAYMENT_WORDS: Record<KnownRecurringPaymentStatus, StatusView> = {
+  pending: {
+    label: "Automatic payments not started",
+    description: "Your lease payments start automatically when your lease begins.",
+    tone: "neutral",
+  },
+  active: {
+    label: "Automatic payments on",
+    description: "Your lease payments are collected automatically.",
+    tone: "success",
+  },
+  cancelled: {
+    label: "Automatic payments stopped",
+    description: "No further payments will be collected automatically.",
+    tone: "neutral",
+  },
+};
+
+const RECURRING_PAYMENT_UNAVAILABLE: StatusView = {
+  label: "Payment schedule unavailable",
+  description: "Contact support if you have questions about your payments.",
+  tone: "neutral",
+};
+
+export function recurringPaymentStatusView(status: string | null | undefined): StatusView {
+  return valueForKey(RECURRING_PAYMENT_WORDS, status) ?? RECURRING_PAYMENT_UNAVAILABLE;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Waitlist
+// ---------------------------------------------------------------------------------------------------------
+
+const WAITLIST_REASON_WORDS: Record<KnownWaitlistReason, StatusView> = {
+  inventory: {
+    label: "Waiting for stock",
+    description: "This item is out of stock right now. We'll confirm your order as soon as it's back.",
+    tone: "info",
+  },
+  location: {
+    label: "Not available in your area yet",
+    description: "We don't serve your address yet. We'll confirm your order as soon as we do.",
+    tone: "info",
+  },
+};
+
+const WAITLIST_REASON_UNKNOWN: StatusView = {
+  label: "On the waitlist",
+  description: "We'll confirm your order as soon as we can.",
+  tone: "info",
+};
+
+export function waitlistReasonView(reason: string | null | undefined): StatusView {
+  return valueForKey(WAITLIST_REASON_WORDS, reason) ?? WAITLIST_REASON_UNKNOWN;
+}
+
+/*
+ * `locationMessage` and `waitlistLocationReasonCode` are both machine-readable codes about the customer's
+ * location (contract.md). The codes below are our assumption; any other code gets the generic sentence.
+ */
+const LOCATION_CODE_WORDS: Record<string, string> = {
+  service_area_expansion_pending:
+    "We're expanding into your area and will confirm your order as soon as service starts there.",
+  outside_service_area: "Your address is outside the area we serve today.",
+  address_not_serviceable: "We can't deliver to this address yet.",
+};
+
+const LOCATION_CODE_UNKNOWN = "We can't serve this address yet. We'll let you know as soon as that changes.";
+
+/** A location code (`locationMessage` or `waitlistLocationReasonCode`) as a sentence; null when absent. */
+export function locationMessageText(code: string | null | undefined): string | null {
+  if (typeof code !== "string" || code.trim() === "") return null;
+  return valueForKey(LOCATION_CODE_WORDS, code.trim().toLowerCase()) ?? LOCATION_CODE_UNKNOWN;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shipping and pickup
+// ---------------------------------------------------------------------------------------------------------
+
+const TRACKING_STATUS_WORDS: Record<KnownTrackingStatus, StatusView> = {
+  label_created: {
+    label: "Label created",
+    description: "The shipping label is ready; the carrier hasn't picked up the package yet.",
+    tone: "info",
+  },
+  in_transit: { label: "In transit", description: "The package is on its way to you.", tone: "info" },
+  out_for_delivery: {
+    label: "Out for delivery",
+    description: "The package should arrive today.",
+    tone: "info",
+  },
+  delivered: { label: "Delivered", description: "The carrier delivered the package.", tone: "success" },
+  exception: {
+    label: "Delivery problem",
+    description: "The carrier reported a problem with this delivery. Check the carrier's page for details.",
+    tone: "warning",
+  },
+  returned_to_sender: {
+    label: "Returned to sender",
+    description: "The package is on its way back to us. Contact support so we can help.",
+    tone: "danger",
+  },
+};
+
+const TRACKING_UPDATE: StatusView = {
+  label: "Tracking update",
+  description: "Check the carrier's page for the latest on your package.",
+  tone: "neutral",
+};
+
+/** Carriers' statuses vary in case; compared lower-case. */
+export function trackingStatusView(status: string | null | undefined): StatusView {
+  return valueForKey(TRACKING_STATUS_WORDS, status?.trim().toLowerCase()) ?? TRACKING_UPDATE;
+}
+
+export type PickupStage = "preparing" | "ready" | "pickedUp" | "cancelled";
+
+const PICKUP_WORDS: Record<PickupStage, StatusView> = {
+  preparing: {
+    label: "Preparing for pickup",
+    description: "We'll let you know when your order is ready to collect.",
+    tone: "info",
+  },
+  ready: { label: "Ready for pickup", description: "Your order is ready to collect.", tone: "success" },
+  pickedUp: { label: "Picked up", description: "You've collected your order.", tone: "success" },
+  cancelled: {
+    label: "Pickup cancelled",
+    description: "This order won't be ready for pickup.",
+    tone: "neutral",
+  },
+};
+
+export function pickupStatusView(stage: PickupStage): StatusView {
+  return PICKUP_WORDS[stage];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Returns
+// ---------------------------------------------------------------------------------------------------------
+
+const RETURN_WORDS: Record<ReturnView["state"], StatusView> = {
+  initiated: {
+    label: "Return in progress",
+    description: "We've started your return and will update this page as it moves.",
+    tone: "info",
+  },
+  cancelled: {
+    label: "Return cancelled",
+    description: "This return was cancelled; your lease continues as before.",
+    tone: "neutral",
+  },
+  completed: { label: "Return completed", description: "We've received your return.", tone: "success" },
+};
+
+export function returnStatusView(state: ReturnView["state"]): StatusView {
+  return RETURN_WORDS[state];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Payments
+// ---------------------------------------------------------------------------------------------------------
+
+export type PaymentProblemWords = { message: string; advice: string };
+
+const PAYMENT_PROBLEM_WORDS: Record<KnownPaymentErrorCode, PaymentProblemWords> = {
+  card_declined: {
+    message: "Your card was declined.",
+    advice: "Contact your bank to find out why, or contact support to pay with a different card.",
+  },
+  insufficient_funds: {
+    message: "Your last payment didn't go through because of insufficient funds.",
+    advice: "Make sure the funds are available, or contact support to pay with a different card.",
+  },
+  expired_card: {
+    message: "The card we have on file has expired.",
+    advice: "Contact support to update your card.",
+  },
+  authentication_required: {
+    message: "Your bank needs you to approve this payment.",
+    advice: "Contact your bank to approve the payment, then contact support so we can try again.",
+  },
+};
+
+const PAYMENT_PROBLEM_UNKNOWN: PaymentProblemWords = {
+  message: "A recent payment didn't go through.",
+  advice: "Contact support and we'll help you sort it out.",
+};
+
+/**
+ * Words for a payment error code. The API's own `lastPaymentError` text is never shown: it is written for
+ * operators and may carry processor details.
+ */
+export function paymentProblemWords(code: string | null | undefined): PaymentProblemWords {
+  return valueForKey(PAYMENT_PROBLEM_WORDS, code?.trim().toLowerCase()) ?? PAYMENT_PROBLEM_UNKNOWN;
+}
+
+export const DEPOSIT_WORDS = {
+  paid: "Deposit paid",
+  preauthorized: "Deposit on hold",
+  preauthorizedDescription:
+    "We've placed a hold on your card for the deposit. It's charged when your order is confirmed.",
+  expiresSoon:
+    "The hold on your card expires soon. Finish your checkout or contact support so your order isn't delayed.",
+  expired: "The hold on your card has expired. Contact support to continue with this order.",
+} as const;
+
+/** A fee without a name of its own. */
+export const UNNAMED_FEE = "Fee";
+
+// ---------------------------------------------------------------------------------------------------------
+// Lease
+// ---------------------------------------------------------------------------------------------------------
+
+const LEASE_TERM_ID = /^lt_([1-9]\d{0,2})(d|w|m|y)$/;
+const LEASE_TERM_UNITS: Record<string, [singular: string, plural: string]> = {
+  d: ["day", "days"],
+  w: ["week", "weeks"],
+  m: ["month", "months"],
+  y: ["year", "years"],
+};
+
+/** "lt_12m" → "12 months" (our reading of the undocumented LeaseTermId); anything else → null. */
+export function leaseTermText(leaseTermId: string | null | undefined): string | null {
+  const match = typeof leaseTermId === "string" ? LEASE_TERM_ID.exec(leaseTermId.trim().toLowerCase()) : null;
+  const count = match?.[1];
+  const unit = valueForKey(LEASE_TERM_UNITS, match?.[2]);
+  if (count === undefined || unit === undefined) return null;
+  return `${count} ${count === "1" ? unit[0] : unit[1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Timeline
+// ---------------------------------------------------------------------------------------------------------
+
+const MILESTONE_WORDS: Record<MilestoneWordKey, string> = {
+  checkoutStarted: "Checkout started",
+  depositPaid: "Deposit paid",
+  insuranceApproved: "Insurance approved",
+  orderConfirmed: "Order confirmed",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  readyForPickup: "Ready for pickup",
+  pickedUp: "Picked up",
+  leaseActive: "Lease started",
+  returnInitiated: "Return started",
+  returnCompleted: "Return completed",
+  waitlisted: "On the waitlist",
+  cancelled: "Cancelled",
+};
+
+/** Our words for a milestone key, else the API's own label (free text), else "Step N" (1-based). */
+export function milestoneLabel(key: string, apiLabel: string | null, position: number): string {
+  return valueForKey(MILESTONE_WORDS, key) ?? apiLabel ?? `Step ${position}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Actions, titles, list filters, support
+// ---------------------------------------------------------------------------------------------------------
+
+export const ACTION_LABELS: Record<NextAction["kind"], string> = {
+  continueCheckout: "Continue checkout",
+  trackPackage: "Track package",
+  seeReturn: "See return",
+  fixPayment: "Fix payment",
+  viewDetails: "View details",
+};
+
+export const TITLE_WORDS = {
+  quantityOf: (quantity: number, name: string) => `${quantity} × ${name}`,
+  andMore: (first: string, others: number) => `${first} + ${others} more`,
+  order: (externalOrderId: string) => `Order ${externalOrderId}`,
+  checkout: (id: string) => `Checkout ${id}`,
+} as const;
+
+export const FILTER_LABELS = {
+  all: "All",
+  inProgress: "In progress",
+  active: "Delivered & active",
+  returns: "Returns",
+  cancelled: "Cancelled",
+} as const;
+
+export const SUPPORT_WORDS = {
+  /** The checkout is unfinished but its link can't be offered safely. */
+  unsafeCheckoutLink: "We can't open this checkout from here. Contact support and we'll help you finish it.",
+  questions: "Questions about this checkout? Contact support.",
+} as const;
