@@ -1,0 +1,22 @@
+import { getCustomerSession } from "@/lib/auth/customer-session";
+import styles from "./layout.module.css";
+
+/** The header's right side: the way to all orders and out again, for whoever is signed in. */
+export async function SessionNav() {
+  const session = await getCustomerSession();
+  if (!session) return null;
+  return (
+    <nav aria-label="Account" className={styles.nav}>
+      {session.access.kind === "account" && (
+        <a className={styles.navLink} href="/checkouts">
+          My orders
+        </a>
+      )}
+      <form method="post" action="/signout">
+        <button type="submit" className={styles.navButton}>
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,12 @@
+import { ErrorState } from "@/components/ErrorState";
+
+/** The same answer for a checkout that does not exist and for one that is someone else's. */
+export default function CheckoutNotFound() {
+  return (
+    <ErrorState
+      title="We can't find that order"
+      body="It may belong to another account, or the link may be incomplete. Your orders are all listed on one page."
+      action={{ href: "/checkouts", label: "See your orders" }}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckoutDetail } from "@/components/CheckoutDetail";
+import { requireCustomer } from "@/lib/auth/customer-session";
+import { loadCheckoutView } from "@/lib/checkout/load";
+import { getDateContext } from "@/lib/request/date-context";
+import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
+import { LiveCheckout } from "./LiveCheckout";
+
+// Generic on purpose: titles and previews of a deep link must not reveal the order.
+export const metadata: Metadata = { title: "Your order" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/**
+ * One checkout. The session check and the upstream read both finish before anything streams, so an
+ * unknown (or someone else's) checkout is a real 404 and an outage a real 5xx.
+ */
+export default async function CheckoutPage({ params }: Props) {
+  const { id } = await params;
+  const session = await requireCustomer({ checkoutId: id }, `/checkouts/${encodeURIComponent(id)}`);
+  const view = await loadCheckoutView(session.userId, id).catch((error: unknown) => {
+    if (error instanceof CheckoutNotFoundError) notFound();
+    throw error;
+  });
+  const dates = await getDateContext();
+
+  return view.live ? (
+    <LiveCheckout initialView={view} dates={dates} />
+  ) : (
+    <CheckoutDetail view={view} dates={dates} />
+  );
+}

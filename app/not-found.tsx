@@ -1,0 +1,11 @@
+import { ErrorState } from "@/components/ErrorState";
+
+export default function NotFound() {
+  return (
+    <ErrorState
+      title="This page doesn't exist"
+      body="The address may be mistyped or out of date."
+      action={{ href: "/checkouts", label: "See your orders" }}
+    />
+  );
+}

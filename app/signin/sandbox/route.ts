@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { attachSession, newSessionEnd } from "@/lib/auth/customer-session";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { env } from "@/lib/env";
+import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
+
+/** One-click sign-in as a sandbox demo customer. Exists only while the portal runs against the sandbox. */
+export async function POST(request: Request) {
+  if (!env().sandboxMode) return new Response("Not found", { status: 404 });
+  if (!isSameOriginPost(request)) return new Response("Cross-site sign-in refused", { status: 403 });
+
+  const form = await request.formData();
+  const userId = form.get("userId");
+  const customers = await getDemoCustomers();
+  if (!customers.some((customer) => customer.id === userId) || typeof userId !== "string") {
+    return new Response("Unknown demo customer", { status: 400 });
+  }
+
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: safeReturnPath(form.get("callbackUrl")), "Cache-Control": "private, no-store" },
+  });
+  await attachSession(response, { userId, access: { kind: "account" }, expiresAt: newSessionEnd() });
+  return response;
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import styles from "./ButtonLink.module.css";
+import { VisuallyHidden } from "./VisuallyHidden";
+
+export type ButtonLinkProps = {
+  href: string;
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+  /** Opens in a new tab, with rel="noopener noreferrer" and a spoken "(opens in a new tab)". */
+  newTab?: boolean;
+  /** For links that leave the portal in the same tab (e.g. rel="noopener noreferrer"). */
+  rel?: string;
+};
+
+/** A link that looks like a button: for the one action a customer should take. At least 44px high. */
+export function ButtonLink({ href, children, variant = "primary", newTab = false, rel }: ButtonLinkProps) {
+  return (
+    <a
+      href={href}
+      className={`${styles.button} ${styles[variant]}`}
+      rel={newTab ? "noopener noreferrer" : rel}
+      target={newTab ? "_blank" : undefined}
+    >
+      <span dir="auto" className={styles.text}>
+        {children}
+      </span>
+      {newTab ? <VisuallyHidden> (opens in a new tab)</VisuallyHidden> : null}
+    </a>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import type { Tone } from "@/lib/checkout/types";
+import styles from "./Callout.module.css";
+import { ToneIcon } from "./ToneIcon";
+
+export type CalloutProps = {
+  tone: Tone;
+  title: ReactNode;
+  children?: ReactNode;
+  /** The title's element: "h3" inside a panel, "p" (default) where a heading would break the outline. */
+  titleAs?: "h2" | "h3" | "p";
+  /**
+   * Announce changes (role="status"). Only for text that changes while the page is open, and keep
+   * the callout mounted: a live region announces updates, not its own arrival.
+   */
+  live?: boolean;
+};
+
+/** A boxed message that needs attention: a warning, a problem, a note. */
+export function Callout({ tone, title, children, titleAs: Title = "p", live = false }: CalloutProps) {
+  return (
+    <div className={`${styles.callout} ${styles[tone]}`} role={live ? "status" : undefined}>
+      <ToneIcon tone={tone} className={styles.icon} />
+      <div className={styles.content}>
+        <Title className={styles.title}>{title}</Title>
+        {children ? <div className={styles.body}>{children}</div> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { CheckoutSummaryView, CheckoutView, ShippingView } from "@/lib/checkout/types";
+import { CheckoutDetail } from "./CheckoutDetail";
+import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
+import { ShippingPanel } from "./ShippingPanel";
+import { Timeline } from "./Timeline";
+
+const dates = { locale: "en-US", timeZone: "UTC" };
+
+function checkoutView(overrides: Partial<CheckoutView> = {}): CheckoutView {
+  return {
+    id: "chk_1",
+    title: "Sofa",
+    items: [{ name: "Sofa", quantity: 1 }],
+    externalOrderId: null,
+    createdAt: "2025-03-01T10:00:00Z",
+    updatedAt: null,
+    status: { label: "On its way", description: null, tone: "info" },
+    live: true,
+    timeline: { milestones: [], source: "derived" },
+    nextAction: null,
+    continueCheckout: null,
+    shipping: null,
+    returns: null,
+    waitlist: null,
+    payments: null,
+    lease: null,
+    insurance: null,
+    ...overrides,
+  };
+}
+
+const shipment: Extract<ShippingView, { kind: "shipment" }> = {
+  kind: "shipment",
+  carrierName: "UPS",
+  trackingNumber: "1Z999AA10123456784",
+  trackingUrl: "https://carrier.example/track?n=1Z999AA10123456784",
+  trackingStatus: null,
+  shippedAt: "2025-03-02T09:00:00Z",
+  deliveredAt: null,
+  signedBy: null,
+  address: null,
+};
+
+describe("Timeline", () => {
+  it("is an ordered list with the current step marked for assistive tech", () => {
+    const html = renderToStaticMarkup(
+      <Timeline
+        dates={dates}
+        timeline={{
+          source: "progress",
+          milestones: [
+            { key: "deposit", label: "Deposit paid", state: "done", at: "2025-03-01T10:00:00Z" },
+            { key: "approval", label: "Approved", state: "current", at: null },
+            { key: "shipped", label: "Shipped", state: "upcoming", at: null },
+          ],
+        }}
+      />,
+    );
+    expect(html.startsWith("<ol")).toBe(true);
+    expect(html.match(/aria-current="step"/g)).toHaveLength(1);
+    expect(html).toMatch(/aria-current="step"[\s\S]*Approved[\s\S]*\(current step\)/);
+    expect(html).toContain('<time dateTime="2025-03-01T10:00:00.000Z">');
+  });
+});
+
+describe("ShippingPanel", () => {
+  it("links a known carrier's tracking page in a new tab, saying so", () => {
+    const html = renderToStaticMarkup(<ShippingPanel shipping={shipment} dates={dates} />);
+    expect(html).toContain('href="https://carrier.example/track?n=1Z999AA10123456784"');
+    expect(html).toContain('rel="noopener noreferrer"');
+    expect(html).toContain("Track on UPS");
+    expect(html).toContain("(opens in a new tab)");
+  });
+
+  it("shows an unknown carrier's number as text, without a link", () => {
+    const unknown = { ...shipment, carrierName: "Pigeon Post", trackingUrl: null };
+    const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} />);
+    expect(html).toContain("1Z999AA10123456784");
+    expect(html).not.toContain("<a ");
+    // The copy button needs JavaScript; the server sends the number alone.
+    expect(html).not.toContain("<button");
+  });
+});
+
+describe("CheckoutDetail", () => {
+  it("escapes hostile text from the API and lets free text pick its direction", () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          title: hostile,
+          items: [{ name: "أريكة جلدية", quantity: 2 }],
+          externalOrderId: hostile,
+        })}
+        dates={dates}
+      />,
+    );
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x");
+    expect(html).toMatch(/dir="auto"[^>]*>أريكة جلدية</);
+  });
+
+  it("puts Continue checkout before everything else below the header", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          continueCheckout: { kind: "link", href: "https://shop.example/resume", label: "Continue checkout" },
+          nextAction: {
+            kind: "continueCheckout",
+            label: "Continue checkout",
+            href: "https://shop.example/resume",
+          },
+          timeline: {
+            source: "derived",
+            milestones: [{ key: "a", label: "Started", state: "current", at: null }],
+          },
+          shipping: shipment,
+        })}
+        dates={dates}
+        refreshNote="Updated just now"
+      />,
+    );
+    const headings = [...html.matchAll(/<h([12])[^>]*>([^<]*)</g)].map((match) => `h${match[1]} ${match[2]}`);
+    expect(headings).toEqual([
+      "h1 Sofa",
+      "h2 Finish your checkout",
+      "h2 Progress",
+      "h2 Shipping",
+      "h2 Your order",
+    ]);
+    expect(html.match(/shop\.example\/resume/g)).toHaveLength(1);
+    expect(html.indexOf("Updated just now")).toBeLessThan(html.indexOf("Finish your checkout"));
+  });
+});
+
+describe("CheckoutSummaryCard", () => {
+  const summary: CheckoutSummaryView = {
+    id: "chk/../1",
+    title: "Sofa",
+    createdAt: null,
+    status: { label: "Payment problem", description: null, tone: "danger" },
+    latestMilestone: null,
+    nextAction: { kind: "fixPayment", label: "Fix your payment", href: "#payments" },
+  };
+
+  it("links the title to the encoded detail page and points anchors there", () => {
+    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={summary} dates={dates} />);
+    expect(html).toContain('href="/checkouts/chk%2F..%2F1"');
+    expect(html).toContain('href="/checkouts/chk%2F..%2F1#payments"');
+  });
+
+  it("adds no second link when the action is only to view details", () => {
+    const viewOnly = { ...summary, nextAction: { kind: "viewDetails", label: "View", href: "/x" } as const };
+    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={viewOnly} dates={dates} />);
+    expect(html.match(/<a /g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import type { CheckoutView, NextAction } from "@/lib/checkout/types";
+import styles from "./CheckoutDetail.module.css";
+import { ContinueCheckoutPanel } from "./ContinueCheckoutPanel";
+import type { DateContext } from "./dates";
+import { FormattedDate } from "./FormattedDate";
+import { LeaseInsurancePanel } from "./LeaseInsurancePanel";
+import { NextStepHint } from "./NextStepHint";
+import { OrderItemsPanel } from "./OrderItemsPanel";
+import { Panel } from "./Panel";
+import { PaymentsPanel } from "./PaymentsPanel";
+import { ReturnPanel } from "./ReturnPanel";
+import { ShippingPanel } from "./ShippingPanel";
+import { StatusSummary } from "./StatusSummary";
+import { Timeline } from "./Timeline";
+import { WaitlistPanel } from "./WaitlistPanel";
+
+export type CheckoutDetailProps = {
+  view: CheckoutView;
+  dates: DateContext;
+  /** Shown under the header: "Updated just now", "Couldn't refresh — showing what we had at 14:02". */
+  refreshNote?: ReactNode;
+};
+
+/**
+ * The body of a checkout's page. An unfinished checkout's "Continue" comes first, then the one next
+ * step, then progress and every part the view model has; parts it lacks are left out, not shown empty.
+ */
+export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
+  const hint = hintFor(view.nextAction, view.continueCheckout !== null);
+  return (
+    <article className={styles.detail}>
+      <header className={styles.header}>
+        <h1 dir="auto" className={styles.title}>
+          {view.title}
+        </h1>
+        <StatusSummary status={view.status} />
+        {view.createdAt ? (
+          <p className={styles.meta}>
+            Ordered on <FormattedDate value={view.createdAt} dates={dates} />
+          </p>
+        ) : null}
+      </header>
+      {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
+      {view.continueCheckout ? <ContinueCheckoutPanel continueCheckout={view.continueCheckout} /> : null}
+      {hint ? <NextStepHint action={hint} /> : null}
+      {view.timeline.milestones.length > 0 ? (
+        <Panel id="progress" title="Progress">
+          <Timeline timeline={view.timeline} dates={dates} />
+        </Panel>
+      ) : null}
+      {view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null}
+      {view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null}
+      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
+      {view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null}
+      <LeaseInsurancePanel lease={view.lease} insurance={view.insurance} dates={dates} />
+      <OrderItemsPanel items={view.items} externalOrderId={view.externalOrderId} />
+    </article>
+  );
+}
+
+/**
+ * Continue-checkout has its own panel above, and "view details" would point at this very page:
+ * neither is repeated as a hint.
+ */
+function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextAction | null {
+  if (!action || action.kind === "viewDetails") return null;
+  if (action.kind === "continueCheckout" && hasContinuePanel) return null;
+  return action;
+}

@@ -1,0 +1,63 @@
+import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import { ButtonLink } from "./ButtonLink";
+import styles from "./CheckoutSummaryCard.module.css";
+import type { DateContext } from "./dates";
+import { FormattedDate } from "./FormattedDate";
+import { checkoutDetailHref, isExternalHref, resolveAgainstDetail } from "./link-targets";
+import { StatusBadge } from "./StatusBadge";
+
+export type CheckoutSummaryCardProps = {
+  summary: CheckoutSummaryView;
+  dates: DateContext;
+  /** 2 under the list page's h1 (default); 3 when the list sits under its own h2. */
+  headingLevel?: 2 | 3;
+};
+
+/** One checkout in the list: its title links to the detail page; its one next action is a button. */
+export function CheckoutSummaryCard({ summary, dates, headingLevel = 2 }: CheckoutSummaryCardProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const detailHref = checkoutDetailHref(summary.id);
+  const { nextAction, latestMilestone } = summary;
+  // "View details" would only repeat the title link, so that action gets no button of its own.
+  const actionHref = resolveAgainstDetail(nextAction.href, detailHref);
+  return (
+    <article className={styles.card}>
+      <Heading className={styles.title}>
+        <a href={detailHref} dir="auto" className={styles.titleLink}>
+          {summary.title}
+        </a>
+      </Heading>
+      <StatusBadge label={summary.status.label} tone={summary.status.tone} />
+      {latestMilestone ? (
+        <p className={styles.line}>
+          <span dir="auto" className={styles.milestone}>
+            {latestMilestone.label}
+          </span>
+          {latestMilestone.at ? (
+            <>
+              {" · "}
+              <FormattedDate value={latestMilestone.at} dates={dates} withTime />
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {summary.createdAt ? (
+        <p className={`${styles.line} ${styles.muted}`}>
+          Ordered on <FormattedDate value={summary.createdAt} dates={dates} />
+        </p>
+      ) : null}
+      {nextAction.kind !== "viewDetails" ? (
+        <p className={styles.action}>
+          <ButtonLink
+            href={actionHref}
+            newTab={nextAction.kind !== "continueCheckout" && isExternalHref(actionHref)}
+            // Continuing a checkout leaves the portal in the same tab, without a referrer.
+            rel={nextAction.kind === "continueCheckout" ? "noopener noreferrer" : undefined}
+          >
+            {nextAction.label}
+          </ButtonLink>
+        </p>
+      ) : null}
+    </article>
+  );
+}

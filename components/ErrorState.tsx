@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { ButtonLink } from "./ButtonLink";
+import styles from "./ErrorState.module.css";
+import { ToneIcon } from "./ToneIcon";
+
+export type ErrorStateProps = {
+  /** Plain words: "We couldn't load your checkouts". */
+  title: string;
+  /** What happened and what the customer can do. */
+  body?: ReactNode;
+  /** A "Try again" control: a form, a button with a handler (error.tsx's reset), or a link. */
+  retry?: ReactNode;
+  /** Somewhere to go instead ("See your orders"). */
+  action?: { href: string; label: string };
+  /** 1 on an error page (default); 2 when the error sits in a page that has its own h1. */
+  headingLevel?: 1 | 2;
+};
+
+/** The body of an error page (404, upstream down, session expired): no codes, no stack, a way on. */
+export function ErrorState({ title, body, retry, action, headingLevel = 1 }: ErrorStateProps) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  return (
+    <div className={styles.error}>
+      <ToneIcon tone="warning" className={styles.icon} />
+      <Heading className={styles.title}>{title}</Heading>
+      {body ? <div className={styles.body}>{typeof body === "string" ? <p>{body}</p> : body}</div> : null}
+      {retry || action ? (
+        <div className={styles.actions}>
+          {retry}
+          {action ? (
+            <ButtonLink href={action.href} variant={retry ? "secondary" : "primary"}>
+              {action.label}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

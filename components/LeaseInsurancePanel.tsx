@@ -1,0 +1,44 @@
+import type { LeaseView, StatusView } from "@/lib/checkout/types";
+import type { DateContext } from "./dates";
+import { FactList } from "./FactList";
+import { dateOrNull } from "./FormattedDate";
+import { Panel } from "./Panel";
+import { PanelSection } from "./PanelSection";
+import { StatusSummary } from "./StatusSummary";
+
+export type LeaseInsurancePanelProps = {
+  lease: LeaseView | null;
+  insurance: StatusView | null;
+  dates: DateContext;
+};
+
+/** The lease (dates, term) and the insurance status; renders nothing when neither is known. */
+export function LeaseInsurancePanel({ lease, insurance, dates }: LeaseInsurancePanelProps) {
+  if (!lease && !insurance) return null;
+  const title = lease && insurance ? "Lease & insurance" : lease ? "Lease" : "Insurance";
+  return (
+    <Panel id="lease" title={title}>
+      {lease ? (
+        <PanelSection title={insurance ? "Lease" : null}>
+          <FactList
+            facts={[
+              // Lease dates are calendar days: shown as written, whatever the viewer's zone.
+              {
+                key: "start",
+                label: "Starts",
+                value: dateOrNull(lease.startDate, dates, { calendarDate: true }),
+              },
+              { key: "end", label: "Ends", value: dateOrNull(lease.endDate, dates, { calendarDate: true }) },
+              { key: "term", label: "Term", value: lease.term ? <span dir="auto">{lease.term}</span> : null },
+            ]}
+          />
+        </PanelSection>
+      ) : null}
+      {insurance ? (
+        <PanelSection title={lease ? "Insurance" : null}>
+          <StatusSummary status={insurance} />
+        </PanelSection>
+      ) : null}
+    </Panel>
+  );
+}

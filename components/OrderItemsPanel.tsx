@@ -1,0 +1,46 @@
+import type { CheckoutView } from "@/lib/checkout/types";
+import { FactList } from "./FactList";
+import styles from "./OrderItemsPanel.module.css";
+import { Panel } from "./Panel";
+import { withStableKeys } from "./stable-keys";
+import { VisuallyHidden } from "./VisuallyHidden";
+
+export type OrderItemsPanelProps = Pick<CheckoutView, "items" | "externalOrderId">;
+
+/** What was ordered (name × quantity) and the shop's order reference; nothing when neither is known. */
+export function OrderItemsPanel({ items, externalOrderId }: OrderItemsPanelProps) {
+  if (items.length === 0 && !externalOrderId) return null;
+  return (
+    <Panel id="order" title="Your order">
+      {items.length > 0 ? (
+        <ul className={styles.items}>
+          {withStableKeys(items, (item) => item.name).map(({ key, entry: item }) => (
+            <li key={key} className={styles.item}>
+              <span dir="auto" className={styles.name}>
+                {item.name}
+              </span>
+              <span className={styles.quantity}>
+                <span aria-hidden="true">× </span>
+                <VisuallyHidden>quantity </VisuallyHidden>
+                {item.quantity}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <FactList
+        facts={[
+          {
+            key: "reference",
+            label: "Order reference",
+            value: externalOrderId ? (
+              <span dir="auto" className={styles.reference}>
+                {externalOrderId}
+              </span>
+            ) : null,
+          },
+        ]}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,88 @@
+import type { DepositView, PaymentProblemView, PaymentsView } from "@/lib/checkout/types";
+import { Callout } from "./Callout";
+import type { DateContext } from "./dates";
+import { FactList } from "./FactList";
+import { dateOrNull } from "./FormattedDate";
+import { Panel } from "./Panel";
+import { PanelSection } from "./PanelSection";
+import styles from "./PaymentsPanel.module.css";
+import { StatusSummary } from "./StatusSummary";
+import { withStableKeys } from "./stable-keys";
+
+export type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext };
+
+/** Money matters: a payment problem first (it needs action), then the deposit, monthly payments and fees. */
+export function PaymentsPanel({ payments, dates }: PaymentsPanelProps) {
+  const { deposit, recurring, problem, fees } = payments;
+  return (
+    <Panel id="payments" title="Payments">
+      {problem ? <PaymentProblem problem={problem} dates={dates} /> : null}
+      {deposit ? (
+        <PanelSection title="Deposit">
+          <Deposit deposit={deposit} dates={dates} />
+        </PanelSection>
+      ) : null}
+      {recurring ? (
+        <PanelSection title="Monthly payments">
+          <StatusSummary status={recurring} />
+        </PanelSection>
+      ) : null}
+      {fees.length > 0 ? (
+        <PanelSection title="Fees">
+          <FactList
+            facts={withStableKeys(fees, (fee) => fee.name).map(({ key, entry: fee }) => ({
+              key,
+              label: <span dir="auto">{fee.name}</span>,
+              value: <span dir="auto">{fee.amount}</span>,
+            }))}
+          />
+        </PanelSection>
+      ) : null}
+    </Panel>
+  );
+}
+
+function PaymentProblem({ problem, dates }: { problem: PaymentProblemView; dates: DateContext }) {
+  const failedAt = dateOrNull(problem.at, dates, { withTime: true });
+  const attempts = problem.failureCount !== null && problem.failureCount > 0 ? problem.failureCount : null;
+  return (
+    <Callout tone="danger" titleAs="h3" title="A payment didn't go through">
+      <p dir="auto">{problem.message}</p>
+      {failedAt || attempts !== null ? (
+        <p>
+          {failedAt ? <>Last tried {failedAt}.</> : null}
+          {failedAt && attempts !== null ? " " : null}
+          {attempts !== null ? `Failed ${attempts === 1 ? "once" : `${attempts} times`}.` : null}
+        </p>
+      ) : null}
+      <p dir="auto" className={styles.advice}>
+        {problem.advice}
+      </p>
+    </Callout>
+  );
+}
+
+function Deposit({ deposit, dates }: { deposit: DepositView; dates: DateContext }) {
+  if (deposit.kind === "paid") {
+    const paidAt = dateOrNull(deposit.paidAt, dates);
+    return <p>{paidAt ? <>Paid on {paidAt}.</> : "Paid."}</p>;
+  }
+  const expiresAt = dateOrNull(deposit.expiresAt, dates, { withTime: true });
+  const explanation = <p>Pre-authorized: the amount is held on your card but not charged yet.</p>;
+  if (deposit.expiresSoon) {
+    return (
+      <>
+        {explanation}
+        <Callout tone="warning" title="The hold on your deposit expires soon">
+          {expiresAt ? <p>It expires on {expiresAt}.</p> : null}
+        </Callout>
+      </>
+    );
+  }
+  return (
+    <>
+      {explanation}
+      {expiresAt ? <p>The hold expires on {expiresAt}.</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ReturnView } from "@/lib/checkout/types";
+import type { DateContext } from "./dates";
+import { FactList } from "./FactList";
+import { dateOrNull } from "./FormattedDate";
+import { Panel } from "./Panel";
+import styles from "./ReturnPanel.module.css";
+import { StatusSummary } from "./StatusSummary";
+
+export type ReturnPanelProps = { returns: ReturnView; dates: DateContext };
+
+/** The return: where it stands, its dates, and the reason and notes as the customer or team wrote them. */
+export function ReturnPanel({ returns, dates }: ReturnPanelProps) {
+  return (
+    <Panel id="returns" title="Return">
+      <StatusSummary status={returns.status} />
+      <FactList
+        facts={[
+          {
+            key: "initiated",
+            label: "Started",
+            value: dateOrNull(returns.initiatedAt, dates, { withTime: true }),
+          },
+          {
+            key: "cancelled",
+            label: "Cancelled",
+            value: dateOrNull(returns.cancelledAt, dates, { withTime: true }),
+          },
+          {
+            key: "completed",
+            label: "Completed",
+            value: dateOrNull(returns.completedAt, dates, { withTime: true }),
+          },
+          {
+            key: "reason",
+            label: "Reason",
+            value: returns.reason ? (
+              <span dir="auto" className={styles.freeText}>
+                {returns.reason}
+              </span>
+            ) : null,
+          },
+          {
+            key: "notes",
+            label: "Notes",
+            value: returns.notes ? (
+              <span dir="auto" className={styles.freeText}>
+                {returns.notes}
+              </span>
+            ) : null,
+          },
+        ]}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ShippingView } from "@/lib/checkout/types";
+import { AddressLines } from "./AddressLines";
+import { ButtonLink } from "./ButtonLink";
+import { CopyButton } from "./CopyButton";
+import type { DateContext } from "./dates";
+import { FactList } from "./FactList";
+import { dateOrNull } from "./FormattedDate";
+import { Panel } from "./Panel";
+import styles from "./ShippingPanel.module.css";
+import { StatusSummary } from "./StatusSummary";
+
+export type ShippingPanelProps = { shipping: ShippingView; dates: DateContext };
+
+// One shipping panel per page, so a fixed id is unique; CopyButton selects it when it cannot copy.
+const TRACKING_NUMBER_ID = "tracking-number";
+
+/** Where the package is: carrier, tracking number and link, dates, who signed. Or the pickup, for collections. */
+export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
+  if (shipping.kind === "pickup") {
+    return (
+      <Panel id="shipping" title="Pickup">
+        <StatusSummary status={shipping.status} />
+        <FactList
+          facts={[
+            {
+              key: "ready",
+              label: "Ready for pickup",
+              value: dateOrNull(shipping.readyAt, dates, { withTime: true }),
+            },
+            {
+              key: "picked-up",
+              label: "Picked up",
+              value: dateOrNull(shipping.pickedUpAt, dates, { withTime: true }),
+            },
+          ]}
+        />
+      </Panel>
+    );
+  }
+
+  const { carrierName, trackingNumber, trackingUrl } = shipping;
+  return (
+    <Panel id="shipping" title="Shipping">
+      {shipping.trackingStatus ? <StatusSummary status={shipping.trackingStatus} /> : null}
+      <FactList
+        facts={[
+          {
+            key: "carrier",
+            label: "Carrier",
+            value: carrierName ? <span dir="auto">{carrierName}</span> : null,
+          },
+          {
+            key: "tracking",
+            label: "Tracking number",
+            value: trackingNumber ? (
+              <span className={styles.tracking}>
+                <span id={TRACKING_NUMBER_ID} dir="auto" className={styles.trackingNumber}>
+                  {trackingNumber}
+                </span>
+                <CopyButton value={trackingNumber} what="tracking number" targetId={TRACKING_NUMBER_ID} />
+              </span>
+            ) : null,
+          },
+          {
+            key: "shipped",
+            label: "Shipped",
+            value: dateOrNull(shipping.shippedAt, dates, { withTime: true }),
+          },
+          {
+            key: "delivered",
+            label: "Delivered",
+            value: dateOrNull(shipping.deliveredAt, dates, { withTime: true }),
+          },
+          {
+            key: "signed",
+            label: "Signed for by",
+            value: shipping.signedBy ? <span dir="auto">{shipping.signedBy}</span> : null,
+          },
+          {
+            key: "address",
+            label: "Delivering to",
+            value:
+              shipping.address && shipping.address.length > 0 ? (
+                <AddressLines lines={shipping.address} />
+              ) : null,
+          },
+        ]}
+      />
+      {/* Only known carriers get a URL from the view model; an unknown one keeps the bare number. */}
+      {trackingUrl ? (
+        <p>
+          <ButtonLink href={trackingUrl} variant="secondary" newTab>
+            {carrierName ? `Track on ${carrierName}` : "Track your package"}
+          </ButtonLink>
+        </p>
+      ) : null}
+    </Panel>
+  );
+}

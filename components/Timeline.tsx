@@ -1,0 +1,61 @@
+import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
+import type { DateContext } from "./dates";
+import { FormattedDate } from "./FormattedDate";
+import { withStableKeys } from "./stable-keys";
+import styles from "./Timeline.module.css";
+import { VisuallyHidden } from "./VisuallyHidden";
+
+export type TimelineProps = { timeline: TimelineView; dates: DateContext };
+
+// Spoken after each label, so the state is heard as well as seen (the marker shapes are decorative).
+const SPOKEN_STATE: Record<MilestoneState, string> = {
+  done: " (done)",
+  current: " (current step)",
+  upcoming: " (not yet)",
+};
+
+/** The checkout's milestones in order: done (with when), the current one, then what is still to come. */
+export function Timeline({ timeline, dates }: TimelineProps) {
+  if (timeline.milestones.length === 0) return null;
+  return (
+    <ol className={styles.timeline}>
+      {withStableKeys(timeline.milestones, (milestone) => milestone.key).map(({ key, entry: milestone }) => (
+        <li
+          key={key}
+          className={`${styles.step} ${styles[milestone.state]}`}
+          aria-current={milestone.state === "current" ? "step" : undefined}
+        >
+          <span className={styles.marker} aria-hidden="true">
+            {milestone.state === "done" ? <CheckMark /> : null}
+          </span>
+          <span className={styles.text}>
+            <span dir="auto" className={styles.label}>
+              {milestone.label}
+            </span>
+            <VisuallyHidden>{SPOKEN_STATE[milestone.state]}</VisuallyHidden>
+            {milestone.at ? (
+              <span className={styles.when}>
+                <FormattedDate value={milestone.at} dates={dates} withTime />
+              </span>
+            ) : null}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CheckMark() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" focusable="false" aria-hidden="true">
+      <path
+        d="M3.5 8.5 6.5 11.5 12.5 4.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.25"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,29 @@
+import type { WaitlistView } from "@/lib/checkout/types";
+import { AddressLines } from "./AddressLines";
+import { FactList } from "./FactList";
+import { Panel } from "./Panel";
+import { StatusSummary } from "./StatusSummary";
+
+export type WaitlistPanelProps = { waitlist: WaitlistView };
+
+/** Why the checkout is waiting (e.g. not yet available where the customer lives), and for which address. */
+export function WaitlistPanel({ waitlist }: WaitlistPanelProps) {
+  return (
+    <Panel id="waitlist" title="Waitlist">
+      <StatusSummary status={waitlist.reason} />
+      {waitlist.locationMessage ? <p dir="auto">{waitlist.locationMessage}</p> : null}
+      <FactList
+        facts={[
+          {
+            key: "address",
+            label: "Address",
+            value:
+              waitlist.address && waitlist.address.length > 0 ? (
+                <AddressLines lines={waitlist.address} />
+              ) : null,
+          },
+        ]}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { NextResponse } from "next/server";
+import { decode, encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import {
+  type CustomerSession,
+  fromSessionClaims,
+  type SessionTarget,
+  sessionAllows,
+  toSessionClaims,
+} from "./session-claims";
+import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The signed-in customer, or null. Decodes next-auth's encrypted session cookie. */
+export async function getCustomerSession(): Promise<CustomerSession | null> {
+  const token = (await cookies()).get(sessionCookie().name)?.value;
+  if (!token) return null;
+  try {
+    return fromSessionClaims(await decode({ token, secret: env().authSecret }), nowSeconds());
+  } catch {
+    return null; // forged, truncated or encrypted with an old secret
+  }
+}
+
+/** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */
+export async function attachSession(response: NextResponse, session: CustomerSession): Promise<void> {
+  const maxAge = Math.max(0, Math.min(session.expiresAt - nowSeconds(), MAX_SESSION_SECONDS));
+  const value = await encode({ token: toSessionClaims(session), secret: env().authSecret, maxAge });
+  const { name, options } = sessionCookie();
+  response.cookies.set(name, value, { ...options, maxAge });
+}
+
+/** Ends the session in the browser that receives `response`. */
+export function detachSession(response: NextResponse): void {
+  const { name, options } = sessionCookie();
+  response.cookies.set(name, "", { ...options, maxAge: 0 });
+}
+
+export function newSessionEnd(limitSeconds?: number): number {
+  const cap = nowSeconds() + MAX_SESSION_SECONDS;
+  return limitSeconds === undefined ? cap : Math.min(cap, limitSeconds);
+}
+
+/** Where a signed-out (or too narrowly signed-in) visitor is sent to sign in, coming back to `returnTo`. */
+export function signInPath(returnTo: string, reason?: "account"): string {
+  const params = new URLSearchParams({ callbackUrl: returnTo });
+  if (reason) params.set("reason", reason);
+  return `/signin?${params}`;
+}
+
+/**
+ * For pages: the customer allowed to read `target`, or a redirect to sign-in that brings them
+ * back to `returnTo`. Every page that shows customer data calls this.
+ */
+export async function requireCustomer(target: SessionTarget, returnTo: string): Promise<CustomerSession> {
+  const session = await getCustomerSession();
+  if (!session) redirect(signInPath(returnTo));
+  if (!sessionAllows(session, target)) redirect(signInPath(returnTo, "account"));
+  return session;
+}
+
+/** For JSON routes: the customer allowed to read `target`, or a 401 answer to return as is. */
+export async function customerForRoute(target: SessionTarget): Promise<CustomerSession | Response> {
+  const session = await getCustomerSession();
+  if (session && sessionAllows(session, target)) return session;
+  return Response.json(
+    { error: { code: "unauthorized", message: "Sign in to see this checkout." } },
+    { status: 401, headers: { "Cache-Control": "private, no-store" } },
+  );
+}

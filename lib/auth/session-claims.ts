@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * What a portal session knows about its customer. A session opened by an email link for one
+ * checkout may read that checkout only; every other way in opens the whole account.
+ */
+export type SessionAccess = { kind: "account" } | { kind: "checkout"; checkoutId: string };
+
+export type CustomerSession = {
+  userId: string;
+  access: SessionAccess;
+  /** Seconds since the epoch after which the session is over, whatever the cookie says. */
+  expiresAt: number;
+};
+
+export type SessionTarget = "account" | { checkoutId: string };
+
+export const USER_ID_PATTERN = /^usr_[A-Za-z0-9_]{1,64}$/;
+
+/** The claims stored (encrypted) in the session cookie. */
+export const sessionClaimsSchema = z.object({
+  sub: z.string().regex(USER_ID_PATTERN),
+  access: z.enum(["account", "checkout"]),
+  checkoutId: z.string().min(1).max(64).optional(),
+  sessionExpiresAt: z.number().int().positive(),
+});
+
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+
+export function toSessionClaims(session: CustomerSession): SessionClaims {
+  return {
+    sub: session.userId,
+    access: session.access.kind,
+    ...(session.access.kind === "checkout" ? { checkoutId: session.access.checkoutId } : {}),
+    sessionExpiresAt: session.expiresAt,
+  };
+}
+
+/** A session from stored claims, or null when they are malformed or past their end. */
+export function fromSessionClaims(claims: unknown, nowSeconds: number): CustomerSession | null {
+  const parsed = sessionClaimsSchema.safeParse(claims);
+  if (!parsed.success || parsed.data.sessionExpiresAt <= nowSeconds) return null;
+  const { sub, access, checkoutId, sessionExpiresAt } = parsed.data;
+  if (access === "checkout" && !checkoutId) return null;
+  return {
+    userId: sub,
+    access: access === "checkout" && checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
+    expiresAt: sessionExpiresAt,
+  };
+}
+
+/** Whether a session may read the target: the account, or one checkout. */
+export function sessionAllows(session: CustomerSession, target: SessionTarget): boolean {
+  if (session.access.kind === "account") return true;
+  return target !== "account" && target.checkoutId === session.access.checkoutId;
+}
