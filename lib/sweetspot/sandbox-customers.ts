@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { USER_ID_PATTERN } from "./ids";
 
-const demoCustomersSchema = z.array(
-  z.object({
-    id: z.string().regex(/^usr_[A-Za-z0-9_]+$/),
-    name: z.string(),
-    description: z.string(),
-  }),
-);
+const demoCustomerSchema = z.object({
+  id: z.string().regex(USER_ID_PATTERN),
+  name: z.string(),
+  description: z.string(),
+});
+const demoCustomersSchema = z.object({ customers: z.array(demoCustomerSchema) });
 
-export type DemoCustomer = z.output<typeof demoCustomersSchema>[number];
+export type DemoCustomer = z.output<typeof demoCustomerSchema>;
 
 /**
  * The embedded sandbox's demo customers, for one-click sign-in. Empty — and never fetched — unless
@@ -26,7 +26,7 @@ export async function getDemoCustomers(): Promise<DemoCustomer[]> {
     });
     if (!response.ok) return [];
     const parsed = demoCustomersSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : [];
+    return parsed.success ? parsed.data.customers : [];
   } catch {
     return [];
   }

@@ -1,0 +1,67 @@
+import type { ServerResponse } from "node:http";
+import type { FaultPlan } from "./faults";
+import type { HeldResponses } from "./held-responses";
+import { sendError, sendJson } from "./http";
+
+/** How an injected fault answers, shaped like the failures a real upstream produces. */
+
+const ERROR_CODES: Partial<Record<number, string>> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  422: "unprocessable_entity",
+  429: "rate_limited",
+  500: "internal_error",
+  502: "bad_gateway",
+  503: "service_unavailable",
+  504: "gateway_timeout",
+};
+
+/** Statuses whose clients are told when to try again. */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+
+const GARBAGE_HTML =
+  "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>" +
+  "<body><h1>Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>";
+
+export function respondWithFault(
+  res: ServerResponse,
+  outcome: NonNullable<FaultPlan["outcome"]>,
+  path: string,
+  held: HeldResponses,
+): void {
+  if ("status" in outcome) {
+    const { status } = outcome;
+    sendError(
+      res,
+      status,
+      ERROR_CODES[status] ?? `http_${status}`,
+      `Injected fault ${outcome.faultId}: the sandbox answers ${status} for ${path}`,
+      RETRY_AFTER_STATUSES.has(status) ? { "Retry-After": "1" } : {},
+    );
+    return;
+  }
+  switch (outcome.mode) {
+    case "hang":
+      held.hang(res);
+      return;
+    case "garbage":
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(GARBAGE_HTML);
+      return;
+    case "wrong-shape":
+      // The opposite of what the caller expects: an object for the list, an array for anything else.
+      sendJson(
+        res,
+        200,
+        isListPath(path) ? { data: [], message: "wrong shape on purpose" } : [{ id: "chk_wrongshape" }],
+      );
+      return;
+  }
+}
+
+function isListPath(path: string): boolean {
+  return path === "/v1/checkouts";
+}
