@@ -12,6 +12,7 @@ export function proxy(request: NextRequest) {
     nonce,
     https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
     development: process.env.NODE_ENV === "development",
+    credentialInUrl: request.nextUrl.pathname === "/link",
   });
 
   // Next reads the nonce for its own scripts from the request's CSP header.

@@ -8,6 +8,8 @@ export type SecurityContext = {
   https: boolean;
   /** `next dev` needs eval for React's debugging aids; production never does. */
   development: boolean;
+  /** The URL itself is a credential (an email link's token): never send it on as a referrer. */
+  credentialInUrl?: boolean;
 };
 
 export function contentSecurityPolicy({ nonce, https, development }: SecurityContext): string {
@@ -32,7 +34,7 @@ export function securityHeaders(context: SecurityContext): Record<string, string
   return {
     "Content-Security-Policy": contentSecurityPolicy(context),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": context.credentialInUrl ? "no-referrer" : "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy":

@@ -1,0 +1,40 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { mintLinkToken } from "../../lib/auth/link-token";
+import { E2E_PORTAL_URL, E2E_SECRETS } from "./environment";
+
+export type LinkOptions = {
+  userId: string;
+  checkoutId?: string;
+  ttlSeconds?: number;
+  now?: Date;
+  secret?: string;
+};
+
+/** A link as the notification system would mint it. */
+export async function linkFor({
+  userId,
+  checkoutId,
+  ttlSeconds = 3600,
+  now,
+  secret,
+}: LinkOptions): Promise<string> {
+  const token = await mintLinkToken({
+    userId,
+    checkoutId,
+    ttlSeconds,
+    now,
+    secret: secret ?? E2E_SECRETS.PORTAL_LINK_SECRET,
+  });
+  return `/link?token=${token}`;
+}
+
+/** Signs the page's browser in by following an account link (no checkout claim). */
+export async function signInAs(page: Page, userId: string): Promise<void> {
+  await page.goto(await linkFor({ userId }));
+}
+
+/** The raw session cookie this browser holds, if any. */
+export async function sessionCookieOf(context: BrowserContext) {
+  const cookies = await context.cookies(E2E_PORTAL_URL);
+  return cookies.find((cookie) => cookie.name.endsWith("sweetspot.session"));
+}
