@@ -3,8 +3,8 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
+import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 import { newSessionEnd } from "./customer-session";
-import { USER_ID_PATTERN } from "./link-token";
 import { toSessionClaims } from "./session-claims";
 import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
 

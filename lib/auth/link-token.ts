@@ -20,8 +20,10 @@ export const MAX_TOKEN_LENGTH = 4096;
 /** Mirrors the rule in lib/config/schema.ts: HMAC keys shorter than this are guessable. */
 export const MIN_LINK_SECRET_LENGTH = 32;
 
-export const USER_ID_PATTERN = /^usr_[A-Za-z0-9_]+$/;
-export const CHECKOUT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+// One definition of the id formats for links, sessions and API calls alike.
+import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "../sweetspot/ids";
+
+export { CHECKOUT_ID_PATTERN, USER_ID_PATTERN };
 
 const HEADER = { alg: "HS256", typ: "JWT" } as const;
 const HMAC_SHA256 = { name: "HMAC", hash: "SHA-256" } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
 /**
  * What a portal session knows about its customer. A session opened by an email link for one
@@ -15,13 +16,11 @@ export type CustomerSession = {
 
 export type SessionTarget = "account" | { checkoutId: string };
 
-export const USER_ID_PATTERN = /^usr_[A-Za-z0-9_]{1,64}$/;
-
 /** The claims stored (encrypted) in the session cookie. */
 export const sessionClaimsSchema = z.object({
   sub: z.string().regex(USER_ID_PATTERN),
   access: z.enum(["account", "checkout"]),
-  checkoutId: z.string().min(1).max(64).optional(),
+  checkoutId: z.string().regex(CHECKOUT_ID_PATTERN).optional(),
   sessionExpiresAt: z.number().int().positive(),
 });
 

@@ -7,6 +7,7 @@ const SOURCES = [
   "lib",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.mjs",
   "package-lock.json",
   "tsconfig.json",

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { oidcProvider } from "./auth-options";
+
+const config = {
+  issuer: "https://id.example.test",
+  clientId: "portal",
+  clientSecret: "s3cret",
+  userIdClaim: "sweetspot_user_id",
+};
+
+describe("the OpenID Connect provider", () => {
+  it("is discovered from the issuer and uses PKCE, state and nonce", () => {
+    const provider = oidcProvider(config);
+    expect(provider.wellKnown).toBe("https://id.example.test/.well-known/openid-configuration");
+    expect(provider.idToken).toBe(true);
+    expect(provider.checks).toEqual(["pkce", "state", "nonce"]);
+  });
+
+  it("signs in as the usr_ id in the configured claim", async () => {
+    const user = await oidcProvider(config).profile({ sub: "abc", sweetspot_user_id: "usr_42" }, {});
+    expect(user).toEqual({ id: "usr_42" });
+  });
+
+  it("refuses a profile without a valid usr_ id, rather than falling back to `sub`", () => {
+    const provider = oidcProvider(config);
+    expect(() => provider.profile({ sub: "usr_sub_is_not_trusted" }, {})).toThrow(/sweetspot_user_id/);
+    expect(() => provider.profile({ sweetspot_user_id: "admin" }, {})).toThrow();
+  });
+});
+
+describe("authOptions", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("offers OpenID Connect only when it is configured", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    const { authOptions } = await import("./auth-options");
+    expect(authOptions().providers).toEqual([]);
+
+    vi.resetModules();
+    vi.stubEnv("OIDC_ISSUER", config.issuer);
+    vi.stubEnv("OIDC_CLIENT_ID", config.clientId);
+    vi.stubEnv("OIDC_CLIENT_SECRET", config.clientSecret);
+    const fresh = await import("./auth-options");
+    expect(fresh.authOptions().providers.map((provider) => provider.id)).toEqual(["oidc"]);
+    expect(fresh.authOptions().session?.maxAge).toBe(30 * 24 * 60 * 60);
+  });
+});
