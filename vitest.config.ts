@@ -18,5 +18,9 @@ export default defineConfig({
       "scripts/**/*.test.ts",
     ],
     environment: "node",
+    // CI also writes a JSON report, which .ci/run sums up with the browser tests' (scripts/test-summary.ts).
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: "reports/unit-results.json" }]]
+      : ["default"],
   },
 });
