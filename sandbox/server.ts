@@ -7,6 +7,7 @@ import { respondWithFault } from "./fault-responses";
 import { FaultRegistry } from "./faults";
 import { HeldResponses } from "./held-responses";
 import { sendError } from "./http";
+import { oidcRoutes } from "./oidc";
 import type { Random } from "./random";
 import { RequestLog } from "./request-log";
 import { dispatch } from "./router";
@@ -65,12 +66,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const requests = new RequestLog();
   const held = new HeldResponses();
   const api = apiRoutes(store);
-  const control = controlRoutes({
-    store,
-    faults,
-    requests,
-    currentTime: options.currentTime ?? (() => new Date()),
-  });
+  const control = [
+    ...oidcRoutes(),
+    ...controlRoutes({
+      store,
+      faults,
+      requests,
+      currentTime: options.currentTime ?? (() => new Date()),
+    }),
+  ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");

@@ -15,10 +15,18 @@ export const E2E_SECRETS = {
   PORTAL_LINK_SECRET: "e2e-link-secret-do-not-leak-fedcba9876543210xyz",
 } as const;
 
+/** The sandbox's own OpenID Connect issuer (sandbox/oidc.ts), so OIDC sign-in runs end to end. */
+export const E2E_OIDC = {
+  OIDC_ISSUER: `${E2E_SANDBOX_URL}/__sandbox/oidc`,
+  OIDC_CLIENT_ID: "checkout-portal",
+  OIDC_CLIENT_SECRET: "sandbox-oidc-client-secret",
+} as const;
+
 export const E2E_ENV: Record<string, string> = {
   PORT: String(E2E_PORTAL_PORT),
   SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   SWEETSPOT_TIMEOUT_MS: "1500",
   NEXTAUTH_URL: E2E_PORTAL_URL,
   ...E2E_SECRETS,
+  ...E2E_OIDC,
 };

@@ -49,3 +49,21 @@ describe("authOptions", () => {
     expect(fresh.authOptions().session?.maxAge).toBe(30 * 24 * 60 * 60);
   });
 });
+
+describe("where next-auth may send a customer after OpenID Connect", () => {
+  it("keeps portal paths and refuses everything else", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    const { authOptions } = await import("./auth-options");
+    const redirect = authOptions().callbacks?.redirect;
+    if (!redirect) throw new Error("no redirect callback");
+    const baseUrl = "https://orders.example.test";
+    expect(await redirect({ url: "/checkouts/chk_1", baseUrl })).toBe(`${baseUrl}/checkouts/chk_1`);
+    expect(await redirect({ url: `${baseUrl}/checkouts?page=2`, baseUrl })).toBe(
+      `${baseUrl}/checkouts?page=2`,
+    );
+    expect(await redirect({ url: "https://evil.example/checkouts", baseUrl })).toBe(`${baseUrl}/checkouts`);
+    expect(await redirect({ url: "//evil.example", baseUrl })).toBe(`${baseUrl}/checkouts`);
+    vi.unstubAllEnvs();
+  });
+});

@@ -5,6 +5,7 @@ import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 import { newSessionEnd } from "./customer-session";
+import { safeReturnPath } from "./return-path";
 import { toSessionClaims } from "./session-claims";
 import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
 
@@ -58,8 +59,9 @@ export function authOptions(): AuthOptions {
         return token;
       },
       redirect({ url, baseUrl }) {
-        // Only same-origin destinations; the sign-in page already narrowed them to portal paths.
-        return url.startsWith(baseUrl) ? url : `${baseUrl}/checkouts`;
+        // Same-origin portal paths only, by the same rule as every other return target.
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${safeReturnPath(path)}`;
       },
     },
   };
