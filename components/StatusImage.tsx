@@ -6,8 +6,9 @@ import { withStableKeys } from "./stable-keys";
 
 /*
  * The status image's markup, for satori (next/og) only, not for the DOM: inline styles, flex boxes,
- * no CSS variables. Everything it shows was measured and cut by status-image-layout.ts; each line is
- * its own no-wrap box that clips, so the renderer cannot re-wrap text into an extra line.
+ * no CSS variables. Everything it shows was measured and cut by lib/images/status-image-layout.ts;
+ * each line is its own no-wrap box, so the renderer cannot re-wrap text into an extra line. There is
+ * no `overflow: hidden` safety net on the lines: its clip paths made each render about 1.8× slower.
  */
 
 export function StatusImage({ layout }: { layout: StatusImageLayout }): ReactElement {
@@ -97,8 +98,6 @@ function TextLine({
         lineHeight,
         color,
         whiteSpace: "nowrap",
-        overflow: "hidden",
-        maxWidth: "100%",
       }}
     >
       {children}

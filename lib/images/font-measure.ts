@@ -2,9 +2,9 @@ import type { TextMeasure } from "./text-fit";
 import type { GlyphMetrics } from "./truetype";
 
 /**
- * Widths are summed from the font's advances and then padded: the renderer applies kerning and
+ * Widths are summed from the font's advances and then padded: the renderer may apply kerning and
  * shaping (Arabic joining forms), which this sum does not know. Kerning only narrows text; the pad
- * covers shaping and rounding, and each line's box clips as a last resort.
+ * covers shaping and rounding.
  */
 const WIDTH_PADDING = 1.03;
 
