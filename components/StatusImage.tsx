@@ -128,10 +128,8 @@ function Timeline({ layout }: { layout: StatusImageLayout }): ReactElement {
             key={key}
             spec={spec}
             step={step}
-            reachedFromLeft={index > 0 && step.state !== "upcoming"}
-            reachedToRight={
-              index < steps.length - 1 && step.state === "done" && steps[index + 1]?.state !== "upcoming"
-            }
+            reachedFromLeft={passedBetween(steps[index - 1], step)}
+            reachedToRight={passedBetween(step, steps[index + 1])}
             first={index === 0}
             last={index === steps.length - 1}
           />
@@ -139,6 +137,11 @@ function Timeline({ layout }: { layout: StatusImageLayout }): ReactElement {
       </div>
     </div>
   );
+}
+
+/** The line from one step to the next is drawn as travelled once the first is done and the next reached. */
+function passedBetween(from: StepLayout | undefined, to: StepLayout | undefined): boolean {
+  return from?.state === "done" && to !== undefined && to.state !== "upcoming";
 }
 
 function StepColumn({

@@ -8,9 +8,11 @@ import { env } from "@/lib/env";
  * names itself rather than Next's fallback of http://localhost:<port>.
  */
 export async function publicOrigin(): Promise<URL | null> {
+  // Headers first: at build time this ends the prerender attempt before the configuration is read
+  // (in sandbox mode, reading it would announce freshly generated secrets during `next build`).
+  const requestHeaders = await headers();
   const configured = env().publicUrl;
   if (configured) return new URL(configured);
-  const requestHeaders = await headers();
   return originFromRequest(requestHeaders.get("host"), requestHeaders.get("x-forwarded-proto"));
 }
 

@@ -45,7 +45,6 @@ export async function GET(request: NextRequest, { params }: Context) {
       "Content-Type": "image/png",
       // Short and private: the status moves, and it is one customer's.
       "Cache-Control": "private, max-age=60",
-      "Referrer-Policy": "no-referrer",
     },
   });
 }
