@@ -1,17 +1,28 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { LINK_PREVIEW, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
+import { publicOrigin } from "@/lib/request/public-origin";
 import styles from "./layout.module.css";
 import { SessionNav } from "./SessionNav";
 import { TimeZoneSync } from "./TimeZoneSync";
 
-export const metadata: Metadata = {
-  title: { default: "Order status · The Sweet Spot", template: "%s · The Sweet Spot" },
-  description: "See where your Sweet Spot checkouts stand: deposit, approval, shipping, lease and returns.",
-  applicationName: "The Sweet Spot order status",
-  robots: { index: false, follow: false },
-};
+/**
+ * Every page inherits the same generic link preview (pages set only their title). `metadataBase`
+ * makes the preview image URL absolute, as Open Graph requires: without it Next would write
+ * http://localhost:<port> into production pages.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: await publicOrigin(),
+    title: { default: LINK_PREVIEW.title, template: "%s · The Sweet Spot" },
+    description: LINK_PREVIEW.description,
+    applicationName: "The Sweet Spot order status",
+    robots: { index: false, follow: false },
+    ...linkPreviewMetadata(),
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

@@ -1,4 +1,5 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
+import { linkPreviewTags } from "@/lib/metadata/link-preview";
 
 /**
  * The plain page shown for a link that cannot sign anyone in. It is rendered here rather than by a
@@ -23,7 +24,12 @@ const COPY: Record<LinkTokenFailure, { title: string; body: string; status: numb
   },
 };
 
-export function linkProblemResponse(reason: LinkTokenFailure, nonce: string | null): Response {
+/** `origin` makes the page's link-preview image URL absolute, like the layout's (null: relative). */
+export function linkProblemResponse(
+  reason: LinkTokenFailure,
+  nonce: string | null,
+  origin: URL | null,
+): Response {
   const { title, body, status } = COPY[reason];
   const nonceAttribute = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
   const html = `<!doctype html>
@@ -33,6 +39,7 @@ export function linkProblemResponse(reason: LinkTokenFailure, nonce: string | nu
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title} · The Sweet Spot</title>
+${linkPreviewTags(origin)}
 <style${nonceAttribute}>
 :root{color-scheme:light dark;--bg:#fbf8f4;--fg:#1f1a17;--muted:#5b524c;--accent:#7d2152;--on-accent:#fff}
 @media (prefers-color-scheme:dark){:root{--bg:#171311;--fg:#f4eee9;--muted:#c2b7ae;--accent:#f08cbd;--on-accent:#1f0d17}}

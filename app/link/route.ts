@@ -3,6 +3,7 @@ import { attachSession, getCustomerSession, newSessionEnd } from "@/lib/auth/cus
 import { verifyLinkToken } from "@/lib/auth/link-token";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/request/public-origin";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 import { linkProblemResponse } from "./problem-page";
@@ -26,7 +27,9 @@ export async function HEAD(request: NextRequest) {
 /** Signs the customer in from an email link and moves them to the page it names, token off the URL. */
 export async function GET(request: NextRequest) {
   const result = await verify(request);
-  if (!result.ok) return linkProblemResponse(result.reason, request.headers.get("x-nonce"));
+  if (!result.ok) {
+    return linkProblemResponse(result.reason, request.headers.get("x-nonce"), await publicOrigin());
+  }
   const { userId, checkoutId, expiresAt } = result.claims;
 
   // An account session of the same customer is wider than the link: keep it rather than narrow it.

@@ -11,7 +11,13 @@ export const PRIVATE_NO_STORE = { "Cache-Control": "private, no-store" } as cons
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
 const MAX_RETRY_AFTER_SECONDS = 120;
 
-function errorJson(status: number, code: string, message: string, retryAfterSeconds?: number): Response {
+/** An error answer in the portal's JSON shape, never cached. */
+export function errorJson(
+  status: number,
+  code: string,
+  message: string,
+  retryAfterSeconds?: number,
+): Response {
   const headers: Record<string, string> = { ...PRIVATE_NO_STORE };
   if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(retryAfterSeconds);
   return Response.json({ error: { code, message } }, { status, headers });
