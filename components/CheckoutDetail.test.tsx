@@ -135,6 +135,55 @@ describe("CheckoutDetail", () => {
   });
 });
 
+describe("CheckoutDetail's next step", () => {
+  const fixPayment = { kind: "fixPayment", label: "Fix payment", href: "#payments" } as const;
+  const problem = {
+    message: "Your card was declined.",
+    advice: "Call your bank.",
+    at: null,
+    failureCount: 3,
+  };
+
+  it("says why beside the action, so the problem is on the first screen", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          nextAction: fixPayment,
+          payments: { deposit: null, recurring: null, problem, fees: [] },
+        })}
+        dates={dates}
+      />,
+    );
+    const hint = html.slice(html.indexOf("What to do now"), html.indexOf("Fix payment"));
+    expect(hint).toContain("Your card was declined.");
+  });
+
+  it("adds a reason for a delivery problem, not for a package simply on its way", () => {
+    const trackPackage = {
+      kind: "trackPackage",
+      label: "Track package",
+      href: shipment.trackingUrl ?? "",
+    } as const;
+    const problemStatus = {
+      label: "Delivery problem",
+      description: "The carrier reported a problem.",
+      tone: "warning",
+    } as const;
+    const routineStatus = { label: "In transit", description: "On its way to you.", tone: "info" } as const;
+    const hintOf = (trackingStatus: typeof problemStatus | typeof routineStatus) => {
+      const html = renderToStaticMarkup(
+        <CheckoutDetail
+          view={checkoutView({ nextAction: trackPackage, shipping: { ...shipment, trackingStatus } })}
+          dates={dates}
+        />,
+      );
+      return html.slice(html.indexOf("What to do now"), html.indexOf("Track package"));
+    };
+    expect(hintOf(problemStatus)).toContain("The carrier reported a problem.");
+    expect(hintOf(routineStatus)).not.toContain("On its way to you.");
+  });
+});
+
 describe("CheckoutSummaryCard", () => {
   const summary: CheckoutSummaryView = {
     id: "chk/../1",

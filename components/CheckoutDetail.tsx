@@ -28,6 +28,7 @@ export type CheckoutDetailProps = {
  */
 export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
   const hint = hintFor(view.nextAction, view.continueCheckout !== null);
+  const hintReason = hint ? reasonFor(hint, view) : null;
   return (
     <article className={styles.detail}>
       <header className={styles.header}>
@@ -43,7 +44,7 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
       </header>
       {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
       {view.continueCheckout ? <ContinueCheckoutPanel continueCheckout={view.continueCheckout} /> : null}
-      {hint ? <NextStepHint action={hint} /> : null}
+      {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
       {view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
           <Timeline timeline={view.timeline} dates={dates} />
@@ -67,4 +68,17 @@ function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextActi
   if (!action || action.kind === "viewDetails") return null;
   if (action.kind === "continueCheckout" && hasContinuePanel) return null;
   return action;
+}
+
+/**
+ * The problem behind the action, repeated beside it so a phone shows it on the first screen: the
+ * payment error in words, or a delivery problem the carrier reported. Routine steps need no reason.
+ */
+function reasonFor(action: NextAction, view: CheckoutView): string | null {
+  if (action.kind === "fixPayment") return view.payments?.problem?.message ?? null;
+  if (action.kind === "trackPackage" && view.shipping?.kind === "shipment") {
+    const status = view.shipping.trackingStatus;
+    if (status && (status.tone === "warning" || status.tone === "danger")) return status.description;
+  }
+  return null;
 }
