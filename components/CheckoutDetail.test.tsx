@@ -135,6 +135,63 @@ describe("CheckoutDetail", () => {
   });
 });
 
+describe("CheckoutDetail's order of panels", () => {
+  it("puts a waitlist's reason before the steps", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          timeline: {
+            source: "derived",
+            milestones: [{ key: "waitlisted", label: "On the waitlist", state: "current", at: null }],
+          },
+          waitlist: {
+            reason: { label: "Waiting for stock", description: null, tone: "info" },
+            locationMessage: null,
+            address: null,
+          },
+        })}
+        dates={dates}
+      />,
+    );
+    expect(html.indexOf(">Waitlist</h2>")).toBeGreaterThan(0);
+    expect(html.indexOf(">Waitlist</h2>")).toBeLessThan(html.indexOf(">Progress</h2>"));
+  });
+});
+
+describe("CheckoutDetail's continue panel", () => {
+  const continueCheckout = {
+    kind: "link",
+    href: "https://shop.example/resume",
+    label: "Continue checkout",
+  } as const;
+  const withHold = (expiresSoon: boolean) =>
+    renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          continueCheckout,
+          payments: {
+            deposit: { kind: "preauthorized", expiresAt: "2025-03-03T10:00:00Z", expiresSoon },
+            recurring: null,
+            problem: null,
+            fees: [],
+          },
+        })}
+        dates={dates}
+      />,
+    );
+  const panelOf = (html: string) =>
+    html.slice(html.indexOf('id="continue"'), html.indexOf("Continue checkout"));
+
+  it("warns beside the button when the deposit hold lapses soon", () => {
+    expect(panelOf(withHold(true))).toContain("The hold on your card expires soon.");
+    expect(panelOf(withHold(true))).toContain('dateTime="2025-03-03T10:00:00.000Z"');
+  });
+
+  it("says nothing of a hold that is not about to lapse", () => {
+    expect(panelOf(withHold(false))).not.toContain("hold");
+  });
+});
+
 describe("CheckoutDetail's next step", () => {
   const fixPayment = { kind: "fixPayment", label: "Fix payment", href: "#payments" } as const;
   const problem = {

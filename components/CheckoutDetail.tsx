@@ -24,7 +24,8 @@ export type CheckoutDetailProps = {
 
 /**
  * The body of a checkout's page. An unfinished checkout's "Continue" comes first, then the one next
- * step, then progress and every part the view model has; parts it lacks are left out, not shown empty.
+ * step (and a waitlist's reason), then progress and every part the view model has; parts it lacks
+ * are left out, not shown empty.
  */
 export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
   const hint = hintFor(view.nextAction, view.continueCheckout !== null);
@@ -43,8 +44,16 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
         ) : null}
       </header>
       {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
-      {view.continueCheckout ? <ContinueCheckoutPanel continueCheckout={view.continueCheckout} /> : null}
+      {view.continueCheckout ? (
+        <ContinueCheckoutPanel
+          continueCheckout={view.continueCheckout}
+          holdExpiresAt={expiringHoldOf(view)}
+          dates={dates}
+        />
+      ) : null}
       {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
+      {/* Why a waitlisted order is not moving is the news itself: it comes before the steps. */}
+      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
       {view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
           <Timeline timeline={view.timeline} dates={dates} />
@@ -52,7 +61,6 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
       ) : null}
       {view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null}
       {view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null}
-      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
       {view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null}
       <LeaseInsurancePanel lease={view.lease} insurance={view.insurance} dates={dates} />
       <OrderItemsPanel items={view.items} externalOrderId={view.externalOrderId} />
@@ -81,4 +89,10 @@ function reasonFor(action: NextAction, view: CheckoutView): string | null {
     if (status && (status.tone === "warning" || status.tone === "danger")) return status.description;
   }
   return null;
+}
+
+/** The moment a deposit hold lapses, when that is within the warning window; else null. */
+function expiringHoldOf(view: CheckoutView): string | null {
+  const deposit = view.payments?.deposit;
+  return deposit?.kind === "preauthorized" && deposit.expiresSoon ? deposit.expiresAt : null;
 }
