@@ -52,13 +52,17 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
   );
   const view = data ?? initialView;
 
-  // One status element that stays put: screen readers announce only the change of its text. Once the
-  // checkout stops moving the page stops refreshing, and stops saying it does.
-  const noteText = error
-    ? `Couldn’t refresh — showing what we had${freshAt ? ` as of ${formatDate(freshAt, dates, true)}` : ""}.`
-    : view.live
-      ? "This page updates itself."
-      : "";
+  // One status element that stays put: screen readers announce only the change of its text. It speaks
+  // only once the refreshing runs (after hydration: without JavaScript the page does not update
+  // itself), and falls silent when the checkout stops moving and the refreshing stops with it.
+  const running = freshAt !== null;
+  const noteText = !running
+    ? ""
+    : error
+      ? `Couldn’t refresh — showing what we had as of ${formatDate(freshAt, dates, true)}.`
+      : view.live
+        ? "This page updates itself."
+        : "";
   const refreshNote = (
     <p className={styles.note}>
       {noteText ? (
