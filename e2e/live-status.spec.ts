@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { axeViolations } from "./support/axe";
 import { panelHeadings, signInContext } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
@@ -82,6 +83,7 @@ test("a failed refresh keeps the last good data with a quiet note, and recovers 
   await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Track on UPS" })).toBeVisible();
   await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  expect(await axeViolations(page), "the stale state is as accessible as the fresh one").toEqual([]);
 
   await sandbox.clearFaults();
   await sandbox.advance(SCENARIOS.shippedUps);
