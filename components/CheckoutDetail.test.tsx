@@ -74,6 +74,22 @@ describe("ShippingPanel", () => {
     expect(html).toContain("(opens in a new tab)");
   });
 
+  it("says where the package is going, or went once delivered", () => {
+    const address = ["1 Main St"];
+    const onItsWay = renderToStaticMarkup(
+      <ShippingPanel shipping={{ ...shipment, address }} dates={dates} />,
+    );
+    const delivered = renderToStaticMarkup(
+      <ShippingPanel
+        shipping={{ ...shipment, address, deliveredAt: "2025-03-04T09:00:00Z" }}
+        dates={dates}
+      />,
+    );
+    expect(onItsWay).toContain("Delivering to");
+    expect(delivered).toContain("Delivered to");
+    expect(delivered).not.toContain("Delivering to");
+  });
+
   it("shows an unknown carrier's number as text, without a link", () => {
     const unknown = { ...shipment, carrierName: "Pigeon Post", trackingUrl: null };
     const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} />);
