@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
 import { axeViolations } from "./support/axe";
-import { signInContext } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
 /**

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { expectNoRawApiValues, panelHeadings, signInContext } from "./support/pages";
+import { signInContext } from "./support/auth";
+import { expectNoRawApiValues, panelHeadings } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
 /**

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, MANY_CHECKOUT_COUNT, manyCheckoutId, SCENARIOS } from "../sandbox/scenarios";
-import { type ApiCheckout, apiCheckoutsOf, expectNoRawApiValues, signInContext } from "./support/pages";
+import { signInContext } from "./support/auth";
+import { type ApiCheckout, apiCheckoutsOf, expectNoRawApiValues } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
 /**

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
 import { E2E_PORTAL_URL } from "./support/environment";
-import { expectNoRawApiValues, overflowsHorizontally, signInContext, watchForTrouble } from "./support/pages";
+import { expectNoRawApiValues, overflowsHorizontally, watchForTrouble } from "./support/pages";
 
 /**
  * Quinn Hostile's checkouts carry markup in every free-text field, unsafe URLs, 2 KB strings,

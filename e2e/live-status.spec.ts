@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
 import { axeViolations } from "./support/axe";
-import { panelHeadings, signInContext } from "./support/pages";
+import { panelHeadings } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
 /**

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { overflowsHorizontally, signInContext } from "./support/pages";
+import { signInContext } from "./support/auth";
+import { overflowsHorizontally } from "./support/pages";
 
 /**
  * Screenshots of the list and the main checkout states on a 360 px phone and a 1280 px desktop,

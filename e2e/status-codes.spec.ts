@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInContext } from "./support/pages";
+import { signInContext } from "./support/auth";
 import { sandboxControl } from "./support/sandbox";
 
 /**

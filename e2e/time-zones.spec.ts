@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInContext, watchForTrouble } from "./support/pages";
+import { signInContext } from "./support/auth";
+import { watchForTrouble } from "./support/pages";
 
 /**
  * Dates are rendered on the server; the browser tells it its time zone once (a cookie, set by

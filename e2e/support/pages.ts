@@ -1,20 +1,10 @@
-import { type BrowserContext, expect, type Page } from "@playwright/test";
-import { linkFor } from "./auth";
+import { expect, type Page } from "@playwright/test";
 import { E2E_SANDBOX_URL, E2E_SECRETS } from "./environment";
 
 /**
- * Helpers shared by the page journeys: signing a browser in without a page load, reading what the
- * customer sees, and reading the sandbox's data the way the portal's server does.
+ * Helpers shared by the page journeys: reading what the customer sees, and reading the sandbox's
+ * data the way the portal's server does.
  */
-
-/**
- * Signs `context` in by following an account link through its request API, which shares the
- * browser's cookie jar: the session cookie lands in the browser without rendering a page.
- */
-export async function signInContext(context: BrowserContext, userId: string): Promise<void> {
-  const response = await context.request.get(await linkFor({ userId }), { maxRedirects: 0 });
-  expect(response.status(), "the account link signs in").toBe(303);
-}
 
 /**
  * Enumeration values the API sends (lifecycles, states, statuses, codes, term ids). None of them may
