@@ -74,6 +74,22 @@ describe("ShippingPanel", () => {
     expect(html).toContain("(opens in a new tab)");
   });
 
+  it("says where the package is going, or went once delivered", () => {
+    const address = ["1 Main St"];
+    const onItsWay = renderToStaticMarkup(
+      <ShippingPanel shipping={{ ...shipment, address }} dates={dates} />,
+    );
+    const delivered = renderToStaticMarkup(
+      <ShippingPanel
+        shipping={{ ...shipment, address, deliveredAt: "2025-03-04T09:00:00Z" }}
+        dates={dates}
+      />,
+    );
+    expect(onItsWay).toContain("Delivering to");
+    expect(delivered).toContain("Delivered to");
+    expect(delivered).not.toContain("Delivering to");
+  });
+
   it("shows an unknown carrier's number as text, without a link", () => {
     const unknown = { ...shipment, carrierName: "Pigeon Post", trackingUrl: null };
     const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} />);
@@ -132,6 +148,112 @@ describe("CheckoutDetail", () => {
     ]);
     expect(html.match(/shop\.example\/resume/g)).toHaveLength(1);
     expect(html.indexOf("Updated just now")).toBeLessThan(html.indexOf("Finish your checkout"));
+  });
+});
+
+describe("CheckoutDetail's order of panels", () => {
+  it("puts a waitlist's reason before the steps", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          timeline: {
+            source: "derived",
+            milestones: [{ key: "waitlisted", label: "On the waitlist", state: "current", at: null }],
+          },
+          waitlist: {
+            reason: { label: "Waiting for stock", description: null, tone: "info" },
+            locationMessage: null,
+            address: null,
+          },
+        })}
+        dates={dates}
+      />,
+    );
+    expect(html.indexOf(">Waitlist</h2>")).toBeGreaterThan(0);
+    expect(html.indexOf(">Waitlist</h2>")).toBeLessThan(html.indexOf(">Progress</h2>"));
+  });
+});
+
+describe("CheckoutDetail's continue panel", () => {
+  const continueCheckout = {
+    kind: "link",
+    href: "https://shop.example/resume",
+    label: "Continue checkout",
+  } as const;
+  const withHold = (expiresSoon: boolean) =>
+    renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          continueCheckout,
+          payments: {
+            deposit: { kind: "preauthorized", expiresAt: "2025-03-03T10:00:00Z", expiresSoon },
+            recurring: null,
+            problem: null,
+            fees: [],
+          },
+        })}
+        dates={dates}
+      />,
+    );
+  const panelOf = (html: string) =>
+    html.slice(html.indexOf('id="continue"'), html.indexOf("Continue checkout"));
+
+  it("warns beside the button when the deposit hold lapses soon", () => {
+    expect(panelOf(withHold(true))).toContain("The hold on your card expires soon.");
+    expect(panelOf(withHold(true))).toContain('dateTime="2025-03-03T10:00:00.000Z"');
+  });
+
+  it("says nothing of a hold that is not about to lapse", () => {
+    expect(panelOf(withHold(false))).not.toContain("hold");
+  });
+});
+
+describe("CheckoutDetail's next step", () => {
+  const fixPayment = { kind: "fixPayment", label: "Fix payment", href: "#payments" } as const;
+  const problem = {
+    message: "Your card was declined.",
+    advice: "Call your bank.",
+    at: null,
+    failureCount: 3,
+  };
+
+  it("says why beside the action, so the problem is on the first screen", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          nextAction: fixPayment,
+          payments: { deposit: null, recurring: null, problem, fees: [] },
+        })}
+        dates={dates}
+      />,
+    );
+    const hint = html.slice(html.indexOf("What to do now"), html.indexOf("Fix payment"));
+    expect(hint).toContain("Your card was declined.");
+  });
+
+  it("adds a reason for a delivery problem, not for a package simply on its way", () => {
+    const trackPackage = {
+      kind: "trackPackage",
+      label: "Track package",
+      href: shipment.trackingUrl ?? "",
+    } as const;
+    const problemStatus = {
+      label: "Delivery problem",
+      description: "The carrier reported a problem.",
+      tone: "warning",
+    } as const;
+    const routineStatus = { label: "In transit", description: "On its way to you.", tone: "info" } as const;
+    const hintOf = (trackingStatus: typeof problemStatus | typeof routineStatus) => {
+      const html = renderToStaticMarkup(
+        <CheckoutDetail
+          view={checkoutView({ nextAction: trackPackage, shipping: { ...shipment, trackingStatus } })}
+          dates={dates}
+        />,
+      );
+      return html.slice(html.indexOf("What to do now"), html.indexOf("Track package"));
+    };
+    expect(hintOf(problemStatus)).toContain("The carrier reported a problem.");
+    expect(hintOf(routineStatus)).not.toContain("On its way to you.");
   });
 });
 

@@ -24,10 +24,12 @@ export type CheckoutDetailProps = {
 
 /**
  * The body of a checkout's page. An unfinished checkout's "Continue" comes first, then the one next
- * step, then progress and every part the view model has; parts it lacks are left out, not shown empty.
+ * step (and a waitlist's reason), then progress and every part the view model has; parts it lacks
+ * are left out, not shown empty.
  */
 export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
   const hint = hintFor(view.nextAction, view.continueCheckout !== null);
+  const hintReason = hint ? reasonFor(hint, view) : null;
   return (
     <article className={styles.detail}>
       <header className={styles.header}>
@@ -42,8 +44,16 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
         ) : null}
       </header>
       {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
-      {view.continueCheckout ? <ContinueCheckoutPanel continueCheckout={view.continueCheckout} /> : null}
-      {hint ? <NextStepHint action={hint} /> : null}
+      {view.continueCheckout ? (
+        <ContinueCheckoutPanel
+          continueCheckout={view.continueCheckout}
+          holdExpiresAt={expiringHoldOf(view)}
+          dates={dates}
+        />
+      ) : null}
+      {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
+      {/* Why a waitlisted order is not moving is the news itself: it comes before the steps. */}
+      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
       {view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
           <Timeline timeline={view.timeline} dates={dates} />
@@ -51,7 +61,6 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
       ) : null}
       {view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null}
       {view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null}
-      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
       {view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null}
       <LeaseInsurancePanel lease={view.lease} insurance={view.insurance} dates={dates} />
       <OrderItemsPanel items={view.items} externalOrderId={view.externalOrderId} />
@@ -67,4 +76,23 @@ function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextActi
   if (!action || action.kind === "viewDetails") return null;
   if (action.kind === "continueCheckout" && hasContinuePanel) return null;
   return action;
+}
+
+/**
+ * The problem behind the action, repeated beside it so a phone shows it on the first screen: the
+ * payment error in words, or a delivery problem the carrier reported. Routine steps need no reason.
+ */
+function reasonFor(action: NextAction, view: CheckoutView): string | null {
+  if (action.kind === "fixPayment") return view.payments?.problem?.message ?? null;
+  if (action.kind === "trackPackage" && view.shipping?.kind === "shipment") {
+    const status = view.shipping.trackingStatus;
+    if (status && (status.tone === "warning" || status.tone === "danger")) return status.description;
+  }
+  return null;
+}
+
+/** The moment a deposit hold lapses, when that is within the warning window; else null. */
+function expiringHoldOf(view: CheckoutView): string | null {
+  const deposit = view.payments?.deposit;
+  return deposit?.kind === "preauthorized" && deposit.expiresSoon ? deposit.expiresAt : null;
 }

@@ -78,7 +78,7 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
           },
           {
             key: "address",
-            label: "Delivering to",
+            label: shipping.deliveredAt ? "Delivered to" : "Delivering to",
             value:
               shipping.address && shipping.address.length > 0 ? (
                 <AddressLines lines={shipping.address} />

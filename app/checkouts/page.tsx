@@ -6,6 +6,7 @@ import { Pagination } from "@/components/Pagination";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, type CheckoutFilter, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutSummaries } from "@/lib/checkout/load";
+import { env } from "@/lib/env";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
 
@@ -34,18 +35,22 @@ export default async function CheckoutsPage({ searchParams }: Props) {
     lifecycles: filter.lifecycles,
   });
   const dates = await getDateContext();
+  // A customer with no orders at all has nothing to filter or page through: only the empty state.
+  const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all";
 
   return (
     <>
       <h1>Your orders</h1>
-      <FilterNav
-        filters={CHECKOUT_FILTERS.map((candidate) => ({
-          id: candidate.id,
-          label: candidate.label,
-          href: listHref(candidate, 1),
-          current: candidate.id === filter.id,
-        }))}
-      />
+      {noOrdersAtAll ? null : (
+        <FilterNav
+          filters={CHECKOUT_FILTERS.map((candidate) => ({
+            id: candidate.id,
+            label: candidate.label,
+            href: listHref(candidate, 1),
+            current: candidate.id === filter.id,
+          }))}
+        />
+      )}
       {summaries.length > 0 ? (
         <CheckoutList summaries={summaries} dates={dates} />
       ) : page > 1 ? (
@@ -54,11 +59,8 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           body="This page is past the end of your orders."
           action={{ href: listHref(filter, 1), label: "Go to the first page" }}
         />
-      ) : filter.id === "all" ? (
-        <EmptyState
-          title="No orders yet"
-          body="When you check out with The Sweet Spot, your orders appear here with every step from deposit to delivery."
-        />
+      ) : noOrdersAtAll ? (
+        <EmptyState title="No orders yet" body={<NoOrdersYet supportEmail={env().supportEmail} />} />
       ) : (
         <EmptyState
           title={`No orders under “${filter.label}”`}
@@ -66,11 +68,30 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           action={{ href: listHref(CHECKOUT_FILTERS[0] ?? filter, 1), label: "See all orders" }}
         />
       )}
-      <Pagination
-        page={page}
-        previousHref={page > 1 ? listHref(filter, page - 1) : null}
-        nextHref={hasMore ? listHref(filter, page + 1) : null}
-      />
+      {/* Past the end, "Previous" would lead to another empty page: the empty state links to page 1. */}
+      {summaries.length > 0 ? (
+        <Pagination
+          page={page}
+          previousHref={page > 1 ? listHref(filter, page - 1) : null}
+          nextHref={hasMore ? listHref(filter, page + 1) : null}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** What a customer with no orders can expect, and where to turn when one is missing. */
+function NoOrdersYet({ supportEmail }: { supportEmail: string }) {
+  return (
+    <>
+      <p>
+        When you check out with The Sweet Spot, your orders appear here with every step from deposit to
+        delivery.
+      </p>
+      <p>
+        Checked out already? It can take a few minutes to show up. Still missing? Email{" "}
+        <a href={`mailto:${supportEmail}`}>{supportEmail}</a>.
+      </p>
     </>
   );
 }

@@ -164,6 +164,19 @@ describe("derived timeline", () => {
       ],
     ],
     [
+      "waitlisted",
+      { waitlistReason: "location", ...paid },
+      [
+        "checkoutStarted:done",
+        "depositPaid:done",
+        "waitlisted:current",
+        "orderConfirmed:upcoming",
+        "shipped:upcoming",
+        "delivered:upcoming",
+        "leaseActive:upcoming",
+      ],
+    ],
+    [
       "orderConfirmed",
       paid,
       [

@@ -149,11 +149,16 @@ function plannedSteps(record: TimelineFacts): PlannedStep[] {
         { key: "shipped", at: isoTimestamp(record.shippedAt) },
         { key: "delivered", at: isoTimestamp(record.deliveredAt) },
       ];
+  const depositPaid: PlannedStep = {
+    key: "depositPaid",
+    at: hasPaidDeposit(record) ? isoTimestamp(record.depositTimestamp) : null,
+  };
+  // A checkout can be waitlisted before or after its deposit is taken: the step goes where it happened,
+  // so a done step never follows the current one.
+  const waitlisted: PlannedStep[] = lifecycle === "waitlisted" ? [{ key: "waitlisted", at: null }] : [];
   return [
     { key: "checkoutStarted", at: isoTimestamp(record.createdAt) },
-    // Waitlisting happens before the deposit is taken (sandbox: state "waitlisted", not "deposited").
-    ...(lifecycle === "waitlisted" ? [{ key: "waitlisted" as const, at: null }] : []),
-    { key: "depositPaid", at: hasPaidDeposit(record) ? isoTimestamp(record.depositTimestamp) : null },
+    ...(depositPaid.at !== null ? [depositPaid, ...waitlisted] : [...waitlisted, depositPaid]),
     { key: "orderConfirmed", at: null },
     ...fulfilment,
     { key: "leaseActive", at: calendarDate(record.leaseStartDate) },

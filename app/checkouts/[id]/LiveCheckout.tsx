@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { CheckoutDetail } from "@/components/CheckoutDetail";
 import type { DateContext } from "@/components/dates";
@@ -27,6 +28,10 @@ async function fetchCheckoutView(url: string): Promise<CheckoutView> {
  * screen. The server-rendered view is the starting point, so without JavaScript nothing is missing.
  */
 export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView; dates: DateContext }) {
+  // When the page last had fresh data: the server's render (page load), then each good refresh. Set in
+  // effects only, so the server and the first client render agree.
+  const [freshAt, setFreshAt] = useState<string | null>(null);
+  useEffect(() => setFreshAt(new Date().toISOString()), []);
   const { data, error } = useSWR<CheckoutView, Error>(
     `/api/checkouts/${encodeURIComponent(initialView.id)}`,
     fetchCheckoutView,
@@ -42,19 +47,28 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
       shouldRetryOnError: (failure) =>
         !(failure instanceof RefreshError && [401, 404].includes(failure.status)),
       keepPreviousData: true,
+      onSuccess: () => setFreshAt(new Date().toISOString()),
     },
   );
   const view = data ?? initialView;
 
-  // One status element that stays put: screen readers announce only the change of its text.
+  // One status element that stays put: screen readers announce only the change of its text. It speaks
+  // only once the refreshing runs (after hydration: without JavaScript the page does not update
+  // itself), and falls silent when the checkout stops moving and the refreshing stops with it.
+  const running = freshAt !== null;
+  const noteText = !running
+    ? ""
+    : error
+      ? `Couldn’t refresh — showing what we had as of ${formatDate(freshAt, dates, true)}.`
+      : view.live
+        ? "This page updates itself."
+        : "";
   const refreshNote = (
     <p className={styles.note}>
-      <span className={styles.liveDot} aria-hidden="true" />
-      <span role="status">
-        {error
-          ? `Couldn’t refresh — showing what we had${view.updatedAt ? ` as of ${formatDate(view.updatedAt, dates, true)}` : ""}.`
-          : "This page updates itself."}
-      </span>
+      {noteText ? (
+        <span className={error ? `${styles.liveDot} ${styles.stale}` : styles.liveDot} aria-hidden="true" />
+      ) : null}
+      <span role="status">{noteText}</span>
     </p>
   );
 

@@ -1,0 +1,279 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO_CUSTOMERS, MANY_CHECKOUT_COUNT, manyCheckoutId, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
+import { type ApiCheckout, apiCheckoutsOf, expectNoRawApiValues } from "./support/pages";
+import { sandboxControl } from "./support/sandbox";
+
+/**
+ * The list of a customer's checkouts: newest first, paged and filtered through the URL, each entry
+ * with what was ordered, where it stands and the one thing to do; one upstream call per view.
+ */
+
+const PAGE_SIZE = 20;
+
+/** The checkout ids the list shows, in order, read from the entries' title links. */
+async function listedIds(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator("main ul > li article h2 a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  return hrefs.map((href) => decodeURIComponent(href.replace(/^\/checkouts\//, "")));
+}
+
+/** The entry for one checkout, found by its title link (titles can repeat). */
+function entryFor(page: Page, id: string) {
+  return page.locator("main ul > li").filter({ has: page.locator(`a[href="/checkouts/${id}"]`) });
+}
+
+function newestFirst(checkouts: ApiCheckout[]): string[] {
+  const time = (checkout: ApiCheckout) =>
+    checkout.createdAt === null ? Number.NEGATIVE_INFINITY : Date.parse(checkout.createdAt);
+  return [...checkouts].sort((a, b) => time(b) - time(a)).map((checkout) => checkout.id);
+}
+
+test.describe("paging through many checkouts (Morgan Lee, 65)", () => {
+  // In the browser's own zone the page never refreshes itself to learn it (app/TimeZoneSync.tsx),
+  // which would add upstream calls to the count below.
+  test.use({ timezoneId: "UTC" });
+
+  test.beforeEach(async ({ context }) => {
+    await signInContext(context, DEMO_CUSTOMERS.many.id);
+  });
+
+  test("four pages of 20, newest first, with next and previous links that survive a reload", async ({
+    page,
+  }) => {
+    const pages = Math.ceil(MANY_CHECKOUT_COUNT / PAGE_SIZE);
+    expect(pages).toBe(4);
+    await page.goto("/checkouts");
+    for (let number = 1; number <= pages; number++) {
+      await expect(page).toHaveURL(number === 1 ? /\/checkouts$/ : new RegExp(`\\?page=${number}$`));
+      const expected = Array.from(
+        { length: Math.min(PAGE_SIZE, MANY_CHECKOUT_COUNT - (number - 1) * PAGE_SIZE) },
+        (_, index) => manyCheckoutId((number - 1) * PAGE_SIZE + index),
+      );
+      expect(await listedIds(page)).toEqual(expected);
+      const pagination = page.getByRole("navigation", { name: "Pagination" });
+      await expect(pagination.getByText(`Page ${number}`)).toBeVisible();
+      await expect(pagination.getByRole("link", { name: "Previous" })).toHaveCount(number > 1 ? 1 : 0);
+      await expect(pagination.getByRole("link", { name: "Next" })).toHaveCount(number < pages ? 1 : 0);
+      if (number < pages) await pagination.getByRole("link", { name: "Next" }).click();
+    }
+    expect(await listedIds(page)).toHaveLength(5);
+
+    await page.reload();
+    expect(await listedIds(page)).toEqual([61, 62, 63, 64, 65].map((n) => manyCheckoutId(n - 1)));
+    await page
+      .getByRole("navigation", { name: "Pagination" })
+      .getByRole("link", { name: "Previous" })
+      .click();
+    await expect(page).toHaveURL(/\?page=3$/);
+    expect((await listedIds(page))[0]).toBe(manyCheckoutId(40));
+    await expectNoRawApiValues(page);
+  });
+
+  test("a page past the end says so, with a way back, and answers 200", async ({ page }) => {
+    const response = await page.goto("/checkouts?page=99");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Nothing on this page" })).toBeVisible();
+    expect(await listedIds(page)).toEqual([]);
+    // "Previous" would only lead to another empty page.
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Go to the first page" }).click();
+    await expect(page).toHaveURL(/\/checkouts$/);
+    expect((await listedIds(page))[0]).toBe(manyCheckoutId(0));
+  });
+
+  test("malformed or repeated page numbers fall back to the first page, never an error", async ({
+    context,
+  }) => {
+    for (const value of ["abc", "-1", "1.5", "0", "1e3", "99999999", "%00", "2&page=3"]) {
+      const response = await context.request.get(`/checkouts?page=${value}`);
+      expect(response.status(), value).toBe(200);
+      const html = await response.text();
+      expect(html, value).toContain(`href="/checkouts/${manyCheckoutId(0)}"`);
+      expect(html, value).toContain('href="/checkouts?page=2"');
+    }
+  });
+
+  test("the list view costs one upstream call, asking for one more than it shows", async ({
+    page,
+    request,
+  }) => {
+    const sandbox = sandboxControl(request);
+    await sandbox.clearRequests();
+    await page.goto("/checkouts?page=2");
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const calls = (await sandbox.requests()).filter((call) => call.path.startsWith("/v1/"));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.query).toMatchObject({
+      userId: DEMO_CUSTOMERS.many.id,
+      offset: String(PAGE_SIZE),
+      limit: String(PAGE_SIZE + 1),
+      sortOrder: "desc",
+    });
+  });
+});
+
+test.describe("filters (Alex Rivera: one checkout per situation)", () => {
+  // What each filter means to a customer, written out here rather than imported from the app.
+  const FILTERS: { label: string; param: string | null; lifecycles: string[] | null }[] = [
+    { label: "All", param: null, lifecycles: null },
+    {
+      label: "In progress",
+      param: "inProgress",
+      lifecycles: ["created", "waitlisted", "orderConfirmed", "shipped", "readyForPickup"],
+    },
+    { label: "Delivered & active", param: "active", lifecycles: ["delivered", "pickedUp", "leaseActive"] },
+    { label: "Returns", param: "returns", lifecycles: ["returnInitiated", "returned"] },
+    { label: "Cancelled", param: "cancelled", lifecycles: ["cancelled"] },
+  ];
+
+  test.beforeEach(async ({ context }) => {
+    await signInContext(context, DEMO_CUSTOMERS.alex.id);
+  });
+
+  test("each filter shows exactly its checkouts, newest first, and marks itself current", async ({
+    page,
+  }) => {
+    const all = await apiCheckoutsOf(page, DEMO_CUSTOMERS.alex.id);
+    await page.goto("/checkouts");
+    for (const filter of FILTERS) {
+      const nav = page.getByRole("navigation", { name: "Filter checkouts" });
+      await nav.getByRole("link", { name: filter.label, exact: true }).click();
+      await expect(page).toHaveURL(filter.param ? new RegExp(`\\?filter=${filter.param}$`) : /\/checkouts$/);
+      await expect(nav.getByRole("link", { name: filter.label, exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      const expected = newestFirst(
+        all.filter((checkout) => filter.lifecycles?.includes(checkout.lifecycle ?? "") ?? true),
+      );
+      expect(expected.length, `${filter.label} has checkouts in the seed`).toBeGreaterThan(0);
+      expect(await listedIds(page), filter.label).toEqual(expected);
+    }
+  });
+
+  test("each entry shows what was ordered, its status, its latest step with a date, and one action", async ({
+    page,
+  }) => {
+    await page.goto("/checkouts");
+    const entries: {
+      id: string;
+      title: string;
+      status: string;
+      milestone: string;
+      action: { name: string; href: string } | null;
+    }[] = [
+      {
+        id: SCENARIOS.unfinished,
+        title: "Pearl espresso machine",
+        status: "Checkout not finished",
+        milestone: "Checkout started",
+        action: {
+          name: "Continue checkout",
+          href: `https://checkout.thesweetspot.example/c/${SCENARIOS.unfinished}`,
+        },
+      },
+      {
+        id: SCENARIOS.shippedUps,
+        title: "Linen sofa, 3-seat + 1 more",
+        status: "On its way",
+        milestone: "Shipped",
+        action: { name: "Track package", href: "https://www.ups.com/track?tracknum=1Z999AA10123456784" },
+      },
+      {
+        id: SCENARIOS.paymentFailed,
+        title: "French-door refrigerator",
+        status: "Lease active",
+        milestone: "Lease started",
+        action: { name: "Fix payment", href: `/checkouts/${SCENARIOS.paymentFailed}#payments` },
+      },
+      {
+        id: SCENARIOS.returnInitiated,
+        title: "Modular sectional sofa",
+        status: "Return in progress",
+        milestone: "Return started",
+        action: { name: "See return", href: `/checkouts/${SCENARIOS.returnInitiated}#returns` },
+      },
+      {
+        id: SCENARIOS.delivered,
+        title: "Ergonomic task chair",
+        status: "Delivered",
+        milestone: "Delivered",
+        action: null,
+      },
+      {
+        id: SCENARIOS.cancelled,
+        title: "Upright digital piano",
+        status: "Cancelled",
+        milestone: "Cancelled",
+        action: null,
+      },
+    ];
+    for (const expected of entries) {
+      const entry = entryFor(page, expected.id);
+      await expect(entry.getByRole("heading", { name: expected.title, exact: true })).toBeVisible();
+      await expect(entry.getByText(expected.status, { exact: true }).first()).toBeVisible();
+      await expect(entry.getByText(expected.milestone, { exact: true }).first()).toBeVisible();
+      // The title link, plus the action when there is one.
+      const links = entry.getByRole("link");
+      await expect(links).toHaveCount(expected.action ? 2 : 1);
+      if (expected.action) {
+        await expect(entry.getByRole("link", { name: expected.action.name })).toHaveAttribute(
+          "href",
+          expected.action.href,
+        );
+      }
+    }
+    // Every step reached so far carries its date, machine-readable.
+    const dated = entryFor(page, SCENARIOS.shippedUps).locator("time");
+    await expect(dated.first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+    // Checkouts that are not unfinished never offer to continue.
+    await expect(page.getByRole("link", { name: "Continue checkout" })).toHaveCount(2);
+    await expectNoRawApiValues(page);
+  });
+});
+
+test("checkouts with an unknown or missing lifecycle are listed under All only", async ({
+  page,
+  context,
+}) => {
+  await signInContext(context, DEMO_CUSTOMERS.hostile.id);
+  const unknown = [SCENARIOS.hostileNullLifecycle, SCENARIOS.hostileUnknownValues];
+  await page.goto("/checkouts");
+  const everything = await listedIds(page);
+  expect(everything).toEqual(expect.arrayContaining(unknown));
+  // No created date: shown, but after everything that has one.
+  expect(everything.at(-1)).toBe(SCENARIOS.hostileNullCreatedAt);
+  for (const filter of ["inProgress", "active", "returns", "cancelled"]) {
+    await page.goto(`/checkouts?filter=${filter}`);
+    const shown = await listedIds(page);
+    for (const id of unknown) expect(shown, filter).not.toContain(id);
+  }
+  await page.goto("/checkouts?filter=nonsense");
+  expect(await listedIds(page)).toEqual(everything);
+});
+
+test("a customer with no checkouts is told what to expect", async ({ page, context }) => {
+  await signInContext(context, DEMO_CUSTOMERS.empty.id);
+  const response = await page.goto("/checkouts");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "No orders yet" })).toBeVisible();
+  await expect(page.getByText("your orders appear here")).toBeVisible();
+  // What to do when an order is missing.
+  await expect(page.locator("main").getByRole("link", { name: /@/ })).toHaveAttribute("href", /^mailto:/);
+  // Nothing to filter or page through.
+  await expect(page.getByRole("navigation", { name: "Filter checkouts" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+});
+
+test("a filter with nothing in it says so and leads back to all orders", async ({ page, context }) => {
+  // Blair Chen has an unfinished, a shipped and a leased checkout: no returns.
+  await signInContext(context, DEMO_CUSTOMERS.blair.id);
+  await page.goto("/checkouts?filter=returns");
+  await expect(page.getByRole("heading", { name: "No orders under “Returns”" })).toBeVisible();
+  await page.getByRole("link", { name: "See all orders" }).click();
+  await expect(page).toHaveURL(/\/checkouts$/);
+  expect(await listedIds(page)).toHaveLength(3);
+});

@@ -1,0 +1,150 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
+import { axeViolations } from "./support/axe";
+import { panelHeadings } from "./support/pages";
+import { sandboxControl } from "./support/sandbox";
+
+/**
+ * A moving checkout keeps itself current (SWR on /api/checkouts/<id>, about every 30 s) without a
+ * reload; a failed refresh keeps the last good data and says so quietly; a finished checkout does not
+ * poll; and without JavaScript every page still shows everything. The page's clock is Playwright's,
+ * so "30 seconds later" takes no real time.
+ */
+
+const REFRESH_WAIT_MS = 31_000;
+
+test.beforeEach(async ({ context }) => {
+  await signInContext(context, DEMO_CUSTOMERS.alex.id);
+});
+
+test.afterEach(async ({ request }) => {
+  // These tests move checkouts on and break the API: put the sandbox back as it was.
+  await sandboxControl(request).reset();
+});
+
+/** Requests the page makes to the live JSON route, in order. */
+function liveRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/checkouts/")) seen.push(request.url());
+  });
+  return seen;
+}
+
+/**
+ * Resolves once every request the page started before this call has been reported: the browser
+ * reports requests in order, so a request made now comes after any made by timers that just fired.
+ */
+async function settleRequests(page: Page): Promise<void> {
+  await page.evaluate(() => fetch("/api/health").then((response) => response.status));
+}
+
+const header = (page: Page) => page.locator("main article > header");
+
+/**
+ * The page says it updates itself only once its refreshing runs (after hydration): moving the clock
+ * on before that would move it past a timer not yet set.
+ */
+async function untilRefreshing(page: Page): Promise<void> {
+  await expect(page.getByText("This page updates itself.")).toBeVisible();
+}
+
+test("a change in the API appears without a reload", async ({ page, request }) => {
+  await page.clock.install();
+  await page.goto(`/checkouts/${SCENARIOS.orderConfirmed}`);
+  await expect(header(page).getByText("Order confirmed", { exact: true })).toBeVisible();
+  await untilRefreshing(page);
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => navigations.push(frame.url()));
+
+  await sandboxControl(request).advance(SCENARIOS.orderConfirmed);
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+
+  await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
+  expect(await panelHeadings(page)).toContain("Shipping");
+  await expect(page.locator('#progress li[aria-current="step"]')).toContainText("Shipped");
+  expect(navigations, "no reload").toEqual([]);
+});
+
+test("a failed refresh keeps the last good data with a quiet note, and recovers by itself", async ({
+  page,
+  request,
+}) => {
+  const sandbox = sandboxControl(request);
+  await page.clock.install();
+  await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
+  await untilRefreshing(page);
+  const note = page.getByRole("status").filter({ hasText: /refresh|updates itself/ });
+
+  await sandbox.addFault({ status: 503, path: "/v1/" });
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect(note).toContainText("Couldn’t refresh");
+  // Everything shown before is still there.
+  await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Track on UPS" })).toBeVisible();
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  expect(await axeViolations(page), "the stale state is as accessible as the fresh one").toEqual([]);
+
+  await sandbox.clearFaults();
+  await sandbox.advance(SCENARIOS.shippedUps);
+  // SWR retries with back-off (at most 15 s for the first retry) and then polls as before.
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect(note).toHaveText("This page updates itself.");
+  await expect(header(page).getByText("Delivered", { exact: true })).toBeVisible();
+});
+
+test("a finished checkout does not poll; a moving one does", async ({ page }) => {
+  const requests = liveRequests(page);
+  await page.clock.install();
+
+  await page.goto(`/checkouts/${SCENARIOS.leaseActive}`);
+  // Hydrated (the copy button only exists once JavaScript runs), and still not refreshing.
+  await expect(page.getByRole("button", { name: "Copy tracking number" })).toBeVisible();
+  await expect(page.getByText("This page updates itself.")).toHaveCount(0);
+  await page.clock.fastForward(3 * REFRESH_WAIT_MS);
+  await settleRequests(page);
+  expect(requests).toEqual([]);
+
+  // The same clock and the same wait do make a moving checkout refresh: the check above can fail.
+  await page.goto(`/checkouts/${SCENARIOS.shippedFedex}`);
+  await untilRefreshing(page);
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect.poll(() => requests.length).toBeGreaterThan(0);
+  expect(requests[0]).toContain(`/api/checkouts/${SCENARIOS.shippedFedex}`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the list and the detail pages still show everything", async ({ page }) => {
+    await page.goto("/checkouts");
+    await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+    await expect(page.locator("main li > article")).toHaveCount(17);
+    await expect(page.getByRole("link", { name: "Continue checkout" }).first()).toBeVisible();
+    await page.getByRole("link", { name: "In progress" }).click();
+    await expect(page).toHaveURL(/filter=inProgress/);
+
+    await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
+    expect(await panelHeadings(page)).toEqual([
+      "Progress",
+      "Shipping",
+      "Payments",
+      "Insurance",
+      "Your order",
+    ]);
+    await expect(page.getByText("1Z999AA10123456784")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Track on UPS" })).toBeVisible();
+    // Copying and refreshing need JavaScript: without it the number is plain, selectable text, and
+    // the page does not claim to update itself.
+    await expect(page.getByRole("button", { name: "Copy tracking number" })).toHaveCount(0);
+    await expect(page.getByText("This page updates itself.")).toHaveCount(0);
+    await expect(page.locator("#progress time").first()).toBeVisible();
+
+    await page.goto(`/checkouts/${SCENARIOS.unfinished}`);
+    await expect(page.getByRole("link", { name: "Continue checkout" })).toBeVisible();
+
+    await page.goto(`/checkouts/${SCENARIOS.paymentFailed}`);
+    await expect(page.locator("#payments").getByText("Your card was declined.")).toBeVisible();
+  });
+});

@@ -1,0 +1,137 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { signInContext } from "./support/auth";
+import { sandboxControl } from "./support/sandbox";
+
+/**
+ * Status codes are part of the contract (monitoring, link checkers): a checkout that is not there
+ * and one that is someone else's answer the same 404; an upstream outage answers a 5xx page in
+ * plain words with a retry, and the JSON route 503/504 with Retry-After.
+ */
+
+const UNKNOWN_ID = "chk_doesnotexist00";
+
+test.beforeEach(async ({ context }) => {
+  await signInContext(context, DEMO_CUSTOMERS.alex.id);
+});
+
+test.afterEach(async ({ request }) => {
+  await sandboxControl(request).clearFaults();
+});
+
+test.describe("not found", () => {
+  test("an unknown checkout and someone else's look exactly the same, with a way back", async ({ page }) => {
+    const seen: string[] = [];
+    for (const id of [UNKNOWN_ID, SCENARIOS.blairShipped]) {
+      const response = await page.goto(`/checkouts/${id}`);
+      expect(response?.status(), id).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "We can't find that order" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "See your orders" })).toHaveAttribute("href", "/checkouts");
+      seen.push(await page.locator("main").innerText());
+    }
+    expect(seen[1]).toBe(seen[0]);
+    // Nothing of Blair's order shows through.
+    expect(seen.join("\n")).not.toMatch(/FedEx|449044/);
+
+    await page.getByRole("link", { name: "See your orders" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+  });
+
+  test("the JSON route answers both with the same 404 body", async ({ page }) => {
+    const unknown = await page.request.get(`/api/checkouts/${UNKNOWN_ID}`);
+    const others = await page.request.get(`/api/checkouts/${SCENARIOS.blairShipped}`);
+    expect(unknown.status()).toBe(404);
+    expect(others.status()).toBe(404);
+    expect(await others.text()).toBe(await unknown.text());
+    expect(others.headers()["cache-control"]).toContain("no-store");
+  });
+
+  test("malformed ids are a 404 for the page and the JSON, never a 500", async ({ page }) => {
+    const malformed = [
+      "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+      `chk_${"a".repeat(196)}`,
+      "..%2F..%2Fapi%2Fhealth",
+      "chk_alex%00",
+      "%E2%80%AEchk_alexshippedups",
+    ];
+    for (const id of malformed) {
+      expect((await page.request.get(`/checkouts/${id}`)).status(), id).toBe(404);
+      expect((await page.request.get(`/api/checkouts/${id}`)).status(), id).toBe(404);
+    }
+    await page.goto(`/checkouts/${malformed[0]}`);
+    await expect(page.getByRole("heading", { level: 1, name: "We can't find that order" })).toBeVisible();
+  });
+});
+
+test.describe("upstream failure", () => {
+  test("the page answers 5xx in plain words with a retry that works once the API is back", async ({
+    page,
+    request,
+  }) => {
+    await sandboxControl(request).addFault({ status: 503, path: "/v1/" });
+    const response = await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
+    expect(response?.status()).toBeGreaterThanOrEqual(500);
+    expect(response?.status()).toBeLessThan(600);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "We can't show your orders right now" }),
+    ).toBeVisible();
+    const retry = page.getByRole("button", { name: "Try again" });
+    await expect(retry).toBeVisible();
+    // No stack trace, error name or upstream body reaches the customer.
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(/Error|stack|at \w+ \(|upstream|503|Sweet Spot API|service_unavailable/i);
+    const html = (await response?.text()) ?? "";
+    expect(html).not.toMatch(/UpstreamUnavailableError|\.next\/server|node_modules/);
+
+    await sandboxControl(request).clearFaults();
+    await retry.click();
+    await expect(page.getByRole("heading", { level: 2, name: "Shipping" })).toBeVisible();
+  });
+
+  test("the list page answers 5xx in plain words too", async ({ page, request }) => {
+    await sandboxControl(request).addFault({ status: 503, path: "/v1/" });
+    const response = await page.goto("/checkouts");
+    expect(response?.status()).toBeGreaterThanOrEqual(500);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "We can't show your orders right now" }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  });
+
+  test("the JSON route answers 503 with Retry-After and nothing of the upstream's answer", async ({
+    page,
+    request,
+  }) => {
+    await sandboxControl(request).addFault({ status: 503, path: "/v1/" });
+    const response = await page.request.get(`/api/checkouts/${SCENARIOS.shippedUps}`);
+    expect(response.status()).toBe(503);
+    expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(response.headers()["cache-control"]).toContain("no-store");
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("upstream_unavailable");
+    expect(JSON.stringify(body)).not.toMatch(/Sweet Spot API|v1\/checkouts|Error:/);
+  });
+
+  test("a hung API makes the JSON route answer 504 with Retry-After", async ({ page, request }) => {
+    // SWEETSPOT_TIMEOUT_MS is 1500 in e2e: the route gives up after its attempts, never hangs with the API.
+    await sandboxControl(request).addFault({ mode: "hang", path: "/v1/" });
+    const response = await page.request.get(`/api/checkouts/${SCENARIOS.shippedUps}`, { timeout: 20_000 });
+    expect(response.status()).toBe(504);
+    expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("upstream_timeout");
+  });
+});
+
+test("pages and JSON with customer data are never stored by caches", async ({ page }) => {
+  for (const path of [
+    "/checkouts",
+    `/checkouts/${SCENARIOS.shippedUps}`,
+    `/api/checkouts/${SCENARIOS.shippedUps}`,
+  ]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    const cacheControl = response.headers()["cache-control"] ?? "";
+    expect(cacheControl, path).toContain("private");
+    expect(cacheControl, path).toContain("no-store");
+  }
+});
