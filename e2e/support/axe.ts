@@ -9,10 +9,10 @@ export const WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22
 export type ColorScheme = "light" | "dark";
 
 /*
- * axe-core itself, injected once per page load. @axe-core/playwright (the dev dependency that brings
- * axe-core in, and which works on Node 20 despite declaring Node 22) re-injects the 500 KB engine on
- * every analyze() and, outside legacy mode, opens a fresh page for each run; auditing ~40 pages in
- * two colour schemes that way cost minutes of the CI budget. Same engine, same rules, a third of the time.
+ * axe-core itself, injected once per page load. The @axe-core/playwright wrapper re-injects the 500 KB
+ * engine on every analyze() and, outside legacy mode, opens a fresh page for each run; auditing ~40
+ * pages in two colour schemes that way cost minutes of the CI budget (and it declares Node 22). Same
+ * engine, same rules, a third of the time.
  */
 let axeSource: string | undefined;
 function axeScript(): string {
