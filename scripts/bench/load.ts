@@ -1,0 +1,65 @@
+import autocannon, { type AutocannonRequest } from "autocannon";
+import { treeCpuMs, waitUntilIdle } from "./proc";
+
+export type LoadResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Count per HTTP status, plus "error" and "timeout" for requests that got no answer. */
+  statuses: Record<string, number>;
+  /**
+   * The server's CPU time per request sent, including those it finished after the run ended. Less
+   * at the mercy of other work on the machine than latency is.
+   */
+  cpuMsPerRequest: number | null;
+};
+
+export type LoadOptions = {
+  url: string;
+  connections: number;
+  seconds: number;
+  cookie: string;
+  /** Several paths are requested in turn by each connection; defaults to the URL's own path. */
+  requests?: AutocannonRequest[];
+  /** The server's pid: its CPU time is measured, and the run ends only once it is idle again. */
+  serverPid?: number;
+};
+
+/** Drives `url` with autocannon for a fixed time and keeps the figures the report prints. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const pid = options.serverPid;
+  if (pid) await waitUntilIdle(pid);
+  const cpuBefore = pid ? treeCpuMs(pid) : 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+    headers: { Cookie: options.cookie, "Accept-Encoding": "gzip" },
+    ...(options.requests ? { requests: options.requests } : {}),
+  });
+  const statuses: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = count;
+  if (result.errors > 0) statuses.error = result.errors;
+  if (result.timeouts > 0) statuses.timeout = result.timeouts;
+  if (pid) await waitUntilIdle(pid);
+  const cpuMs = pid ? treeCpuMs(pid) - cpuBefore : 0;
+  return {
+    connections: options.connections,
+    seconds: result.duration,
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    statuses,
+    cpuMsPerRequest: pid && result.requests.sent > 0 ? round(cpuMs / result.requests.sent) : null,
+  };
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
