@@ -15,7 +15,7 @@ import { pageWeight } from "./bench/assets";
 import { benchImagesIfPresent } from "./bench/images";
 import { lighthouseAvailable, lighthouseScores } from "./bench/lighthouse";
 import { runLoad } from "./bench/load";
-import { megabytes, sampleRss, treeRssBytes, waitUntilIdle } from "./bench/proc";
+import { megabytes, sampleRss, treeRssBytes } from "./bench/proc";
 import { sandboxControl } from "./bench/sandbox-control";
 import { signInThroughLink } from "./bench/session";
 import { startStack } from "./bench/stack";
@@ -99,7 +99,7 @@ async function mainStackFigures(): Promise<void> {
   const { portalUrl } = stack;
   const sandbox = sandboxControl(stack.sandboxUrl);
   const cookie = await signInThroughLink(portalUrl, stack.linkSecret, DEMO_CUSTOMERS.alex.id);
-  const serverPid = stack.portal.child.pid;
+  const { server } = stack;
   log(`portal ${portalUrl} (pid ${stack.portal.child.pid}), sandbox ${stack.sandboxUrl}, signed in as alex`);
 
   // Warm-up: the first requests compile code paths and fill caches; they are not what customers see.
@@ -110,13 +110,14 @@ async function mainStackFigures(): Promise<void> {
         connections: 4,
         seconds: 1,
         cookie,
-        serverPid,
+        server,
       });
       if (!warm.statuses["200"]) throw new Error(`${path} answers ${JSON.stringify(warm.statuses)}`);
     }
   }
 
   // Upstream calls per view and whether the detail page's two calls overlap.
+  await server.waitUntilIdle();
   const listCalls = await upstreamCallsPerView(portalUrl, cookie, sandbox, "/checkouts");
   const detailCalls = await upstreamCallsPerView(portalUrl, cookie, sandbox, `/checkouts/${LIVE_CHECKOUT}`);
   const parallel = await detailParallelism(portalUrl, cookie, sandbox, `/checkouts/${LIVE_CHECKOUT}`);
@@ -180,6 +181,7 @@ async function mainStackFigures(): Promise<void> {
           connections,
           seconds: SECONDS,
           cookie,
+          server,
         });
         peakRss = Math.max(peakRss, sampler?.stop() ?? 0);
         const baseline = await runLoad({
@@ -187,7 +189,7 @@ async function mainStackFigures(): Promise<void> {
           connections,
           seconds: SECONDS,
           cookie,
-          serverPid,
+          server,
         });
         const ratio =
           baseline.requestsPerSecond > 0 ? portal.requestsPerSecond / baseline.requestsPerSecond : 0;
@@ -224,6 +226,8 @@ async function mainStackFigures(): Promise<void> {
           "p99 ms",
           "base p50",
           "base p99",
+          "CPU ms/req",
+          "base CPU ms/req",
           "non-200",
         ],
         ...rows.map((row) => [
@@ -237,6 +241,8 @@ async function mainStackFigures(): Promise<void> {
           row.portal.p99Ms,
           row.baseline.p50Ms,
           row.baseline.p99Ms,
+          row.portal.cpuMsPerRequest,
+          row.baseline.cpuMsPerRequest,
           nonOk(row.portal.statuses) + nonOk(row.baseline.statuses),
         ]),
       ],
@@ -278,7 +284,7 @@ async function mainStackFigures(): Promise<void> {
           score.performance,
           score.accessibility,
           score.bestPractices,
-          score.failingAudits.join(", ") || "none",
+          score.runtimeError ?? (score.failingAudits.join(", ") || "none"),
         ]),
       ])}`,
     );
@@ -311,7 +317,7 @@ async function mainStackFigures(): Promise<void> {
 async function faultLoad(portalUrl: string, cookie: string): Promise<void> {
   const sandbox = sandboxControl(stack.sandboxUrl);
   const pid = stack.portal.child.pid ?? 0;
-  await waitUntilIdle(pid);
+  await stack.server.waitUntilIdle();
   const rssBefore = treeRssBytes(pid) ?? 0;
   const answers = { ok: 0, errorPage: 0, unexpected: 0 };
   const unexpectedSamples: string[] = [];
@@ -331,7 +337,7 @@ async function faultLoad(portalUrl: string, cookie: string): Promise<void> {
       connections: 32,
       seconds: FAULT_SECONDS,
       cookie,
-      serverPid: pid,
+      server: stack.server,
       requests: ROUTES.map((route) => ({ method: "GET", path: route.portal, onResponse: classify })),
     });
   } finally {
@@ -414,13 +420,16 @@ async function scaleFigures(): Promise<void> {
     const measured = [];
     for (const entry of cases) {
       const cookie = await signInThroughLink(scale.portalUrl, scale.linkSecret, entry.userId);
-      await runLoad({ url: `${scale.portalUrl}${entry.path}`, connections: 4, seconds: 1, cookie });
+      const server = scale.server;
+      await runLoad({ url: `${scale.portalUrl}${entry.path}`, connections: 4, seconds: 1, cookie, server });
+      await server.waitUntilIdle();
       const calls = await upstreamCallsPerView(scale.portalUrl, cookie, sandbox, entry.path);
       const load = await runLoad({
         url: `${scale.portalUrl}${entry.path}`,
         connections: 1,
         seconds: SECONDS,
         cookie,
+        server,
       });
       measured.push({ ...entry, calls, load });
     }

@@ -9,7 +9,12 @@ import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
 import { type ManagedProcess, startNode, waitForHttp } from "./lib/processes";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
-import { ensureProductionBuild, prepareStandalone, standaloneServerPath } from "./lib/standalone";
+import {
+  ensureProductionBuild,
+  prepareStandalone,
+  standaloneServerPath,
+  withPortalHeapLimit,
+} from "./lib/standalone";
 
 /** How long the portal may take to finish in-flight requests after SIGTERM (Next's docs suggest 10–30 s). */
 const PORTAL_DRAIN_MS = 20_000;
@@ -45,7 +50,12 @@ if (!config.ok) {
 
 const port = childEnv.PORT || "3000";
 // Next's standalone server binds to HOSTNAME; containers export their own id there, so say it outright.
-const portalEnv: NodeJS.ProcessEnv = { ...childEnv, PORT: port, HOSTNAME: "0.0.0.0" };
+const portalEnv: NodeJS.ProcessEnv = {
+  ...childEnv,
+  PORT: port,
+  HOSTNAME: "0.0.0.0",
+  NODE_OPTIONS: withPortalHeapLimit(childEnv.NODE_OPTIONS),
+};
 let sandbox: ManagedProcess | undefined;
 let portal: ManagedProcess | undefined;
 let shuttingDown = false;

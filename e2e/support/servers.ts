@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { type ManagedProcess, startNode, waitForHttp } from "../../scripts/lib/processes";
-import { standaloneServerPath } from "../../scripts/lib/standalone";
+import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
 import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
 
 /**
@@ -37,6 +37,7 @@ export async function startStandalonePortal(
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      NODE_OPTIONS: withPortalHeapLimit(process.env.NODE_OPTIONS),
       SWEETSPOT_API_URL: E2E_SANDBOX_URL,
       ...extraEnv,
     },

@@ -10,6 +10,8 @@ export type LighthouseScores = {
   bestPractices: number | null;
   /** The audits that cost points, for the README and for fixing them. */
   failingAudits: string[];
+  /** Set when Lighthouse could not measure the page (its scores are then null). */
+  runtimeError: string | null;
 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -38,7 +40,7 @@ export async function lighthouseScores(
         extraHeaders: { Cookie: cookie },
       });
       if (!result) throw new Error(`lighthouse gave no result for ${path}`);
-      const { categories, audits } = result.lhr;
+      const { categories, audits, runtimeError } = result.lhr;
       const score = (id: string) => {
         const value = categories[id]?.score;
         return typeof value === "number" ? Math.round(value * 100) : null;
@@ -58,6 +60,7 @@ export async function lighthouseScores(
               audit.scoreDisplayMode !== "manual",
           )
           .map((audit) => `${audit.id} (${Math.round((audit.score ?? 0) * 100)})`),
+        runtimeError: runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : null,
       });
     }
     return scores;

@@ -1,5 +1,5 @@
 import autocannon, { type AutocannonRequest } from "autocannon";
-import { treeCpuMs, waitUntilIdle } from "./proc";
+import { treeCpuMs } from "./proc";
 
 export type LoadResult = {
   connections: number;
@@ -24,15 +24,17 @@ export type LoadOptions = {
   cookie: string;
   /** Several paths are requested in turn by each connection; defaults to the URL's own path. */
   requests?: AutocannonRequest[];
-  /** The server's pid: its CPU time is measured, and the run ends only once it is idle again. */
-  serverPid?: number;
+  /** The server under load: its CPU time is measured, and a run starts and ends with it idle. */
+  server?: ServerUnderLoad;
 };
+
+export type ServerUnderLoad = { pid: number; waitUntilIdle(): Promise<void> };
 
 /** Drives `url` with autocannon for a fixed time and keeps the figures the report prints. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const pid = options.serverPid;
-  if (pid) await waitUntilIdle(pid);
-  const cpuBefore = pid ? treeCpuMs(pid) : 0;
+  const { server } = options;
+  await server?.waitUntilIdle();
+  const cpuBefore = server ? treeCpuMs(server.pid) : 0;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -45,8 +47,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = count;
   if (result.errors > 0) statuses.error = result.errors;
   if (result.timeouts > 0) statuses.timeout = result.timeouts;
-  if (pid) await waitUntilIdle(pid);
-  const cpuMs = pid ? treeCpuMs(pid) - cpuBefore : 0;
+  await server?.waitUntilIdle();
+  const cpuMs = server ? treeCpuMs(server.pid) - cpuBefore : 0;
   return {
     connections: options.connections,
     seconds: result.duration,
@@ -55,7 +57,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     statuses,
-    cpuMsPerRequest: pid && result.requests.sent > 0 ? round(cpuMs / result.requests.sent) : null,
+    cpuMsPerRequest: server && result.requests.sent > 0 ? round(cpuMs / result.requests.sent) : null,
   };
 }
 

@@ -39,6 +39,15 @@ function statFields(pid: number): string[] | null {
   }
 }
 
+function rssBytes(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of the tree. */
 export function treeRssBytes(rootPid: number): number | null {
   let total = 0;
@@ -59,26 +68,22 @@ export function treeCpuMs(rootPid: number): number {
 const TICK_MS = 10;
 
 /**
- * Waits until the tree has used (almost) no CPU for a moment: a load generator that stops leaves
- * requests the server is still working through, and they must not count against the next run.
+ * Waits until the tree has used (almost) no CPU for a moment and `busyElsewhere` (requests still
+ * waiting on the API) says no: a load generator that stops leaves requests the server is still
+ * working through, and they must not count against the next run.
  */
-export async function waitUntilIdle(rootPid: number, maxWaitMs = 20_000): Promise<void> {
+export async function waitUntilIdle(
+  rootPid: number,
+  busyElsewhere: () => Promise<boolean> = async () => false,
+  maxWaitMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + maxWaitMs;
   let before = treeCpuMs(rootPid);
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const now = treeCpuMs(rootPid);
-    if (now - before <= 20) return;
+    if (now - before <= 20 && !(await busyElsewhere())) return;
     before = now;
-  }
-}
-
-function rssBytes(pid: number): number | null {
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
   }
 }
 

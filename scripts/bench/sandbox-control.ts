@@ -9,7 +9,14 @@ export type Fault = {
   rate?: number;
 };
 
-export type LoggedRequest = { method: string; path: string; query: Record<string, unknown>; time: string };
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  time: string;
+  /** Null while the sandbox has not answered yet. */
+  status: number | null;
+};
 
 export function sandboxControl(sandboxUrl: string) {
   const url = (path: string) => `${sandboxUrl}/__sandbox${path}`;
@@ -30,6 +37,10 @@ export function sandboxControl(sandboxUrl: string) {
     async requests(): Promise<LoggedRequest[]> {
       const body = (await send("GET", "/requests")) as { requests: LoggedRequest[] };
       return body.requests;
+    },
+    /** True while some API request has not been answered. */
+    async busy(): Promise<boolean> {
+      return (await this.requests()).some((entry) => entry.status === null);
     },
   };
 }

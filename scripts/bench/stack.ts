@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { type ManagedProcess, startNode, waitForHttp } from "../lib/processes";
-import { standaloneServerPath } from "../lib/standalone";
+import { standaloneServerPath, withPortalHeapLimit } from "../lib/standalone";
+import type { ServerUnderLoad } from "./load";
+import { waitUntilIdle } from "./proc";
+import { sandboxControl } from "./sandbox-control";
 
 const require = createRequire(import.meta.url);
 
@@ -13,6 +16,8 @@ export type Stack = {
   linkSecret: string;
   portal: ManagedProcess;
   sandbox: ManagedProcess;
+  /** The portal, for load runs: idle means no CPU use and no request waiting on the sandbox. */
+  server: ServerUnderLoad;
   stop(): Promise<void>;
 };
 
@@ -57,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         NODE_ENV: "production",
         PORT: String(options.portalPort),
         HOSTNAME: "127.0.0.1",
+        NODE_OPTIONS: withPortalHeapLimit(process.env.NODE_OPTIONS),
         // Sandbox mode, as `npm start` runs it: the portal finds the sandbox by its port.
         SANDBOX_PORT: String(options.sandboxPort),
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -71,5 +77,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   const started = portal;
-  return { portalUrl, sandboxUrl, apiKey, linkSecret, portal: started, sandbox, stop: stopBoth };
+  const pid = started.child.pid ?? 0;
+  const control = sandboxControl(sandboxUrl);
+  const server: ServerUnderLoad = { pid, waitUntilIdle: () => waitUntilIdle(pid, () => control.busy()) };
+  return { portalUrl, sandboxUrl, apiKey, linkSecret, portal: started, sandbox, server, stop: stopBoth };
 }
