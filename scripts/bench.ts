@@ -14,7 +14,7 @@ import { DEMO_CUSTOMERS, SCALE_CUSTOMER, SCENARIOS } from "../sandbox/scenarios"
 import { pageWeight } from "./bench/assets";
 import { benchImagesIfPresent } from "./bench/images";
 import { lighthouseAvailable, lighthouseScores } from "./bench/lighthouse";
-import { runLoad } from "./bench/load";
+import { mergeLoads, runLoad } from "./bench/load";
 import { megabytes, sampleRss, treeRssBytes } from "./bench/proc";
 import { sandboxControl } from "./bench/sandbox-control";
 import { signInThroughLink } from "./bench/session";
@@ -34,7 +34,8 @@ const { values: flags } = parseArgs({
   },
 });
 
-const SECONDS = Number(flags.seconds ?? (flags.quick ? 2 : 5));
+/** Each page and its baseline run twice for this long, in the order page, baseline, baseline, page. */
+const SECONDS = Number(flags.seconds ?? (flags.quick ? 1 : 3));
 const FAULT_SECONDS = flags.quick ? 5 : 20;
 const PORTAL_PORT = Number(flags["portal-port"]);
 const SANDBOX_PORT = Number(flags["sandbox-port"]);
@@ -101,6 +102,7 @@ async function mainStackFigures(): Promise<void> {
   const cookie = await signInThroughLink(portalUrl, stack.linkSecret, DEMO_CUSTOMERS.alex.id);
   const { server } = stack;
   log(`portal ${portalUrl} (pid ${stack.portal.child.pid}), sandbox ${stack.sandboxUrl}, signed in as alex`);
+  log(`their output: ${stack.logFile}`);
 
   // Warm-up: the first requests compile code paths and fill caches; they are not what customers see.
   for (const route of ROUTES) {
@@ -175,22 +177,18 @@ async function mainStackFigures(): Promise<void> {
     if (latencyMs > 0) await sandbox.addFault({ latencyMs });
     for (const connections of CONNECTIONS) {
       for (const route of ROUTES) {
+        // Portal, baseline, baseline, portal: whatever else the machine is doing in the meantime
+        // weighs on both alike.
         const sampler = connections > 1 ? sampleRss(stack.portal.child.pid ?? 0) : null;
-        const portal = await runLoad({
-          url: `${portalUrl}${route.portal}`,
-          connections,
-          seconds: SECONDS,
-          cookie,
-          server,
-        });
+        const run = (path: string) =>
+          runLoad({ url: `${portalUrl}${path}`, connections, seconds: SECONDS, cookie, server });
+        const portalFirst = await run(route.portal);
+        const baselineFirst = await run(route.baseline);
+        const baselineSecond = await run(route.baseline);
+        const portalSecond = await run(route.portal);
         peakRss = Math.max(peakRss, sampler?.stop() ?? 0);
-        const baseline = await runLoad({
-          url: `${portalUrl}${route.baseline}`,
-          connections,
-          seconds: SECONDS,
-          cookie,
-          server,
-        });
+        const portal = mergeLoads(portalFirst, portalSecond);
+        const baseline = mergeLoads(baselineFirst, baselineSecond);
         const ratio =
           baseline.requestsPerSecond > 0 ? portal.requestsPerSecond / baseline.requestsPerSecond : 0;
         loadRows.push({ route: route.name, latencyMs, connections, portal, baseline, ratio });
@@ -213,7 +211,7 @@ async function mainStackFigures(): Promise<void> {
   };
   const rows = loadRows as Row[];
   console.log(
-    `\nLoad (${SECONDS} s per run; baseline = same session check and API call(s), almost no markup)\n${formatTable(
+    `\nLoad (2 × ${SECONDS} s per cell; baseline = same session check and API call(s), almost no markup)\n${formatTable(
       [
         [
           "page",
@@ -317,8 +315,24 @@ async function mainStackFigures(): Promise<void> {
 async function faultLoad(portalUrl: string, cookie: string): Promise<void> {
   const sandbox = sandboxControl(stack.sandboxUrl);
   const pid = stack.portal.child.pid ?? 0;
-  await stack.server.waitUntilIdle();
-  const rssBefore = treeRssBytes(pid) ?? 0;
+  const mix = (onResponse?: (status: number, body: string) => void) =>
+    ROUTES.map((route) => ({ method: "GET", path: route.portal, ...(onResponse ? { onResponse } : {}) }));
+  // "Before" is the memory after the same load without faults, measured the same way as "after":
+  // both then compare a warmed-up server with itself.
+  const settledRss = async () => {
+    await stack.server.waitUntilIdle();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return treeRssBytes(pid) ?? 0;
+  };
+  await runLoad({
+    url: portalUrl,
+    connections: 32,
+    seconds: FAULT_SECONDS / 2,
+    cookie,
+    server: stack.server,
+    requests: mix(),
+  });
+  const rssBefore = await settledRss();
   const answers = { ok: 0, errorPage: 0, unexpected: 0 };
   const unexpectedSamples: string[] = [];
   const classify = (status: number, body: string) => {
@@ -338,13 +352,13 @@ async function faultLoad(portalUrl: string, cookie: string): Promise<void> {
       seconds: FAULT_SECONDS,
       cookie,
       server: stack.server,
-      requests: ROUTES.map((route) => ({ method: "GET", path: route.portal, onResponse: classify })),
+      gzip: false,
+      requests: mix(classify),
     });
   } finally {
     await sandbox.clearFaults();
   }
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const rssAfter = treeRssBytes(pid) ?? 0;
+  const rssAfter = await settledRss();
   const health = await fetch(`${portalUrl}/api/health`).then(
     (response) => response.status,
     () => null,
@@ -417,21 +431,37 @@ async function scaleFigures(): Promise<void> {
       { label: `${SCALE_CUSTOMER.id} page 50`, userId: SCALE_CUSTOMER.id, path: "/checkouts?page=50" },
       { label: `${few} (about 25 checkouts) page 1`, userId: few, path: "/checkouts" },
     ];
-    const measured = [];
+    const server = scale.server;
+    const signedIn = [];
     for (const entry of cases) {
       const cookie = await signInThroughLink(scale.portalUrl, scale.linkSecret, entry.userId);
-      const server = scale.server;
-      await runLoad({ url: `${scale.portalUrl}${entry.path}`, connections: 4, seconds: 1, cookie, server });
+      const url = `${scale.portalUrl}${entry.path}`;
+      // A new portal: warm every case up before timing any, so the first is not the slowest.
+      await runLoad({ url, connections: 4, seconds: 2, cookie, server });
       await server.waitUntilIdle();
       const calls = await upstreamCallsPerView(scale.portalUrl, cookie, sandbox, entry.path);
-      const load = await runLoad({
-        url: `${scale.portalUrl}${entry.path}`,
+      signedIn.push({ ...entry, cookie, url, calls });
+    }
+    // Each case twice, the second time in reverse order.
+    const firstRuns = [];
+    for (const entry of signedIn) {
+      firstRuns.push(
+        await runLoad({ url: entry.url, connections: 1, seconds: SECONDS, cookie: entry.cookie, server }),
+      );
+    }
+    const measured = [];
+    for (let index = signedIn.length - 1; index >= 0; index--) {
+      const entry = signedIn[index];
+      const first = firstRuns[index];
+      if (!entry || !first) continue;
+      const second = await runLoad({
+        url: entry.url,
         connections: 1,
         seconds: SECONDS,
-        cookie,
+        cookie: entry.cookie,
         server,
       });
-      measured.push({ ...entry, calls, load });
+      measured[index] = { ...entry, load: mergeLoads(first, second) };
     }
     const reference = measured[2]?.load.p50Ms ?? 0;
     results.scale = measured.map((entry) => ({

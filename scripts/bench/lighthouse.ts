@@ -22,6 +22,16 @@ export function lighthouseAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
+function flags(port: number, cookie: string) {
+  return {
+    port,
+    output: "json" as const,
+    logLevel: "error" as const,
+    onlyCategories: ["performance", "accessibility", "best-practices"],
+    extraHeaders: { Cookie: cookie },
+  };
+}
+
 /** Lighthouse's default (mobile) run of each page, signed in through the session cookie. */
 export async function lighthouseScores(
   portalUrl: string,
@@ -32,13 +42,10 @@ export async function lighthouseScores(
   try {
     const scores: LighthouseScores[] = [];
     for (const { label, path } of pages) {
-      const result = await lighthouse(`${portalUrl}${path}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices"],
-        extraHeaders: { Cookie: cookie },
-      });
+      // A fresh browser sometimes fails to record the first trace (NO_NAVSTART); one more try settles it.
+      let result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
+      if (result?.lhr.runtimeError)
+        result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
       if (!result) throw new Error(`lighthouse gave no result for ${path}`);
       const { categories, audits, runtimeError } = result.lhr;
       const score = (id: string) => {

@@ -24,6 +24,8 @@ export type LoadOptions = {
   cookie: string;
   /** Several paths are requested in turn by each connection; defaults to the URL's own path. */
   requests?: AutocannonRequest[];
+  /** Ask for gzip, as browsers do (default). Off when `onResponse` must read the bodies. */
+  gzip?: boolean;
   /** The server under load: its CPU time is measured, and a run starts and ends with it idle. */
   server?: ServerUnderLoad;
 };
@@ -40,7 +42,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.seconds,
     timeout: 30,
-    headers: { Cookie: options.cookie, "Accept-Encoding": "gzip" },
+    headers: { Cookie: options.cookie, ...(options.gzip === false ? {} : { "Accept-Encoding": "gzip" }) },
     ...(options.requests ? { requests: options.requests } : {}),
   });
   const statuses: Record<string, number> = {};
@@ -64,4 +66,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** Two runs of the same load as one: counts add up, latency percentiles are averaged (p99: the worse). */
+export function mergeLoads(first: LoadResult, second: LoadResult): LoadResult {
+  const statuses = { ...first.statuses };
+  for (const [status, count] of Object.entries(second.statuses))
+    statuses[status] = (statuses[status] ?? 0) + count;
+  const requests = first.requests + second.requests;
+  const seconds = first.seconds + second.seconds;
+  const cpu =
+    first.cpuMsPerRequest !== null && second.cpuMsPerRequest !== null && requests > 0
+      ? round((first.cpuMsPerRequest * first.requests + second.cpuMsPerRequest * second.requests) / requests)
+      : null;
+  return {
+    connections: first.connections,
+    seconds,
+    requests,
+    requestsPerSecond: round(requests / seconds),
+    p50Ms: round((first.p50Ms + second.p50Ms) / 2),
+    p99Ms: Math.max(first.p99Ms, second.p99Ms),
+    statuses,
+    cpuMsPerRequest: cpu,
+  };
 }

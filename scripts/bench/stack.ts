@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { type ManagedProcess, startNode, waitForHttp } from "../lib/processes";
 import { standaloneServerPath, withPortalHeapLimit } from "../lib/standalone";
 import type { ServerUnderLoad } from "./load";
@@ -7,6 +9,7 @@ import { waitUntilIdle } from "./proc";
 import { sandboxControl } from "./sandbox-control";
 
 const require = createRequire(import.meta.url);
+const LOG_FOLDER = join(process.cwd(), "bench-results");
 
 /** A sandbox and a production portal pointed at it, on loopback, with secrets made for this run. */
 export type Stack = {
@@ -16,6 +19,8 @@ export type Stack = {
   linkSecret: string;
   portal: ManagedProcess;
   sandbox: ManagedProcess;
+  /** Where both processes' output goes. */
+  logFile: string;
   /** The portal, for load runs: idle means no CPU use and no request waiting on the sandbox. */
   server: ServerUnderLoad;
   stop(): Promise<void>;
@@ -38,8 +43,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const sandboxUrl = `http://127.0.0.1:${options.sandboxPort}`;
   const portalUrl = `http://127.0.0.1:${options.portalPort}`;
   const common = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SWEETSPOT_API_KEY: apiKey };
-  // The portal's upstream log lines would drown the table; its errors still show.
-  const stdio = ["ignore", "ignore", "inherit"] as const;
+  // The processes' output would drown the tables (the fault run makes the portal log errors on
+  // purpose): it goes to a file beside the figures.
+  mkdirSync(LOG_FOLDER, { recursive: true });
+  const logFile = join(LOG_FOLDER, `processes-${options.portalPort}.log`);
+  const log = openSync(logFile, "w");
+  const stdio = ["ignore", log, log] as const;
 
   const sandbox = startNode("sandbox", [require.resolve("tsx/cli"), "sandbox/main.ts"], {
     env: {
@@ -49,9 +58,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     stdio: [...stdio],
   });
-  const stopBoth = async () => {
-    await portal?.stop(10_000);
-    await sandbox.stop(5_000);
+  let stopping: Promise<void> | undefined;
+  const stopBoth = () => {
+    stopping ??= (async () => {
+      await portal?.stop(10_000);
+      await sandbox.stop(5_000);
+      closeSync(log);
+    })();
+    return stopping;
   };
   let portal: ManagedProcess | undefined;
   try {
@@ -80,5 +94,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const pid = started.child.pid ?? 0;
   const control = sandboxControl(sandboxUrl);
   const server: ServerUnderLoad = { pid, waitUntilIdle: () => waitUntilIdle(pid, () => control.busy()) };
-  return { portalUrl, sandboxUrl, apiKey, linkSecret, portal: started, sandbox, server, stop: stopBoth };
+  return {
+    portalUrl,
+    sandboxUrl,
+    apiKey,
+    linkSecret,
+    portal: started,
+    sandbox,
+    logFile,
+    server,
+    stop: stopBoth,
+  };
 }
