@@ -14,10 +14,17 @@ const run = (overrides: Partial<LoadResult>): LoadResult => ({
 });
 
 describe("mergeLoads", () => {
-  it("adds counts, averages the median and keeps the worse p99", () => {
+  it("adds counts, averages rates and the median, and keeps the worse p99", () => {
     const merged = mergeLoads(
       run({}),
-      run({ requests: 60, p50Ms: 120, p99Ms: 250, statuses: { "200": 59, "503": 1 }, cpuMsPerRequest: 30 }),
+      run({
+        requests: 60,
+        requestsPerSecond: 20,
+        p50Ms: 120,
+        p99Ms: 250,
+        statuses: { "200": 59, "503": 1 },
+        cpuMsPerRequest: 30,
+      }),
     );
     expect(merged).toEqual({
       connections: 32,

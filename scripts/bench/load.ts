@@ -5,6 +5,7 @@ export type LoadResult = {
   connections: number;
   seconds: number;
   requests: number;
+  /** Over the whole run at one connection; after the first third at more (see runLoad). */
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -37,25 +38,40 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { server } = options;
   await server?.waitUntilIdle();
   const cpuBefore = server ? treeCpuMs(server.pid) : 0;
+  // With many connections the first answers come late (every connection waits its turn), so
+  // requests per second are counted over the rest of the run, once the server is saturated.
+  const rampMs = options.connections > 1 ? (options.seconds * 1000) / 3 : 0;
+  const completions: number[] = [];
+  const requests = (options.requests ?? [{}]).map((request) => ({
+    ...request,
+    onResponse: (status: number, body: string, context: unknown, headers: Record<string, string>) => {
+      completions.push(performance.now());
+      request.onResponse?.(status, body, context, headers);
+    },
+  }));
+  const started = performance.now();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     timeout: 30,
     headers: { Cookie: options.cookie, ...(options.gzip === false ? {} : { "Accept-Encoding": "gzip" }) },
-    ...(options.requests ? { requests: options.requests } : {}),
+    requests,
   });
+  const ended = performance.now();
   const statuses: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = count;
   if (result.errors > 0) statuses.error = result.errors;
   if (result.timeouts > 0) statuses.timeout = result.timeouts;
   await server?.waitUntilIdle();
   const cpuMs = server ? treeCpuMs(server.pid) - cpuBefore : 0;
+  const steadyFrom = started + rampMs;
+  const steady = completions.filter((time) => time >= steadyFrom).length;
   return {
     connections: options.connections,
     seconds: result.duration,
     requests: result.requests.total,
-    requestsPerSecond: round(result.requests.total / result.duration),
+    requestsPerSecond: round((steady * 1000) / Math.max(1, ended - steadyFrom)),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     statuses,
@@ -83,7 +99,9 @@ export function mergeLoads(first: LoadResult, second: LoadResult): LoadResult {
     connections: first.connections,
     seconds,
     requests,
-    requestsPerSecond: round(requests / seconds),
+    requestsPerSecond: round(
+      (first.requestsPerSecond * first.seconds + second.requestsPerSecond * second.seconds) / seconds,
+    ),
     p50Ms: round((first.p50Ms + second.p50Ms) / 2),
     p99Ms: Math.max(first.p99Ms, second.p99Ms),
     statuses,
