@@ -85,7 +85,7 @@ export async function measureThroughput(
         cell.connections,
         cell.portal.requestsPerSecond,
         cell.baseline.requestsPerSecond,
-        `${Math.round(cell.ratio * 100)} %`,
+        `${Math.floor(cell.ratio * 100)} %`,
         cell.portal.p50Ms,
         cell.portal.p99Ms,
         cell.baseline.p50Ms,
@@ -109,7 +109,7 @@ export async function measureThroughput(
     report.target(
       `${cell.route} throughput vs baseline, c=${cell.connections}, +${cell.latencyMs} ms`,
       "≥ 70 %",
-      `${Math.round(cell.ratio * 100)} %`,
+      `${Math.floor(cell.ratio * 100)} %`,
       cell.ratio >= 0.7,
     );
   }
