@@ -14,5 +14,15 @@ export const MEASURED_PAGES = [
   },
 ] as const;
 
-/** Words of app/checkouts/error.tsx: a 5xx that carries them is the plain-words error page. */
-export const ERROR_PAGE_WORDS = "show your orders right now";
+/**
+ * A 5xx page that is the plain-words error page: Next answers a page that throws with its own
+ * error document (`<html id="__next_error__">`, an empty body and the data to render
+ * app/checkouts/error.tsx in the browser); a server-rendered one would carry the words.
+ */
+export function isErrorPage(status: number, body: string): boolean {
+  return (
+    status >= 500 &&
+    status < 600 &&
+    (body.includes('<html id="__next_error__">') || body.includes("show your orders right now"))
+  );
+}

@@ -1,5 +1,5 @@
 import { type LoadResult, runLoad } from "../load";
-import { ERROR_PAGE_WORDS, MEASURED_PAGES } from "../pages";
+import { isErrorPage, MEASURED_PAGES } from "../pages";
 import { megabytes, treeRssBytes } from "../proc";
 import { sandboxControl } from "../sandbox-control";
 import { formatTable } from "../table";
@@ -51,7 +51,7 @@ export async function measureFaultLoad(
   const unexpectedSamples: string[] = [];
   const classify = (status: number, body: string) => {
     if (status === 200) answers.ok++;
-    else if (status >= 500 && body.includes(ERROR_PAGE_WORDS)) answers.errorPage++;
+    else if (isErrorPage(status, body)) answers.errorPage++;
     else {
       answers.unexpected++;
       if (unexpectedSamples.length < 5) unexpectedSamples.push(`${status} ${body.slice(0, 80)}`);
