@@ -49,15 +49,15 @@ export function startNode(name: string, args: readonly string[], options: StartO
   };
 }
 
-/** Resolves once `url` answers 2xx; rejects after `timeoutMs` or as soon as `process` exits. */
-export async function waitForHttp(url: string, timeoutMs: number, process?: ManagedProcess): Promise<void> {
+/** Resolves once `url` answers 2xx; rejects after `timeoutMs` or as soon as `server` exits. */
+export async function waitForHttp(url: string, timeoutMs: number, server?: ManagedProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
-  process?.exited.then(() => {
+  server?.exited.then(() => {
     exited = true;
   });
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${process?.name ?? "the process"} exited before ${url} answered`);
+    if (exited) throw new Error(`${server?.name ?? "the process"} exited before ${url} answered`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
