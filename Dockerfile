@@ -36,6 +36,8 @@ RUN groupadd --system --gid 1001 portal \
 # (Next leaves them out of the standalone folder). Owned by root: the server only reads them.
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+# The one place Next may write at run time (its caches); everything else stays read-only.
+RUN mkdir -p .next/cache && chown portal:portal .next/cache
 USER portal
 EXPOSE 3000
 # 200 whenever the portal can serve (the body says whether the API answered), so an API outage
