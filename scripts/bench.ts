@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how fast and how lean the portal is, and how it holds up when the API fails.
- * Loopback only and bounded (about four minutes): builds if needed, starts a sandbox and the
+ * Loopback only and bounded (four to five minutes): builds if needed, starts a sandbox and the
  * production portal itself, signs a customer in through a minted link, prints tables and targets,
  * and writes the figures to bench-results/ (git-ignored). Timing lives here, never in tests.
  *
