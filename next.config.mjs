@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server (.next/standalone/server.js with only the files it needs) for `npm start`,
+  // the Dockerfile and CI alike, so what is tested is what is deployed.
+  output: "standalone",
   // Tests, the sandbox and scripts have their own tsconfig; Next type-checks only the app.
   typescript: { tsconfigPath: "tsconfig.json" },
   async headers() {

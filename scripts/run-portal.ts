@@ -1,21 +1,29 @@
 /**
  * `npm start` / `npm run dev`: starts the embedded sandbox (unless SWEETSPOT_API_URL points at a
  * real API) and the portal, with one configuration shared by both. `npm start` builds first when
- * the production build is missing or older than the sources.
+ * the production build is missing or older than the sources, then runs Next's standalone server
+ * (the same `server.js` the Dockerfile ships).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
-import { isBuildFresh } from "./lib/build-freshness";
+import { type ManagedProcess, startNode, waitForHttp } from "./lib/processes";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
+import {
+  ensureProductionBuild,
+  prepareStandalone,
+  standaloneServerPath,
+  withPortalHeapLimit,
+} from "./lib/standalone";
+
+/** How long the portal may take to finish in-flight requests after SIGTERM (Next's docs suggest 10–30 s). */
+const PORTAL_DRAIN_MS = 20_000;
 
 const { values: flags } = parseArgs({
   options: { dev: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } },
 });
 
 const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
 // The machines have no outside network, and a portal has no business phoning home.
 const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
 const sandboxMode = !childEnv.SWEETSPOT_API_URL?.trim();
@@ -41,73 +49,67 @@ if (!config.ok) {
 }
 
 const port = childEnv.PORT || "3000";
-const children: ChildProcess[] = [];
+// Next's standalone server binds to HOSTNAME; containers export their own id there, so say it outright.
+const portalEnv: NodeJS.ProcessEnv = {
+  ...childEnv,
+  PORT: port,
+  HOSTNAME: "0.0.0.0",
+  NODE_OPTIONS: withPortalHeapLimit(childEnv.NODE_OPTIONS),
+};
+let sandbox: ManagedProcess | undefined;
+let portal: ManagedProcess | undefined;
 let shuttingDown = false;
 
-function shutdown(code: number): void {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  for (const child of children) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(children.map((child) => new Promise((resolve) => child.once("exit", resolve)))).then(() =>
-    process.exit(code),
-  );
+/**
+ * Stops the portal first, so requests in flight can still reach the sandbox while they finish, then
+ * the sandbox. Next's server closes its listener and finishes in-flight requests on SIGTERM.
+ */
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    await portal?.stop(PORTAL_DRAIN_MS);
+    await sandbox?.stop(5_000);
+  }
+  process.exit(code);
 }
 
-function start(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, { env: childEnv, stdio: "inherit" });
-  children.push(child);
-  child.once("exit", (code, signal) => {
+function watch(child: ManagedProcess): ManagedProcess {
+  child.exited.then(({ code, signal }) => {
     if (shuttingDown) return;
-    console.error(`[portal] ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
-    shutdown(code || 1);
+    console.error(`[portal] ${child.name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
+    void shutdown(code || 1);
   });
   return child;
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+if (!flags.dev) {
+  if (flags["no-build"]) prepareStandalone();
+  else if (!ensureProductionBuild(childEnv, (line) => console.log(`[portal] ${line}`))) process.exit(1);
 }
 
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
-
-if (!flags.dev && !flags["no-build"] && !isBuildFresh()) {
-  console.log("[portal] building the production bundle (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { env: childEnv, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-if (sandboxMode) {
-  const tsx = require.resolve("tsx/cli");
-  start("sandbox", [tsx, "sandbox/main.ts"]);
-  await waitForHttp(`${config.config.sweetspotApiUrl}/__sandbox/health`, 15_000);
-}
-
-start("portal", [nextBin, flags.dev ? "dev" : "start", "--port", port]);
-await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000).catch((error: unknown) => {
-  console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
-  shutdown(1);
-});
-
-if (!shuttingDown) {
-  console.log(`\n  The Sweet Spot order status is ready: http://localhost:${port}`);
+try {
   if (sandboxMode) {
-    console.log(
-      "  Running against the embedded sandbox API. Sign in as a demo customer on the sign-in page,",
-    );
-    console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex\n");
-  } else {
-    console.log(`  Running against ${config.config.sweetspotApiUrl}\n`);
+    sandbox = watch(startNode("sandbox", [require.resolve("tsx/cli"), "sandbox/main.ts"], { env: childEnv }));
+    await waitForHttp(`${config.config.sweetspotApiUrl}/__sandbox/health`, 15_000, sandbox);
   }
+  portal = watch(
+    flags.dev
+      ? startNode("portal", [require.resolve("next/dist/bin/next"), "dev", "--port", port], { env: childEnv })
+      : startNode("portal", [standaloneServerPath()], { env: portalEnv }),
+  );
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal);
+} catch (error) {
+  console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+console.log(`\n  The Sweet Spot order status is ready: http://localhost:${port}`);
+if (sandboxMode) {
+  console.log("  Running against the embedded sandbox API. Sign in as a demo customer on the sign-in page,");
+  console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex\n");
+} else {
+  console.log(`  Running against ${config.config.sweetspotApiUrl}\n`);
 }

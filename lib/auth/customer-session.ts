@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
+import { cache } from "react";
 import { env } from "@/lib/env";
 import {
   type CustomerSession,
@@ -15,15 +16,22 @@ import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** The signed-in customer, or null. Decodes next-auth's encrypted session cookie. */
-export async function getCustomerSession(): Promise<CustomerSession | null> {
-  const token = (await cookies()).get(sessionCookie().name)?.value;
-  if (!token) return null;
+/**
+ * Decrypting the cookie (HKDF + AES-GCM) is the costliest step of a session check, and a page asks
+ * twice (the page and the header's SessionNav): `cache` decodes each token once per server render.
+ */
+const sessionFromToken = cache(async (token: string): Promise<CustomerSession | null> => {
   try {
     return fromSessionClaims(await decode({ token, secret: env().authSecret }), nowSeconds());
   } catch {
     return null; // forged, truncated or encrypted with an old secret
   }
+});
+
+/** The signed-in customer, or null. Decodes next-auth's encrypted session cookie. */
+export async function getCustomerSession(): Promise<CustomerSession | null> {
+  const token = (await cookies()).get(sessionCookie().name)?.value;
+  return token ? sessionFromToken(token) : null;
 }
 
 /** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */

@@ -1,0 +1,77 @@
+import { createRequire } from "node:module";
+import { type ManagedProcess, startNode, waitForHttp } from "../../scripts/lib/processes";
+import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
+import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
+
+/**
+ * Extra portal processes that specs start themselves (a second instance, a server to stop), on
+ * ports beside the suite's own. Their upstream log lines are dropped; their errors show.
+ */
+
+const require = createRequire(import.meta.url);
+const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
+/** Ports for specs' own processes, clear of the suite's portal (3100) and sandbox (4110). */
+export const EXTRA_PORTS = {
+  secondInstance: 3101 + portOffset,
+  standalone: 3102 + portOffset,
+  launcher: 3103 + portOffset,
+  launcherSandbox: 4111 + portOffset,
+} as const;
+
+export type RunningServer = { url: string; process: ManagedProcess };
+
+/**
+ * Next's standalone server (what the Dockerfile runs) with the suite's environment, reading the
+ * suite's sandbox through SWEETSPOT_API_URL, the way a deployment reads the real API.
+ */
+export async function startStandalonePortal(
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const server = startNode("standalone portal", [standaloneServerPath()], {
+    env: {
+      ...process.env,
+      ...E2E_ENV,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NODE_OPTIONS: withPortalHeapLimit(process.env.NODE_OPTIONS),
+      SWEETSPOT_API_URL: E2E_SANDBOX_URL,
+      ...extraEnv,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForHttp(`${url}/api/health`, 60_000, server).catch(async (error: unknown) => {
+    await server.stop(2_000);
+    throw error;
+  });
+  return { url, process: server };
+}
+
+/** `npm start`'s launcher (its own sandbox and portal), without building. */
+export async function startLauncher(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${EXTRA_PORTS.launcher}`;
+  const launcher = startNode(
+    "launcher",
+    [require.resolve("tsx/cli"), "scripts/run-portal.ts", "--no-build"],
+    {
+      env: {
+        ...process.env,
+        ...E2E_ENV,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(EXTRA_PORTS.launcher),
+        SANDBOX_PORT: String(EXTRA_PORTS.launcherSandbox),
+        NEXTAUTH_URL: url,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  await waitForHttp(`${url}/api/health`, 60_000, launcher).catch(async (error: unknown) => {
+    await launcher.stop(5_000);
+    throw error;
+  });
+  return { url, process: launcher };
+}

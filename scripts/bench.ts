@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: how fast and how lean the portal is, and how it holds up when the API fails.
+ * Loopback only and bounded (four to five minutes): builds if needed, starts a sandbox and the
+ * production portal itself, signs a customer in through a minted link, prints tables and targets,
+ * and writes the figures to bench-results/ (git-ignored). Timing lives here, never in tests.
+ *
+ *   npm run bench [-- --seconds 3 --quick --no-lighthouse --no-scale --portal-port 3400 --sandbox-port 4400]
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DEMO_CUSTOMERS } from "../sandbox/scenarios";
+import { runLoad } from "./bench/load";
+import { MEASURED_PAGES } from "./bench/pages";
+import { Report } from "./bench/report";
+import { measureLighthouse, measureStatusImages } from "./bench/sections/browser";
+import { measureCallsAndWeight } from "./bench/sections/calls-and-weight";
+import type { BenchContext } from "./bench/sections/context";
+import { measureFaultLoad } from "./bench/sections/faults";
+import { measureScale } from "./bench/sections/scale";
+import { measureThroughput } from "./bench/sections/throughput";
+import { signInThroughLink } from "./bench/session";
+import { startStack } from "./bench/stack";
+import { ensureProductionBuild } from "./lib/standalone";
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: "string" },
+    quick: { type: "boolean", default: false },
+    "no-lighthouse": { type: "boolean", default: false },
+    "no-scale": { type: "boolean", default: false },
+    "portal-port": { type: "string", default: "3400" },
+    "sandbox-port": { type: "string", default: "4400" },
+  },
+});
+
+/** Each page and its baseline run twice for this long, in the order page, baseline, baseline, page. */
+const seconds = Number(flags.seconds ?? (flags.quick ? 1 : 3));
+const faultSeconds = flags.quick ? 5 : 20;
+const portalPort = Number(flags["portal-port"]);
+const sandboxPort = Number(flags["sandbox-port"]);
+
+const report = new Report();
+report.record("settings", { seconds, faultSeconds });
+if (!ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (line) => report.log(line))) {
+  process.exit(1);
+}
+
+const stack = await startStack({ portalPort, sandboxPort, portalEnv: { PORTAL_BENCH_BASELINE: "1" } });
+const stopOnSignal = () => void stack.stop().then(() => process.exit(130));
+process.once("SIGINT", stopOnSignal);
+process.once("SIGTERM", stopOnSignal);
+
+try {
+  const cookie = await signInThroughLink(stack.portalUrl, stack.linkSecret, DEMO_CUSTOMERS.alex.id);
+  report.log(
+    `portal ${stack.portalUrl} (pid ${stack.server.pid}), sandbox ${stack.sandboxUrl}, signed in as alex`,
+  );
+  report.log(`their output: ${stack.logFile}`);
+  const context: BenchContext = { stack, cookie, report };
+
+  // The first requests compile code paths and fill caches; they are not what customers see.
+  for (const page of MEASURED_PAGES) {
+    for (const path of [page.portal, page.baseline]) {
+      const warm = await runLoad({
+        url: `${stack.portalUrl}${path}`,
+        connections: 4,
+        seconds: 1,
+        cookie,
+        server: stack.server,
+      });
+      if (!warm.statuses["200"]) throw new Error(`${path} answers ${JSON.stringify(warm.statuses)}`);
+    }
+  }
+
+  await measureCallsAndWeight(context);
+  await measureThroughput(context, seconds);
+  await measureFaultLoad(context, faultSeconds);
+  if (flags["no-lighthouse"]) report.log("Lighthouse skipped (--no-lighthouse)");
+  else await measureLighthouse(context);
+  await measureStatusImages(context);
+} finally {
+  await stack.stop();
+}
+
+if (flags["no-scale"]) report.log("scale skipped (--no-scale)");
+else await measureScale(report, { portalPort: portalPort + 1, sandboxPort: sandboxPort + 1, seconds });
+
+const file = report.finish(join(process.cwd(), "bench-results"));
+report.log(`figures written to ${file} (and bench-results/latest.json)`);
+report.log(`done in ${Math.round((Date.now() - report.startedAt.getTime()) / 1000)} s`);

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+export type LighthouseScores = {
+  label: string;
+  path: string;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  /** The audits that cost points, for the README and for fixing them. */
+  failingAudits: string[];
+  /** Set when Lighthouse could not measure the page (its scores are then null). */
+  runtimeError: string | null;
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The machines have no outside network; these keep chromium from trying to reach it.
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+
+export function lighthouseAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+function flags(port: number, cookie: string) {
+  return {
+    port,
+    output: "json" as const,
+    logLevel: "error" as const,
+    onlyCategories: ["performance", "accessibility", "best-practices"],
+    extraHeaders: { Cookie: cookie },
+  };
+}
+
+/** Lighthouse's default (mobile) run of each page, signed in through the session cookie. */
+export async function lighthouseScores(
+  portalUrl: string,
+  cookie: string,
+  pages: readonly { label: string; path: string }[],
+): Promise<LighthouseScores[]> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  try {
+    const scores: LighthouseScores[] = [];
+    for (const { label, path } of pages) {
+      // A fresh browser sometimes fails to record the first trace (NO_NAVSTART); one more try settles it.
+      let result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
+      if (result?.lhr.runtimeError)
+        result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
+      if (!result) throw new Error(`lighthouse gave no result for ${path}`);
+      const { categories, audits, runtimeError } = result.lhr;
+      const score = (id: string) => {
+        const value = categories[id]?.score;
+        return typeof value === "number" ? Math.round(value * 100) : null;
+      };
+      scores.push({
+        label,
+        path,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        failingAudits: Object.values(audits)
+          .filter(
+            (audit) =>
+              typeof audit.score === "number" &&
+              audit.score < 0.9 &&
+              audit.scoreDisplayMode !== "informative" &&
+              audit.scoreDisplayMode !== "manual",
+          )
+          .map((audit) => `${audit.id} (${Math.round((audit.score ?? 0) * 100)})`),
+        runtimeError: runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : null,
+      });
+    }
+    return scores;
+  } finally {
+    chrome.kill();
+  }
+}
