@@ -1,18 +1,14 @@
 import type { APIRequestContext } from "@playwright/test";
+import type { z } from "zod";
+import type { faultSpecSchema } from "../../sandbox/faults";
 import { E2E_SANDBOX_URL } from "./environment";
 
-/** Drives the sandbox's control endpoints (faults, reset, advance, request log) from specs. */
-export type Fault = {
-  status?: number;
-  latencyMs?: number;
-  mode?: "hang" | "garbage" | "wrong-shape";
-  path?: string;
-  count?: number;
-  rate?: number;
-};
+/** A fault as POST /__sandbox/faults takes it: the sandbox's own schema, so the two cannot drift. */
+export type Fault = z.input<typeof faultSpecSchema>;
 
 export type LoggedRequest = { method: string; path: string; query: Record<string, unknown>; time: string };
 
+/** Drives the sandbox's control endpoints (faults, reset, advance, request log) from specs. */
 export function sandboxControl(request: APIRequestContext) {
   const url = (path: string) => `${E2E_SANDBOX_URL}/__sandbox${path}`;
   return {

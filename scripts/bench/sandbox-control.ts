@@ -1,13 +1,10 @@
+import type { z } from "zod";
+import type { faultSpecSchema } from "../../sandbox/faults";
+
 /** The sandbox's control endpoints, as the bench needs them. */
 
-export type Fault = {
-  status?: number;
-  latencyMs?: number;
-  mode?: "hang" | "garbage" | "wrong-shape";
-  path?: string;
-  count?: number;
-  rate?: number;
-};
+/** A fault as POST /__sandbox/faults takes it: the sandbox's own schema, so the two cannot drift. */
+export type Fault = z.input<typeof faultSpecSchema>;
 
 export type LoggedRequest = {
   method: string;
