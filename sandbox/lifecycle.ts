@@ -1,7 +1,7 @@
 import type { CheckoutRecord } from "./types";
 
 /**
- * The lifecycle model the sandbox assumes (contract.md): which lifecycle follows which, and how a
+ * The lifecycle model the sandbox assumes (docs/api-assumptions.md): which lifecycle follows which, and how a
  * lifecycle maps to the detail endpoint's documented `state`.
  */
 

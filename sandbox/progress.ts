@@ -1,7 +1,7 @@
 import type { CheckoutRecord, JsonValue, Progress } from "./types";
 
 /**
- * The `progress` object of post-confirmation checkouts (shape assumed in contract.md): the full
+ * The `progress` object of post-confirmation checkouts (shape assumed in docs/api-assumptions.md): the full
  * ordered plan of milestones, completed ones with a time, the rest with `null`.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The sandbox's stored checkout. It holds every field either endpoint can show; the projections in
  * projection.ts decide which of them each endpoint returns. Undocumented shapes follow
- * /tmp/plan/contract.md (addresses, items, progress, fees).
+ * docs/api-assumptions.md (addresses, items, progress, fees).
  *
  * The always-present list fields allow `null` because the API documents them as "always present"
  * keys whose value may still be null, and the hostile demo customer exercises exactly that.

@@ -2,7 +2,7 @@ import { valueForKey } from "./own-key";
 import { singleLineText } from "./text";
 
 /*
- * Carriers the portal can link to (contract.md: `trackingCarrier` is open, case may vary). Links go to
+ * Carriers the portal can link to (docs/api-assumptions.md: `trackingCarrier` is open, case may vary). Links go to
  * each carrier's own public tracking page; an unknown carrier gets its name shown but no link, because
  * a guessed URL could send the customer anywhere.
  */

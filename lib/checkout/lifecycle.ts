@@ -1,6 +1,6 @@
 /*
  * The two rules about where a checkout stands, decided on `lifecycle` alone so the list, the detail page
- * and the live JSON route agree. Lifecycles beyond the documented three are our assumption (contract.md).
+ * and the live JSON route agree. Lifecycles beyond the documented three are our assumption (docs/api-assumptions.md).
  */
 
 /** Lifecycles in which the customer has not finished checking out and can still do so. */

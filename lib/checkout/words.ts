@@ -195,7 +195,7 @@ export function waitlistReasonView(reason: string | null | undefined): StatusVie
 
 /*
  * `locationMessage` and `waitlistLocationReasonCode` are both machine-readable codes about the customer's
- * location (contract.md). The codes below are our assumption; any other code gets the generic sentence.
+ * location (docs/api-assumptions.md). The codes below are our assumption; any other code gets the generic sentence.
  */
 const LOCATION_CODE_WORDS: Record<string, string> = {
   service_area_expansion_pending:

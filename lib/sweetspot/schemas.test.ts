@@ -8,7 +8,7 @@ import {
   parseCheckoutList,
 } from "./schemas";
 
-/** A post-confirmation checkout as the sandbox emits it (contract.md). */
+/** A post-confirmation checkout as the sandbox emits it (docs/api-assumptions.md). */
 const shipped = {
   id: "chk_a1b2c3d4e5f6",
   createdAt: "2026-11-01T10:00:00.000Z",

@@ -4,7 +4,7 @@ import { UpstreamInvalidResponseError } from "./errors";
 /*
  * Response schemas for GET /v1/checkouts (list items) and GET /v1/checkouts/{id} (detail).
  *
- * Lenient by rule (see /work/shared/sweetspot-api.md §2–3): only a string `id` is required. Every other
+ * Lenient by rule (see ../shared/sweetspot-api.md §2–3): only a string `id` is required. Every other
  * field parses to `value | null`: missing, null, or of the wrong type all become null, so one odd field
  * never sinks the record. Unknown enum values stay as strings; extra fields are stripped.
  *
@@ -25,7 +25,7 @@ export const KNOWN_WAITLIST_REASONS = ["inventory", "location"] as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // ASSUMPTIONS — everything below until the next rule is OUR guess at undocumented shapes and values
-// (/tmp/plan/contract.md; the sandbox emits exactly these). If the real API differs, change it here only:
+// (docs/api-assumptions.md; the sandbox emits exactly these). If the real API differs, change it here only:
 //   - lifecycles beyond the documented three, milestone keys, carriers, tracking statuses, payment error codes
 //   - `progress`: { currentMilestone: string | null, milestones: [{ key, label, completedAt }] }; any other
 //     shape parses to null (no progress shown) rather than failing the record
