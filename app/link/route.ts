@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { attachSession, getCustomerSession, newSessionEnd } from "@/lib/auth/customer-session";
-import { verifyLinkToken } from "@/lib/auth/link-token";
+import { CLOCK_SKEW_SECONDS, verifyLinkToken } from "@/lib/auth/link-token";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import { publicOrigin } from "@/lib/request/public-origin";
@@ -40,7 +40,8 @@ export async function GET(request: NextRequest) {
     : {
         userId,
         access: checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
-        expiresAt: newSessionEnd(expiresAt),
+        // A link accepted within the clock-skew grace after `exp` still gets a usable session.
+        expiresAt: newSessionEnd(Math.max(expiresAt, Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS)),
       };
 
   const destination = checkoutId ? await destinationFor(userId, checkoutId) : "/checkouts";

@@ -42,6 +42,7 @@ describe("parsePortalConfig", () => {
         PORTAL_LINK_SECRET: secretB,
         SWEETSPOT_TIMEOUT_MS: "2500",
         SWEETSPOT_AUTH_HEADER: "X-Api-Key",
+        NEXTAUTH_URL: "https://orders.example.test",
       },
       generate,
     );
@@ -52,6 +53,21 @@ describe("parsePortalConfig", () => {
     expect(result.config.sweetspotTimeoutMs).toBe(2500);
     expect(result.config.sweetspotAuthHeader).toBe("X-Api-Key");
     expect(result.config.generatedSecrets).toEqual([]);
+  });
+
+  it("wants the public https URL against a real API, so session cookies are Secure", () => {
+    const base = {
+      SWEETSPOT_API_URL: "https://api.example.test",
+      SWEETSPOT_API_KEY: "sk_live_x",
+      NEXTAUTH_SECRET: secretA,
+      PORTAL_LINK_SECRET: secretB,
+    };
+    const missing = parsePortalConfig(base, generate);
+    expect(!missing.ok && missing.problems.join("\n")).toMatch(/NEXTAUTH_URL: required/);
+    const plainHttp = parsePortalConfig({ ...base, NEXTAUTH_URL: "http://orders.example.test" }, generate);
+    expect(!plainHttp.ok && plainHttp.problems.join("\n")).toMatch(/NEXTAUTH_URL: must be https/);
+    expect(parsePortalConfig({ ...base, NEXTAUTH_URL: "http://127.0.0.1:3000" }, generate).ok).toBe(true);
+    expect(parsePortalConfig({ ...base, NEXTAUTH_URL: "http://localhost:3000" }, generate).ok).toBe(true);
   });
 
   it("names every malformed variable at once", () => {

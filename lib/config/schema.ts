@@ -114,6 +114,17 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
     problems.push("PORTAL_LINK_SECRET: must differ from NEXTAUTH_SECRET");
   }
 
+  // Session cookies are Secure only when the public URL says https: a deployment must say where it lives.
+  if (!sandboxMode) {
+    if (raw.NEXTAUTH_URL === undefined) {
+      problems.push(
+        "NEXTAUTH_URL: required when SWEETSPOT_API_URL points at a real API (the portal's public https URL)",
+      );
+    } else if (!raw.NEXTAUTH_URL.startsWith("https://") && !isLoopbackUrl(raw.NEXTAUTH_URL)) {
+      problems.push("NEXTAUTH_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
+    }
+  }
+
   const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
   const oidcGiven = oidcParts.filter((part) => part !== undefined).length;
   if (oidcGiven > 0 && oidcGiven < oidcParts.length) {
@@ -149,6 +160,11 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       publicUrl: raw.NEXTAUTH_URL ?? null,
     },
   };
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 export function formatConfigProblems(problems: string[]): string {

@@ -23,6 +23,7 @@ describe("the default client", () => {
     vi.stubEnv("SWEETSPOT_AUTH_HEADER", "X-Api-Key");
     vi.stubEnv("NEXTAUTH_SECRET", "a".repeat(32));
     vi.stubEnv("PORTAL_LINK_SECRET", "b".repeat(32));
+    vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3000");
     vi.spyOn(console, "log").mockImplementation(() => {});
 
     await expect(checkouts.getCustomerCheckout("usr_alice", "chk_1")).resolves.toMatchObject({ id: "chk_1" });
