@@ -25,7 +25,7 @@ export function ContinueCheckoutPanel({
   return (
     <Panel id="continue" title="Finish your checkout" variant="emphasis">
       {holdExpiresAt ? (
-        <Callout tone="warning" title={DEPOSIT_WORDS.expiresSoon}>
+        <Callout tone="warning" title={DEPOSIT_WORDS.finishBeforeHoldExpires}>
           <p>
             It expires on <FormattedDate value={holdExpiresAt} dates={dates} withTime />.
           </p>

@@ -1,4 +1,5 @@
 import type { DepositView, PaymentProblemView, PaymentsView } from "@/lib/checkout/types";
+import { DEPOSIT_WORDS } from "@/lib/checkout/words";
 import { Callout } from "./Callout";
 import type { DateContext } from "./dates";
 import { FactList } from "./FactList";
@@ -68,12 +69,12 @@ function Deposit({ deposit, dates }: { deposit: DepositView; dates: DateContext 
     return <p>{paidAt ? <>Paid on {paidAt}.</> : "Paid."}</p>;
   }
   const expiresAt = dateOrNull(deposit.expiresAt, dates, { withTime: true });
-  const explanation = <p>Pre-authorized: the amount is held on your card but not charged yet.</p>;
+  const explanation = <p>{DEPOSIT_WORDS.held}</p>;
   if (deposit.expiresSoon) {
     return (
       <>
         {explanation}
-        <Callout tone="warning" title="The hold on your deposit expires soon">
+        <Callout tone="warning" title={DEPOSIT_WORDS.holdExpiresSoon}>
           {expiresAt ? <p>It expires on {expiresAt}.</p> : null}
         </Callout>
       </>

@@ -334,13 +334,13 @@ export function paymentProblemWords(code: string | null | undefined): PaymentPro
 }
 
 export const DEPOSIT_WORDS = {
-  paid: "Deposit paid",
-  preauthorized: "Deposit on hold",
-  preauthorizedDescription:
-    "We've placed a hold on your card for the deposit. It's charged when your order is confirmed.",
-  expiresSoon:
+  /** Payments panel: what a pre-authorized deposit means. */
+  held: "Pre-authorized: the amount is held on your card but not charged yet.",
+  /** Payments panel: the warning when the hold ends within 48 hours. */
+  holdExpiresSoon: "The hold on your deposit expires soon",
+  /** Beside Continue checkout: what to do about a hold that ends soon. */
+  finishBeforeHoldExpires:
     "The hold on your card expires soon. Finish your checkout or contact support so your order isn't delayed.",
-  expired: "The hold on your card has expired. Contact support to continue with this order.",
 } as const;
 
 /** A fee without a name of its own. */
