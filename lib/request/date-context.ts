@@ -1,10 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-
-export type DateContext = { locale: string; timeZone: string };
-
-/** Set by the browser (app/TimeZoneSync.tsx) so the server can render times in the customer's zone. */
-export const TIME_ZONE_COOKIE = "tz";
+import type { DateContext } from "@/components/dates";
+import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
 const FALLBACK_LOCALE = "en-US";
 
 function isTimeZone(value: string | undefined): value is string {
