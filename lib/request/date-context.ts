@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import type { DateContext } from "@/components/dates";
 import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
+
 const FALLBACK_LOCALE = "en-US";
 
 function isTimeZone(value: string | undefined): value is string {
