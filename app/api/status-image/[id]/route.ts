@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { errorJson, jsonResponseForError } from "@/lib/http/json-errors";
 import { renderStatusImage } from "@/lib/images/render";
 import { statusImageWidthFrom } from "@/lib/images/status-image-layout";
+import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 
 // Fonts are read from disk and the PNG is rendered with Node APIs.
 export const runtime = "nodejs";
@@ -27,7 +28,8 @@ export async function GET(request: NextRequest, { params }: Context) {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
   }
   if (verification.claims.checkoutId !== id) {
-    return errorJson(404, "not_found", "We can't find that checkout.");
+    // Answered exactly as a missing checkout is, by the one mapping of errors to answers.
+    return jsonResponseForError(new CheckoutNotFoundError());
   }
   const width = statusImageWidthFrom(request.nextUrl.searchParams.get("w"));
   if (width === null) return errorJson(400, "invalid_width", "w must be 600 or 1200.");
