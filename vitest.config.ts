@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@/": fileURLToPath(new URL("./", import.meta.url)),
       // `server-only` throws outside React Server Components; unit tests run lib code directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./test-support/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {

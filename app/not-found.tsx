@@ -1,4 +1,4 @@
-import { ErrorState } from "@/components/ErrorState";
+import { ErrorState } from "@/components/ui/ErrorState";
 
 export default function NotFound() {
   return (

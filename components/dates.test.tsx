@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatCalendarDate, formatDate } from "./dates";
-import { FormattedDate } from "./FormattedDate";
+import { FormattedDate } from "./ui/FormattedDate";
 
 // ICU versions differ on the space before "AM" (U+202F or U+0020); the tests care about the words.
 const plain = (text: string | null) => text?.replace(/\u202f/g, " ") ?? null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorState } from "@/components/ErrorState";
+import { ErrorState } from "@/components/ui/ErrorState";
 import styles from "./error.module.css";
 
 /**

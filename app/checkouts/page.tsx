@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { CheckoutList } from "@/components/CheckoutList";
-import { EmptyState } from "@/components/EmptyState";
-import { FilterNav } from "@/components/FilterNav";
-import { Pagination } from "@/components/Pagination";
+import { CheckoutList } from "@/components/list/CheckoutList";
+import { EmptyState } from "@/components/list/EmptyState";
+import { FilterNav } from "@/components/list/FilterNav";
+import { Pagination } from "@/components/list/Pagination";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, type CheckoutFilter, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutSummaries } from "@/lib/checkout/load";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
+import { checkoutRecord } from "@/test-support/test-records";
 import {
   hasPaidDeposit,
   isClosedCheckout,
@@ -7,7 +8,6 @@ import {
   isPickupCheckout,
   isUnfinishedCheckout,
 } from "./lifecycle";
-import { checkoutRecord } from "./test-records";
 
 // lifecycle → [unfinished, live]
 const RULES: [string | null, boolean, boolean][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { checkoutRecord } from "@/test-support/test-records";
 import { depositViewFor, formattedAmount, paymentsViewFor } from "./payments";
-import { checkoutRecord } from "./test-records";
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
 const hoursFromNow = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkoutRecord } from "./test-records";
+import { checkoutRecord } from "@/test-support/test-records";
 import { latestMilestone, timelineFor } from "./timeline";
 import type { MilestoneView, TimelineView } from "./types";
 

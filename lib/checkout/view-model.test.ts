@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkoutDetailRecordSchema, checkoutRecordSchema, KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
-import { checkoutRecord, detailRecord, TEST_CHECKOUT_ID } from "./test-records";
+import { checkoutRecord, detailRecord, TEST_CHECKOUT_ID } from "@/test-support/test-records";
 import type { NextAction } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
 

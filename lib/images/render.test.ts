@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkoutRecord } from "@/lib/checkout/test-records";
 import { toCheckoutView } from "@/lib/checkout/view-model";
+import { checkoutRecord } from "@/test-support/test-records";
 import { isPng, pngSize } from "../../e2e/support/png";
 import { renderBrandImage, renderStatusImage } from "./render";
 import { STATUS_IMAGE_WIDTHS } from "./status-image-layout";

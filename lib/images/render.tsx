@@ -1,8 +1,8 @@
 import { ImageResponse } from "next/og";
 import type { ReactElement } from "react";
-import { BrandImage } from "@/components/BrandImage";
-import { StatusImage } from "@/components/StatusImage";
 import type { CheckoutView } from "@/lib/checkout/types";
+import { BrandImage } from "@/lib/images/BrandImage";
+import { StatusImage } from "@/lib/images/StatusImage";
 import { LINK_PREVIEW } from "@/lib/metadata/link-preview";
 import { imageFonts } from "./fonts";
 import { STATUS_IMAGE_SPECS, type StatusImageWidth, statusImageLayout } from "./status-image-layout";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkoutRecord } from "@/lib/checkout/test-records";
 import type { MilestoneView } from "@/lib/checkout/types";
 import { toCheckoutView } from "@/lib/checkout/view-model";
+import { checkoutRecord } from "@/test-support/test-records";
 import { imageFonts } from "./fonts";
 import {
   STATUS_IMAGE_SPECS,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type FakeUpstream, sendJson, startFakeUpstream } from "./fake-upstream";
+import { type FakeUpstream, sendJson, startFakeUpstream } from "@/test-support/fake-upstream";
 
 let upstream: FakeUpstream | undefined;
 afterEach(async () => {

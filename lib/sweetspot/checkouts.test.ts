@@ -1,8 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  type FakeHandler,
+  type FakeUpstream,
+  sendJson,
+  startFakeUpstream,
+} from "@/test-support/fake-upstream";
 import { createSweetspotClient, type SweetspotClientOptions } from "./checkouts";
 import { CheckoutNotFoundError, UpstreamInvalidResponseError, UpstreamUnavailableError } from "./errors";
-import { type FakeHandler, type FakeUpstream, sendJson, startFakeUpstream } from "./fake-upstream";
 import type { UpstreamLogEntry } from "./log";
 
 const API_KEY = "sk_test_checkouts_key_0123456789";

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  closedPortUrl,
+  type FakeHandler,
+  type FakeUpstream,
+  sendJson,
+  startFakeUpstream,
+} from "@/test-support/fake-upstream";
+import {
   CheckoutNotFoundError,
   UpstreamAuthError,
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "./errors";
-import {
-  closedPortUrl,
-  type FakeHandler,
-  type FakeUpstream,
-  sendJson,
-  startFakeUpstream,
-} from "./fake-upstream";
 import { backoffMs, createHttpClient, type HttpClientOptions, parseRetryAfter } from "./http";
 import type { UpstreamLogEntry } from "./log";
 

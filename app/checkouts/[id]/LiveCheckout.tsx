@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { CheckoutDetail } from "@/components/CheckoutDetail";
+import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import type { DateContext } from "@/components/dates";
 import { formatDate } from "@/components/dates";
 import type { CheckoutView } from "@/lib/checkout/types";

@@ -1,4 +1,4 @@
-import { ErrorState } from "@/components/ErrorState";
+import { ErrorState } from "@/components/ui/ErrorState";
 
 /** The same answer for a checkout that does not exist and for one that is someone else's. */
 export default function CheckoutNotFound() {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CheckoutDetail } from "@/components/CheckoutDetail";
+import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { getDateContext } from "@/lib/request/date-context";

@@ -1,8 +1,8 @@
 import type { ReturnView } from "@/lib/checkout/types";
-import type { DateContext } from "./dates";
-import { FactList } from "./FactList";
-import { dateOrNull } from "./FormattedDate";
-import { Panel } from "./Panel";
+import type { DateContext } from "../dates";
+import { FactList } from "../ui/FactList";
+import { dateOrNull } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
 import styles from "./ReturnPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 

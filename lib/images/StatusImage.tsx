@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import type { MilestoneState } from "@/lib/checkout/types";
 import type { StatusImageLayout, StatusImageSpec, StepLayout } from "@/lib/images/status-image-layout";
 import { IMAGE_FONT_FAMILY, PALETTE, TONE_COLOURS } from "@/lib/images/theme";
-import { withStableKeys } from "./stable-keys";
+import { withStableKeys } from "../stable-keys";
 
 /*
  * The status image's markup, for satori (next/og) only, not for the DOM: inline styles, flex boxes,

@@ -1,10 +1,10 @@
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
-import { ButtonLink } from "./ButtonLink";
+import type { DateContext } from "../dates";
+import { ButtonLink } from "../ui/ButtonLink";
+import { FormattedDate } from "../ui/FormattedDate";
+import { checkoutDetailHref, isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
+import { StatusBadge } from "../ui/StatusBadge";
 import styles from "./CheckoutSummaryCard.module.css";
-import type { DateContext } from "./dates";
-import { FormattedDate } from "./FormattedDate";
-import { checkoutDetailHref, isExternalHref, resolveAgainstDetail } from "./link-targets";
-import { StatusBadge } from "./StatusBadge";
 
 export type CheckoutSummaryCardProps = {
   summary: CheckoutSummaryView;

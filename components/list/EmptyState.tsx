@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ButtonLink } from "./ButtonLink";
+import { ButtonLink } from "../ui/ButtonLink";
 import styles from "./EmptyState.module.css";
 
 export type EmptyStateProps = {

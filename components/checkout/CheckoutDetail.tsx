@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import type { CheckoutView, NextAction } from "@/lib/checkout/types";
+import type { DateContext } from "../dates";
+import { FormattedDate } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
 import styles from "./CheckoutDetail.module.css";
 import { ContinueCheckoutPanel } from "./ContinueCheckoutPanel";
-import type { DateContext } from "./dates";
-import { FormattedDate } from "./FormattedDate";
 import { LeaseInsurancePanel } from "./LeaseInsurancePanel";
 import { NextStepHint } from "./NextStepHint";
 import { OrderItemsPanel } from "./OrderItemsPanel";
-import { Panel } from "./Panel";
 import { PaymentsPanel } from "./PaymentsPanel";
 import { ReturnPanel } from "./ReturnPanel";
 import { ShippingPanel } from "./ShippingPanel";

@@ -1,10 +1,10 @@
 import type { ContinueCheckoutView } from "@/lib/checkout/types";
 import { DEPOSIT_WORDS } from "@/lib/checkout/words";
-import { ButtonLink } from "./ButtonLink";
-import { Callout } from "./Callout";
-import type { DateContext } from "./dates";
-import { FormattedDate } from "./FormattedDate";
-import { Panel } from "./Panel";
+import type { DateContext } from "../dates";
+import { ButtonLink } from "../ui/ButtonLink";
+import { Callout } from "../ui/Callout";
+import { FormattedDate } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
 
 export type ContinueCheckoutPanelProps = {
   continueCheckout: ContinueCheckoutView;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { type DateContext, formatParsedDate, parseDateValue } from "./dates";
+import { type DateContext, formatParsedDate, parseDateValue } from "../dates";
 
 export type FormattedDateProps = {
   value: string | null;

@@ -1,9 +1,9 @@
 import type { LeaseView, StatusView } from "@/lib/checkout/types";
-import type { DateContext } from "./dates";
-import { FactList } from "./FactList";
-import { dateOrNull } from "./FormattedDate";
-import { Panel } from "./Panel";
-import { PanelSection } from "./PanelSection";
+import type { DateContext } from "../dates";
+import { FactList } from "../ui/FactList";
+import { dateOrNull } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
+import { PanelSection } from "../ui/PanelSection";
 import { StatusSummary } from "./StatusSummary";
 
 export type LeaseInsurancePanelProps = {

@@ -1,14 +1,14 @@
 import type { DepositView, PaymentProblemView, PaymentsView } from "@/lib/checkout/types";
 import { DEPOSIT_WORDS } from "@/lib/checkout/words";
-import { Callout } from "./Callout";
-import type { DateContext } from "./dates";
-import { FactList } from "./FactList";
-import { dateOrNull } from "./FormattedDate";
-import { Panel } from "./Panel";
-import { PanelSection } from "./PanelSection";
+import { withStableKeys } from "../../lib/stable-keys";
+import type { DateContext } from "../dates";
+import { Callout } from "../ui/Callout";
+import { FactList } from "../ui/FactList";
+import { dateOrNull } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
+import { PanelSection } from "../ui/PanelSection";
 import styles from "./PaymentsPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
-import { withStableKeys } from "./stable-keys";
 
 export type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext };
 

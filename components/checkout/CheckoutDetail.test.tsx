@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CheckoutSummaryView, CheckoutView, ShippingView } from "@/lib/checkout/types";
+import { CheckoutSummaryCard } from "../list/CheckoutSummaryCard";
 import { CheckoutDetail } from "./CheckoutDetail";
-import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
 import { ShippingPanel } from "./ShippingPanel";
 import { Timeline } from "./Timeline";
 

@@ -1,6 +1,6 @@
 import type { NextAction } from "@/lib/checkout/types";
-import { ButtonLink } from "./ButtonLink";
-import { isExternalHref } from "./link-targets";
+import { ButtonLink } from "../ui/ButtonLink";
+import { isExternalHref } from "../ui/link-targets";
 import styles from "./NextStepHint.module.css";
 
 export type NextStepHintProps = {

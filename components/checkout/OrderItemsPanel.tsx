@@ -1,9 +1,9 @@
 import type { CheckoutView } from "@/lib/checkout/types";
-import { FactList } from "./FactList";
+import { withStableKeys } from "../../lib/stable-keys";
+import { FactList } from "../ui/FactList";
+import { Panel } from "../ui/Panel";
+import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./OrderItemsPanel.module.css";
-import { Panel } from "./Panel";
-import { withStableKeys } from "./stable-keys";
-import { VisuallyHidden } from "./VisuallyHidden";
 
 export type OrderItemsPanelProps = Pick<CheckoutView, "items" | "externalOrderId">;
 

@@ -1,9 +1,9 @@
 import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
-import type { DateContext } from "./dates";
-import { FormattedDate } from "./FormattedDate";
-import { withStableKeys } from "./stable-keys";
+import { withStableKeys } from "../../lib/stable-keys";
+import type { DateContext } from "../dates";
+import { FormattedDate } from "../ui/FormattedDate";
+import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./Timeline.module.css";
-import { VisuallyHidden } from "./VisuallyHidden";
 
 export type TimelineProps = { timeline: TimelineView; dates: DateContext };
 

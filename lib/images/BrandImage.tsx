@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { IMAGE_FONT_FAMILY, PALETTE } from "@/lib/images/theme";
-import { withStableKeys } from "./stable-keys";
+import { withStableKeys } from "../stable-keys";
 
 /*
  * The link-preview image every page shares, for satori (next/og) only: the brand and what the portal

@@ -1,5 +1,5 @@
 import type { StatusView } from "@/lib/checkout/types";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../ui/StatusBadge";
 import styles from "./StatusSummary.module.css";
 
 /** A status badge with its one-sentence meaning beneath, as panels show it. */

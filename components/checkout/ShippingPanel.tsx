@@ -1,11 +1,11 @@
 import type { ShippingView } from "@/lib/checkout/types";
-import { AddressLines } from "./AddressLines";
-import { ButtonLink } from "./ButtonLink";
-import { CopyButton } from "./CopyButton";
-import type { DateContext } from "./dates";
-import { FactList } from "./FactList";
-import { dateOrNull } from "./FormattedDate";
-import { Panel } from "./Panel";
+import type { DateContext } from "../dates";
+import { AddressLines } from "../ui/AddressLines";
+import { ButtonLink } from "../ui/ButtonLink";
+import { CopyButton } from "../ui/CopyButton";
+import { FactList } from "../ui/FactList";
+import { dateOrNull } from "../ui/FormattedDate";
+import { Panel } from "../ui/Panel";
 import styles from "./ShippingPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 

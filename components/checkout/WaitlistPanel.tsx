@@ -1,7 +1,7 @@
 import type { WaitlistView } from "@/lib/checkout/types";
-import { AddressLines } from "./AddressLines";
-import { FactList } from "./FactList";
-import { Panel } from "./Panel";
+import { AddressLines } from "../ui/AddressLines";
+import { FactList } from "../ui/FactList";
+import { Panel } from "../ui/Panel";
 import { StatusSummary } from "./StatusSummary";
 
 export type WaitlistPanelProps = { waitlist: WaitlistView };

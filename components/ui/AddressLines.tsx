@@ -1,5 +1,5 @@
+import { withStableKeys } from "../../lib/stable-keys";
 import styles from "./AddressLines.module.css";
-import { withStableKeys } from "./stable-keys";
 
 /** A postal address, one line each; each line finds its own direction (RTL street names). */
 export function AddressLines({ lines }: { lines: readonly string[] }) {

@@ -1,7 +1,7 @@
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import type { DateContext } from "../dates";
 import styles from "./CheckoutList.module.css";
 import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
-import type { DateContext } from "./dates";
 
 export type CheckoutListProps = {
   summaries: readonly CheckoutSummaryView[];
