@@ -1,11 +1,12 @@
 import { ErrorState } from "@/components/ui/ErrorState";
+import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 export default function NotFound() {
   return (
     <ErrorState
       title="This page doesn't exist"
       body="The address may be mistyped or out of date."
-      action={{ href: "/checkouts", label: "See your orders" }}
+      action={{ href: checkoutListPath(), label: "See your orders" }}
     />
   );
 }

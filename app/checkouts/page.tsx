@@ -4,31 +4,23 @@ import { EmptyState } from "@/components/list/EmptyState";
 import { FilterNav } from "@/components/list/FilterNav";
 import { Pagination } from "@/components/list/Pagination";
 import { requireCustomer } from "@/lib/auth/customer-session";
-import { CHECKOUT_FILTERS, type CheckoutFilter, parseFilter } from "@/lib/checkout/filters";
+import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutSummaries } from "@/lib/checkout/load";
 import { env } from "@/lib/env";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
+import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 export const metadata: Metadata = { title: "Your orders" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** Filter and page live in the URL, so a reload or a shared link shows the same list. */
-function listHref(filter: CheckoutFilter, page: number): string {
-  const params = new URLSearchParams();
-  if (filter.id !== "all") params.set("filter", filter.id);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/checkouts?${query}` : "/checkouts";
-}
 
 /** All of the customer's checkouts, newest first, one upstream call per view. */
 export default async function CheckoutsPage({ searchParams }: Props) {
   const params = await searchParams;
   const filter = parseFilter(params.filter);
   const page = parsePageNumber(params.page);
-  const session = await requireCustomer("account", listHref(filter, page));
+  const session = await requireCustomer("account", checkoutListPath({ filter: filter.id, page }));
   const { summaries, hasMore } = await loadCheckoutSummaries(session.userId, {
     offset: pageOffset(page),
     limit: PAGE_SIZE,
@@ -46,7 +38,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           filters={CHECKOUT_FILTERS.map((candidate) => ({
             id: candidate.id,
             label: candidate.label,
-            href: listHref(candidate, 1),
+            href: checkoutListPath({ filter: candidate.id, page: 1 }),
             current: candidate.id === filter.id,
           }))}
         />
@@ -57,7 +49,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         <EmptyState
           title="Nothing on this page"
           body="This page is past the end of your orders."
-          action={{ href: listHref(filter, 1), label: "Go to the first page" }}
+          action={{ href: checkoutListPath({ filter: filter.id, page: 1 }), label: "Go to the first page" }}
         />
       ) : noOrdersAtAll ? (
         <EmptyState title="No orders yet" body={<NoOrdersYet supportEmail={env().supportEmail} />} />
@@ -65,15 +57,15 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         <EmptyState
           title={`No orders under “${filter.label}”`}
           body="Try another filter, or see all your orders."
-          action={{ href: listHref(CHECKOUT_FILTERS[0] ?? filter, 1), label: "See all orders" }}
+          action={{ href: checkoutListPath(), label: "See all orders" }}
         />
       )}
       {/* Past the end, "Previous" would lead to another empty page: the empty state links to page 1. */}
       {summaries.length > 0 ? (
         <Pagination
           page={page}
-          previousHref={page > 1 ? listHref(filter, page - 1) : null}
-          nextHref={hasMore ? listHref(filter, page + 1) : null}
+          previousHref={page > 1 ? checkoutListPath({ filter: filter.id, page: page - 1 }) : null}
+          nextHref={hasMore ? checkoutListPath({ filter: filter.id, page: page + 1 }) : null}
         />
       ) : null}
     </>

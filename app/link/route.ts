@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
+import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import { linkProblemResponse } from "./problem-page";
 
 // The token is a credential: keep it out of Referer headers and never log the URL.
@@ -44,7 +45,7 @@ export async function GET(request: NextRequest) {
         expiresAt: newSessionEnd(Math.max(expiresAt, Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS)),
       };
 
-  const destination = checkoutId ? await destinationFor(userId, checkoutId) : "/checkouts";
+  const destination = checkoutId ? await destinationFor(userId, checkoutId) : checkoutListPath();
   // A relative Location keeps the redirect on whatever host the customer used.
   const response = new NextResponse(null, {
     status: 303,
@@ -58,10 +59,10 @@ export async function GET(request: NextRequest) {
 async function destinationFor(userId: string, checkoutId: string): Promise<string> {
   try {
     await getCustomerCheckout(userId, checkoutId);
-    return `/checkouts/${encodeURIComponent(checkoutId)}`;
+    return checkoutPath(checkoutId);
   } catch (error) {
-    if (error instanceof CheckoutNotFoundError) return "/checkouts";
+    if (error instanceof CheckoutNotFoundError) return checkoutListPath();
     // The API is down: the checkout page explains that and offers a retry.
-    return `/checkouts/${encodeURIComponent(checkoutId)}`;
+    return checkoutPath(checkoutId);
   }
 }

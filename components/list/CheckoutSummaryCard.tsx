@@ -1,8 +1,9 @@
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import { checkoutPath } from "@/lib/urls/portal-urls";
 import type { DateContext } from "../dates";
 import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
-import { checkoutDetailHref, isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
+import { isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
 import { StatusBadge } from "../ui/StatusBadge";
 import styles from "./CheckoutSummaryCard.module.css";
 
@@ -16,7 +17,7 @@ export type CheckoutSummaryCardProps = {
 /** One checkout in the list: its title links to the detail page; its one next action is a button. */
 export function CheckoutSummaryCard({ summary, dates, headingLevel = 2 }: CheckoutSummaryCardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const detailHref = checkoutDetailHref(summary.id);
+  const detailHref = checkoutPath(summary.id);
   const { nextAction, latestMilestone } = summary;
   // "View details" would only repeat the title link, so that action gets no button of its own.
   const actionHref = resolveAgainstDetail(nextAction.href, detailHref);

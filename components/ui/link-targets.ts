@@ -10,8 +10,3 @@ export function isExternalHref(href: string): boolean {
 export function resolveAgainstDetail(href: string, detailHref: string): string {
   return href.startsWith("#") ? `${detailHref}${href}` : href;
 }
-
-/** The detail page of one checkout; ids come from the API, so they are encoded. */
-export function checkoutDetailHref(id: string): string {
-  return `/checkouts/${encodeURIComponent(id)}`;
-}

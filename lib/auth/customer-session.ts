@@ -5,6 +5,7 @@ import type { NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import { env } from "@/lib/env";
+import { signInPath } from "@/lib/urls/portal-urls";
 import {
   type CustomerSession,
   fromSessionClaims,
@@ -51,13 +52,6 @@ export function detachSession(response: NextResponse): void {
 export function newSessionEnd(limitSeconds?: number): number {
   const cap = nowSeconds() + MAX_SESSION_SECONDS;
   return limitSeconds === undefined ? cap : Math.min(cap, limitSeconds);
-}
-
-/** Where a signed-out (or too narrowly signed-in) visitor is sent to sign in, coming back to `returnTo`. */
-export function signInPath(returnTo: string, reason?: "account"): string {
-  const params = new URLSearchParams({ callbackUrl: returnTo });
-  if (reason) params.set("reason", reason);
-  return `/signin?${params}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CheckoutDetailRecord, CheckoutRecord } from "@/lib/sweetspot/schemas";
+import { checkoutPath } from "@/lib/urls/portal-urls";
 import { addressLines } from "./addresses";
 import { calendarDate, isoTimestamp } from "./dates";
 import { isClosedCheckout, isLiveCheckout, isUnfinishedCheckout } from "./lifecycle";
@@ -99,7 +100,7 @@ export function toCheckoutSummary(
   record: CheckoutRecord,
   options: CheckoutSummaryOptions,
 ): CheckoutSummaryView {
-  const detailsHref = detailsHrefFor(record.id);
+  const detailsHref = checkoutPath(record.id);
   return {
     id: record.id,
     title: titleFor(record),
@@ -112,10 +113,6 @@ export function toCheckoutSummary(
       href: detailsHref,
     },
   };
-}
-
-export function detailsHrefFor(id: string): string {
-  return `/checkouts/${encodeURIComponent(id)}`;
 }
 
 /** The list item is authoritative; the detail endpoint only fills what the list left empty. */

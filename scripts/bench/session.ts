@@ -1,4 +1,5 @@
 import { mintLinkToken } from "../../lib/auth/link-token";
+import { absoluteUrl, emailLinkPath } from "../../lib/urls/portal-urls";
 
 /**
  * Signs a customer in the way an email does: a link minted with the portal's link secret, followed
@@ -10,7 +11,7 @@ export async function signInThroughLink(
   userId: string,
 ): Promise<string> {
   const token = await mintLinkToken({ userId, ttlSeconds: 3600, secret: linkSecret });
-  const response = await fetch(`${portalUrl}/link?token=${token}`, { redirect: "manual" });
+  const response = await fetch(absoluteUrl(portalUrl, emailLinkPath(token)), { redirect: "manual" });
   await response.body?.cancel();
   const session = response.headers
     .getSetCookie()

@@ -5,6 +5,7 @@ import {
   MIN_LINK_SECRET_LENGTH,
   USER_ID_PATTERN,
 } from "../../lib/auth/link-token";
+import { absoluteUrl, emailLinkPath } from "../../lib/urls/portal-urls";
 import { formatDuration, parseDurationSeconds } from "./duration";
 
 /**
@@ -118,7 +119,7 @@ function normalizeBaseUrl(text: string): string | ParsedMintLinkArgs {
 
 export function buildLink(baseUrl: string, token: string): string {
   // Tokens are base64url and dots only, so they need no escaping in a query string.
-  return `${baseUrl}/link?token=${token}`;
+  return absoluteUrl(baseUrl, emailLinkPath(token));
 }
 
 export type SecretResolution =

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { PAGE_SIZE } from "@/lib/paging";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
+import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 export const metadata: Metadata = { title: "Baseline" };
 
@@ -19,11 +20,11 @@ export default async function BenchBaselinePage({ searchParams }: Props) {
   const { checkout: checkoutId } = await searchParams;
 
   if (typeof checkoutId === "string") {
-    const session = await requireCustomer({ checkoutId }, "/checkouts");
+    const session = await requireCustomer({ checkoutId }, checkoutListPath());
     const { checkout } = await getCustomerCheckoutWithDetail(session.userId, checkoutId);
     return <p>{checkout.id}</p>;
   }
-  const session = await requireCustomer("account", "/checkouts");
+  const session = await requireCustomer("account", checkoutListPath());
   const { checkouts } = await getCustomerCheckouts(session.userId, { offset: 0, limit: PAGE_SIZE });
   return <p>{checkouts.length} checkouts</p>;
 }

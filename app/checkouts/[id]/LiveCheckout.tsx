@@ -6,6 +6,7 @@ import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import type { DateContext } from "@/components/dates";
 import { formatDate } from "@/components/dates";
 import type { CheckoutView } from "@/lib/checkout/types";
+import { checkoutJsonPath } from "@/lib/urls/portal-urls";
 import styles from "./LiveCheckout.module.css";
 
 const REFRESH_INTERVAL_MS = 30_000;
@@ -32,24 +33,20 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
   // effects only, so the server and the first client render agree.
   const [freshAt, setFreshAt] = useState<string | null>(null);
   useEffect(() => setFreshAt(new Date().toISOString()), []);
-  const { data, error } = useSWR<CheckoutView, Error>(
-    `/api/checkouts/${encodeURIComponent(initialView.id)}`,
-    fetchCheckoutView,
-    {
-      fallbackData: initialView,
-      revalidateOnMount: false,
-      revalidateOnFocus: true,
-      revalidateOnReconnect: true,
-      refreshWhenHidden: false,
-      // Once the checkout stops moving there is nothing left to watch.
-      refreshInterval: (latest) => (latest?.live === false ? 0 : REFRESH_INTERVAL_MS),
-      // Signed out or gone: retrying will not help.
-      shouldRetryOnError: (failure) =>
-        !(failure instanceof RefreshError && [401, 404].includes(failure.status)),
-      keepPreviousData: true,
-      onSuccess: () => setFreshAt(new Date().toISOString()),
-    },
-  );
+  const { data, error } = useSWR<CheckoutView, Error>(checkoutJsonPath(initialView.id), fetchCheckoutView, {
+    fallbackData: initialView,
+    revalidateOnMount: false,
+    revalidateOnFocus: true,
+    revalidateOnReconnect: true,
+    refreshWhenHidden: false,
+    // Once the checkout stops moving there is nothing left to watch.
+    refreshInterval: (latest) => (latest?.live === false ? 0 : REFRESH_INTERVAL_MS),
+    // Signed out or gone: retrying will not help.
+    shouldRetryOnError: (failure) =>
+      !(failure instanceof RefreshError && [401, 404].includes(failure.status)),
+    keepPreviousData: true,
+    onSuccess: () => setFreshAt(new Date().toISOString()),
+  });
   const view = data ?? initialView;
 
   // One status element that stays put: screen readers announce only the change of its text. It speaks

@@ -1,4 +1,5 @@
 import { ErrorState } from "@/components/ui/ErrorState";
+import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 /** The same answer for a checkout that does not exist and for one that is someone else's. */
 export default function CheckoutNotFound() {
@@ -6,7 +7,7 @@ export default function CheckoutNotFound() {
     <ErrorState
       title="We can't find that order"
       body="It may belong to another account, or the link may be incomplete. Your orders are all listed on one page."
-      action={{ href: "/checkouts", label: "See your orders" }}
+      action={{ href: checkoutListPath(), label: "See your orders" }}
     />
   );
 }

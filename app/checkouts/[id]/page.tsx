@@ -5,6 +5,7 @@ import { requireCustomer } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
+import { checkoutPath } from "@/lib/urls/portal-urls";
 import { LiveCheckout } from "./LiveCheckout";
 
 // Generic on purpose: titles and previews of a deep link must not reveal the order.
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
  */
 export default async function CheckoutPage({ params }: Props) {
   const { id } = await params;
-  const session = await requireCustomer({ checkoutId: id }, `/checkouts/${encodeURIComponent(id)}`);
+  const session = await requireCustomer({ checkoutId: id }, checkoutPath(id));
   const view = await loadCheckoutView(session.userId, id).catch((error: unknown) => {
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
