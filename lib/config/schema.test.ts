@@ -108,4 +108,14 @@ describe("parsePortalConfig", () => {
       userIdClaim: "sweetspot_user_id",
     });
   });
+
+  it("takes an optional redis:// or rediss:// REDIS_URL for the shared store", () => {
+    const unset = parsePortalConfig({}, generate);
+    expect(unset.ok && unset.config.redisUrl).toBeNull();
+    const plain = parsePortalConfig({ REDIS_URL: "redis://:pw@cache.internal:6380/2" }, generate);
+    expect(plain.ok && plain.config.redisUrl).toBe("redis://:pw@cache.internal:6380/2");
+    expect(parsePortalConfig({ REDIS_URL: "rediss://cache.internal" }, generate).ok).toBe(true);
+    const wrong = parsePortalConfig({ REDIS_URL: "http://cache.internal:6379" }, generate);
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+  });
 });

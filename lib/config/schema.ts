@@ -29,6 +29,9 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** The shared store (lib/store); unset means an in-process store, correct for one instance only. */
+const redisUrl = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
+
 const rawSchema = z.object({
   SWEETSPOT_API_URL: optionalText.pipe(httpUrl.optional()),
   SWEETSPOT_API_KEY: optionalText,
@@ -48,6 +51,7 @@ const rawSchema = z.object({
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+  REDIS_URL: optionalText.pipe(redisUrl.optional()),
 });
 
 export type OidcConfig = {
@@ -73,6 +77,8 @@ export type PortalConfig = {
   supportEmail: string;
   /** The portal's public URL (NEXTAUTH_URL), when configured. */
   publicUrl: string | null;
+  /** REDIS_URL: the shared store for several instances; null means in-process (one instance). */
+  redisUrl: string | null;
 };
 
 export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
@@ -158,6 +164,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
           : null,
       supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
       publicUrl: raw.NEXTAUTH_URL ?? null,
+      redisUrl: raw.REDIS_URL ?? null,
     },
   };
 }
