@@ -116,6 +116,8 @@ describe("parsePortalConfig", () => {
     expect(plain.ok && plain.config.redisUrl).toBe("redis://:pw@cache.internal:6380/2");
     expect(parsePortalConfig({ REDIS_URL: "rediss://cache.internal" }, generate).ok).toBe(true);
     const wrong = parsePortalConfig({ REDIS_URL: "http://cache.internal:6379" }, generate);
-    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(
+      /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
   });
 });

@@ -15,6 +15,7 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 2_000;
 const MAX_RECONNECT_DELAY_MS = 5_000;
 const SCAN_BATCH = 500;
+const MAX_QUEUED_COMMANDS = 5_000;
 
 // INCR and EXPIRE in one script so the TTL is set exactly when a window starts, even if this
 // instance dies between the two: a counter without a TTL would never reset.
@@ -40,11 +41,18 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   const description = describeRedisUrl(options.url);
   const timeout = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   let available = true;
+  let closed = false;
+  // Not awaited below: start-up must not wait for Redis. The first commands wait for the first
+  // connection at most `timeout`; once it failed (or ever while disconnected) they fail at once.
+  let firstConnection: Promise<unknown> | null = null;
 
   const client = createClient({
     url: options.url,
     disableOfflineQueue: true,
+    // The client's own timeout only covers commands not yet written; a hung server is caught by the
+    // deadline in run(). Commands it leaves pending are bounded by this queue length.
     commandOptions: { timeout },
+    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** Math.min(retries, 6), MAX_RECONNECT_DELAY_MS),
@@ -52,6 +60,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   });
   // Without an 'error' listener an unreachable Redis would crash the process (EventEmitter rule).
   client.on("error", (error: unknown) => {
+    firstConnection = null;
     if (!available) return;
     available = false;
     options.onStateChange?.("unavailable", `${description}: ${errorText(error)}`);
@@ -61,15 +70,22 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     available = true;
     options.onStateChange?.("connected", description);
   });
-  let closed = false;
-  // Not awaited: start-up must not wait for Redis. Until it is ready, commands fail fast.
-  client.connect().catch(() => {});
+  const connecting = client.connect().then(
+    () => {
+      firstConnection = null;
+    },
+    () => {
+      firstConnection = null;
+    },
+  );
+  firstConnection = connecting;
 
   async function run<T>(action: () => Promise<T>): Promise<T> {
     if (closed) throw new StoreUnavailableError(`${description}: the store was closed`);
+    if (!client.isReady && firstConnection) await settleWithin(firstConnection, timeout);
     if (!client.isReady) throw new StoreUnavailableError(`${description}: not connected`);
     try {
-      return await action();
+      return await withDeadline(action(), timeout);
     } catch (error) {
       // A reply error is our bug (e.g. a wrong type), not an outage: let it surface as itself.
       if (error instanceof ErrorReply) throw error;
@@ -96,16 +112,19 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     async delete(key) {
       await run(() => client.unlink(namespace + key));
     },
-    deleteByPrefix(prefix) {
+    async deleteByPrefix(prefix) {
       // SCAN, never KEYS: KEYS blocks Redis for every client while it walks the whole key space.
-      return run(async () => {
-        let deleted = 0;
-        const match = `${escapeGlob(namespace + prefix)}*`;
-        for await (const keys of client.scanIterator({ MATCH: match, COUNT: SCAN_BATCH })) {
-          if (keys.length > 0) deleted += await client.unlink(keys);
-        }
-        return deleted;
-      });
+      // Each step gets its own deadline, so a large key space is slow to walk but never "unavailable".
+      const match = `${escapeGlob(namespace + prefix)}*`;
+      let cursor = "0";
+      let deleted = 0;
+      do {
+        const page = await run(() => client.scan(cursor, { MATCH: match, COUNT: SCAN_BATCH }));
+        cursor = String(page.cursor);
+        const keys = page.keys;
+        if (keys.length > 0) deleted += await run(() => client.unlink(keys));
+      } while (cursor !== "0");
+      return deleted;
     },
     async close() {
       if (closed) return;
@@ -113,6 +132,28 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
       client.destroy();
     },
   };
+}
+
+class DeadlineExceeded extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+  });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+}
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
 /** SCAN MATCH is a glob: a prefix is meant literally. */

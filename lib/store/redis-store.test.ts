@@ -1,0 +1,133 @@
+import { createClient } from "@redis/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
+import { createRedisStore, describeRedisUrl } from "./redis-store";
+import { type SharedStore, StoreUnavailableError } from "./shared-store";
+import { runStoreContract } from "./store-contract";
+
+// A real redis-server per file (test-support/redis-server.ts); missing binary → a clear failure.
+let server: RedisServer;
+let raw: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  raw = createClient({ url: server.url });
+  raw.on("error", () => {});
+  await raw.connect();
+});
+
+afterAll(async () => {
+  raw?.destroy();
+  await server?.dispose();
+});
+
+/** Redis keeps real time; "time passes" here by shortening every TTL in the namespace. */
+async function advanceSeconds(namespace: string, seconds: number) {
+  for await (const keys of raw.scanIterator({ MATCH: `${namespace}*`, COUNT: 500 })) {
+    for (const key of keys) {
+      const remainingMs = await raw.pTTL(key);
+      if (remainingMs < 0) continue;
+      const shortened = remainingMs - seconds * 1000;
+      if (shortened <= 0) await raw.del(key);
+      else await raw.pExpire(key, shortened);
+    }
+  }
+}
+
+describe("Redis store: the shared contract", () => {
+  runStoreContract(async (namespace) => {
+    const store = createRedisStore({ url: server.url, namespace });
+    return {
+      store,
+      advanceSeconds: (seconds) => advanceSeconds(namespace, seconds),
+      close: () => store.close(),
+    };
+  });
+});
+
+describe("Redis store", () => {
+  const opened: SharedStore[] = [];
+  const open = (options: Partial<Parameters<typeof createRedisStore>[0]> = {}) => {
+    const store = createRedisStore({ url: server.url, namespace: "it:", ...options });
+    opened.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    if (!raw.isReady) await vi.waitFor(() => expect(raw.isReady).toBe(true), { timeout: 5_000 });
+  });
+
+  it("describes itself by host and port, never by password", () => {
+    expect(open().description).toBe(`redis at 127.0.0.1:${server.port}`);
+    expect(describeRedisUrl("redis://portal:s3cret@cache.internal:6380/2")).toBe(
+      "redis at cache.internal:6380",
+    );
+    expect(describeRedisUrl("rediss://:s3cret@cache.internal")).toBe("redis at cache.internal:6379 (TLS)");
+  });
+
+  it("keeps its keys under its namespace, with the TTL in Redis", async () => {
+    const store = open({ namespace: "portal-test:" });
+    await store.set("revoked:session:abc", "1", 120);
+    expect(await raw.get("portal-test:revoked:session:abc")).toBe("1");
+    const ttl = await raw.ttl("portal-test:revoked:session:abc");
+    expect(ttl).toBeGreaterThan(110);
+    expect(ttl).toBeLessThanOrEqual(120);
+  });
+
+  it("lets a wrong-type reply surface as a bug, not as an outage", async () => {
+    const store = open();
+    await store.set("not-a-counter", "text", 60);
+    const failure = await store.increment("not-a-counter", 60).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it("fails with StoreUnavailableError when Redis stops, and works again when it is back", async () => {
+    const changes: string[] = [];
+    const store = open({ onStateChange: (state) => changes.push(state) });
+    await store.set("before", "1", 60);
+
+    await server.stop();
+    await expect(store.get("before")).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.set("during", "1", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.increment("during", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.deleteByPrefix("")).rejects.toBeInstanceOf(StoreUnavailableError);
+
+    await server.restart();
+    await vi.waitFor(async () => expect(await store.increment("after", 60)).toBe(1), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(await store.get("before")).toBeNull(); // the test server keeps nothing across restarts
+    expect(changes).toEqual(["unavailable", "connected"]);
+  });
+
+  it("fails with StoreUnavailableError when Redis hangs, instead of hanging the caller", async () => {
+    const store = open({ commandTimeoutMs: 200 });
+    await store.set("k", "v", 60);
+    server.pause();
+    try {
+      await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      server.resume();
+    }
+    await vi.waitFor(async () => expect(await store.get("k")).toBe("v"), { timeout: 10_000, interval: 100 });
+  });
+
+  it("fails with StoreUnavailableError when Redis was never reachable, without crashing", async () => {
+    await server.stop();
+    try {
+      const store = open({ commandTimeoutMs: 200 });
+      await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await server.restart();
+    }
+  });
+
+  it("refuses calls after close", async () => {
+    const store = open();
+    await store.close();
+    await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
