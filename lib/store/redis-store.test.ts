@@ -1,6 +1,7 @@
 import { createClient } from "@redis/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
+import { shortenTtls } from "@/test-support/stores-under-test";
 import { createRedisStore, describeRedisUrl } from "./redis-store";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
 import { runStoreContract } from "./store-contract";
@@ -21,25 +22,12 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** Redis keeps real time; "time passes" here by shortening every TTL in the namespace. */
-async function advanceSeconds(namespace: string, seconds: number) {
-  for await (const keys of raw.scanIterator({ MATCH: `${namespace}*`, COUNT: 500 })) {
-    for (const key of keys) {
-      const remainingMs = await raw.pTTL(key);
-      if (remainingMs < 0) continue;
-      const shortened = remainingMs - seconds * 1000;
-      if (shortened <= 0) await raw.del(key);
-      else await raw.pExpire(key, shortened);
-    }
-  }
-}
-
 describe("Redis store: the shared contract", () => {
   runStoreContract(async (namespace) => {
     const store = createRedisStore({ url: server.url, namespace });
     return {
       store,
-      advanceSeconds: (seconds) => advanceSeconds(namespace, seconds),
+      advanceSeconds: (seconds) => shortenTtls(raw, namespace, seconds),
       close: () => store.close(),
     };
   });
