@@ -50,7 +50,7 @@ export type RevocationOptions = {
 
 export const DEFAULT_OUTAGE_GRACE_SECONDS = 60;
 /** Session ids and link jtis are random tokens; anything else is not one of ours. */
-const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
 export function createRevocations(store: SharedStore, options: RevocationOptions = {}): Revocations {
   const now = options.now ?? Date.now;

@@ -30,7 +30,7 @@ const httpUrl = z
   .transform((value) => value.replace(/\/+$/, ""));
 
 /** The shared store (lib/store); unset means an in-process store, correct for one instance only. */
-const redisUrl = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
+export const redisUrlSchema = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
 
 const rawSchema = z.object({
   SWEETSPOT_API_URL: optionalText.pipe(httpUrl.optional()),
@@ -51,7 +51,7 @@ const rawSchema = z.object({
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
-  REDIS_URL: optionalText.pipe(redisUrl.optional()),
+  REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
 });
 
 export type OidcConfig = {
