@@ -83,7 +83,9 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   async function run<T>(action: () => Promise<T>): Promise<T> {
     if (closed) throw new StoreUnavailableError(`${description}: the store was closed`);
     if (!client.isReady && firstConnection) await settleWithin(firstConnection, timeout);
-    if (!client.isReady) throw new StoreUnavailableError(`${description}: not connected (reconnecting in the background)`);
+    if (!client.isReady) {
+      throw new StoreUnavailableError(`${description}: not connected (reconnecting in the background)`);
+    }
     try {
       return await withDeadline(action(), timeout);
     } catch (error) {
