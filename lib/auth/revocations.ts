@@ -28,7 +28,11 @@ export type LinkVerdict = "usable" | "revoked" | "unverifiable";
 
 export type Revocations = {
   revokeSession(sid: string, untilEpochSeconds: number): Promise<void>;
-  /** Ends every session of this customer issued up to now (later sign-ins are unaffected). */
+  /**
+   * Ends every session of this customer issued up to now (later sign-ins are unaffected). `until`
+   * must reach the end of the longest such session (now + the session lifetime); a later call
+   * replaces the entry, revocation time and TTL alike.
+   */
   revokeUser(userId: string, untilEpochSeconds: number): Promise<void>;
   revokeLink(jti: string, untilEpochSeconds: number): Promise<void>;
   /** Throws StoreUnavailableError when the store cannot answer; most callers want sessionVerdict. */

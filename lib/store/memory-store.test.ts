@@ -25,8 +25,9 @@ describe("in-process store: the shared contract", () => {
 });
 
 describe("in-process store", () => {
-  it("says it serves one instance only", () => {
+  it("says it serves one instance only, and is always available", () => {
     expect(createMemoryStore().description).toBe(MEMORY_STORE_DESCRIPTION);
+    expect(createMemoryStore().isAvailable()).toBe(true);
     expect(MEMORY_STORE_DESCRIPTION).toBe("in-process store (one instance only)");
   });
 

@@ -62,6 +62,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
 
   return {
     description: MEMORY_STORE_DESCRIPTION,
+    isAvailable: () => true,
     async get(key) {
       return live(namespace + key)?.value ?? null;
     },

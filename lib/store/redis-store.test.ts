@@ -62,6 +62,17 @@ describe("Redis store", () => {
     expect(ttl).toBeLessThanOrEqual(120);
   });
 
+  it("shares state between two instances (two clients) with the same namespace", async () => {
+    const instanceA = open({ namespace: "shared-it:" });
+    const instanceB = open({ namespace: "shared-it:" });
+    await instanceA.set("revoked:session:abc", "1", 60);
+    expect(await instanceB.get("revoked:session:abc")).toBe("1");
+    expect(await instanceA.increment("hits", 60)).toBe(1);
+    expect(await instanceB.increment("hits", 60)).toBe(2);
+    expect(await instanceB.deleteByPrefix("revoked:")).toBe(1);
+    expect(await instanceA.get("revoked:session:abc")).toBeNull();
+  });
+
   it("lets a wrong-type reply surface as a bug, not as an outage", async () => {
     const store = open();
     await store.set("not-a-counter", "text", 60);
@@ -75,8 +86,10 @@ describe("Redis store", () => {
     const store = open({ onStateChange: (state) => changes.push(state) });
     await store.set("before", "1", 60);
 
+    expect(store.isAvailable()).toBe(true);
     await server.stop();
     await expect(store.get("before")).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.isAvailable()).toBe(false);
     await expect(store.set("during", "1", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.increment("during", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.deleteByPrefix("")).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -87,6 +100,7 @@ describe("Redis store", () => {
       interval: 100,
     });
     expect(await store.get("before")).toBeNull(); // the test server keeps nothing across restarts
+    expect(store.isAvailable()).toBe(true);
     expect(changes).toEqual(["unavailable", "connected"]);
   });
 

@@ -97,6 +97,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
 
   return {
     description,
+    isAvailable: () => !closed && client.isReady,
     get(key) {
       return run(() => client.get(namespace + key));
     },

@@ -10,6 +10,8 @@
 export interface SharedStore {
   /** One line for the start-up log and /api/health; never contains a password. */
   readonly description: string;
+  /** Whether the store is answering right now (for /api/health); calls may still fail in between. */
+  isAvailable(): boolean;
   /** The value, or null when missing or expired. */
   get(key: string): Promise<string | null>;
   /** Stores `value` for `ttlSeconds` (a positive whole number), replacing any earlier value and TTL. */
