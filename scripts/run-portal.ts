@@ -1,6 +1,7 @@
 /**
  * `npm start` / `npm run dev`: starts the embedded sandbox (unless SWEETSPOT_API_URL points at a
- * real API) and the portal, with one configuration shared by both. `npm start` builds first when
+ * real API) and the portal, with one configuration shared by both. This launcher is the one place
+ * that chooses sandbox mode (SWEETSPOT_SANDBOX=1): every other start needs SWEETSPOT_API_URL. `npm start` builds first when
  * the production build is missing or older than the sources, then runs Next's standalone server
  * (the same `server.js` the Dockerfile ships).
  */
@@ -29,6 +30,7 @@ const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.e
 const sandboxMode = !childEnv.SWEETSPOT_API_URL?.trim();
 
 if (sandboxMode) {
+  childEnv.SWEETSPOT_SANDBOX = "1";
   childEnv.SWEETSPOT_API_KEY ||= SANDBOX_DEV_API_KEY;
   if (!childEnv.NEXTAUTH_SECRET || !childEnv.PORTAL_LINK_SECRET) {
     const { secrets, created } = ensureSandboxSecrets();
