@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
-import { type ManagedProcess, startNode, waitForHttp } from "./lib/processes";
+import { type ManagedProcess, portalIsListening, startNode, waitForHttp } from "./lib/processes";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
 import {
   ensureProductionBuild,
@@ -102,7 +102,7 @@ try {
       ? startNode("portal", [require.resolve("next/dist/bin/next"), "dev", "--port", port], { env: childEnv })
       : startNode("portal", [standaloneServerPath()], { env: portalEnv }),
   );
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal, portalIsListening);
 } catch (error) {
   console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { type ManagedProcess, startNode, waitForHttp } from "../../scripts/lib/processes";
+import { type ManagedProcess, portalIsListening, startNode, waitForHttp } from "../../scripts/lib/processes";
 import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
 import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
 
@@ -43,7 +43,7 @@ export async function startStandalonePortal(
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitForHttp(`${url}/api/health`, 60_000, server).catch(async (error: unknown) => {
+  await waitForHttp(`${url}/api/health`, 60_000, server, portalIsListening).catch(async (error: unknown) => {
     await server.stop(2_000);
     throw error;
   });
@@ -69,9 +69,11 @@ export async function startLauncher(extraEnv: Record<string, string> = {}): Prom
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  await waitForHttp(`${url}/api/health`, 60_000, launcher).catch(async (error: unknown) => {
-    await launcher.stop(5_000);
-    throw error;
-  });
+  await waitForHttp(`${url}/api/health`, 60_000, launcher, portalIsListening).catch(
+    async (error: unknown) => {
+      await launcher.stop(5_000);
+      throw error;
+    },
+  );
   return { url, process: launcher };
 }
