@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # The portal as a container: Next's standalone server, run as an unprivileged user. It needs the
-# real API's configuration at run time (README, "Deployment"); the sandbox is not in the image.
+# real API's configuration at run time (docs/deployment.md): without SWEETSPOT_API_URL it refuses to
+# start; the sandbox is not in the image.
 #   docker build -t sweetspot-portal .
 #   docker run -p 3000:3000 -e SWEETSPOT_API_URL=… -e SWEETSPOT_API_KEY=… \
 #     -e NEXTAUTH_SECRET=… -e PORTAL_LINK_SECRET=… -e NEXTAUTH_URL=https://… sweetspot-portal
@@ -40,10 +41,10 @@ COPY --from=build /app/.next/static ./.next/static
 RUN mkdir -p .next/cache && chown portal:portal .next/cache
 USER portal
 EXPOSE 3000
-# 200 whenever the portal can serve (the body says whether the API answered), so an API outage
-# does not get healthy containers restarted.
+# Liveness: /api/health answers 200, or 503 while the API is down or refuses the key (load balancers
+# use that for readiness). Both mean the server itself is alive: restarting it would not fix the API.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.status === 200 || r.status === 503 ? 0 : 1), () => process.exit(1))"]
 # On SIGTERM the server stops accepting connections, finishes requests in flight, then exits.
 STOPSIGNAL SIGTERM
 CMD ["node", "server.js"]

@@ -1,9 +1,15 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import { DEMO_CUSTOMERS } from "../sandbox/scenarios";
 import { linkFor } from "./support/auth";
-import { E2E_SANDBOX_URL } from "./support/environment";
+import { E2E_SANDBOX_URL, E2E_SECRETS } from "./support/environment";
 import { type LoggedRequest, sandboxControl } from "./support/sandbox";
-import { EXTRA_PORTS, type RunningServer, startLauncher, startStandalonePortal } from "./support/servers";
+import {
+  EXTRA_PORTS,
+  type RunningServer,
+  runStandalonePortalToExit,
+  startLauncher,
+  startStandalonePortal,
+} from "./support/servers";
 
 /**
  * The deployable server: Next's standalone `server.js` (what the Dockerfile runs) starts with
@@ -75,6 +81,42 @@ test.describe("the standalone server", () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  test("without SWEETSPOT_API_URL refuses to start, naming every missing variable in one message", async () => {
+    const { exit, output } = await runStandalonePortalToExit(EXTRA_PORTS.standalone, {});
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(output).toContain("The portal cannot start: its configuration is invalid.");
+    expect(output).toContain("SWEETSPOT_API_URL: required: the Sweet Spot API's base URL");
+    expect(output).toContain("SWEETSPOT_SANDBOX=1");
+    for (const name of ["SWEETSPOT_API_KEY", "NEXTAUTH_SECRET", "PORTAL_LINK_SECRET", "NEXTAUTH_URL"]) {
+      expect(output).toContain(`${name}: required`);
+    }
+    // It never served: nothing answers on its port.
+    await expect(fetch(`http://127.0.0.1:${EXTRA_PORTS.standalone}/api/health`)).rejects.toThrow();
+  });
+
+  test("refuses an API URL ending in /v1 and says what to write instead", async () => {
+    const { exit, output } = await runStandalonePortalToExit(EXTRA_PORTS.standalone, {
+      ...E2E_SECRETS,
+      SWEETSPOT_API_URL: `${E2E_SANDBOX_URL}/v1/`,
+      NEXTAUTH_URL: `http://127.0.0.1:${EXTRA_PORTS.standalone}`,
+    });
+    expect(exit.code).toBe(1);
+    expect(output).toContain(
+      `SWEETSPOT_API_URL: leave out the trailing /v1 (the portal adds it): write ${E2E_SANDBOX_URL}`,
+    );
+  });
+
+  test("with a key the API refuses, health answers 503 unauthorized and the start-up log says so", async () => {
+    server = await startStandalonePortal(EXTRA_PORTS.standalone, {
+      SWEETSPOT_API_KEY: "sk_wrong_key_for_e2e",
+    });
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "unavailable", api: { status: "unauthorized" } });
+    await expect.poll(() => server?.output?.() ?? "").toContain(": unauthorized, refuses this key (401/403)");
+    expect(server.output?.()).not.toContain("sk_wrong_key_for_e2e");
   });
 
   test("on SIGTERM finishes the request in flight, then exits", async () => {

@@ -1,13 +1,14 @@
 /**
  * `npm start` / `npm run dev`: starts the embedded sandbox (unless SWEETSPOT_API_URL points at a
- * real API) and the portal, with one configuration shared by both. `npm start` builds first when
+ * real API) and the portal, with one configuration shared by both. This launcher is the one place
+ * that chooses sandbox mode (SWEETSPOT_SANDBOX=1): every other start needs SWEETSPOT_API_URL. `npm start` builds first when
  * the production build is missing or older than the sources, then runs Next's standalone server
  * (the same `server.js` the Dockerfile ships).
  */
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
-import { type ManagedProcess, startNode, waitForHttp } from "./lib/processes";
+import { type ManagedProcess, portalIsListening, startNode, waitForHttp } from "./lib/processes";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
 import {
   ensureProductionBuild,
@@ -29,6 +30,7 @@ const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.e
 const sandboxMode = !childEnv.SWEETSPOT_API_URL?.trim();
 
 if (sandboxMode) {
+  childEnv.SWEETSPOT_SANDBOX = "1";
   childEnv.SWEETSPOT_API_KEY ||= SANDBOX_DEV_API_KEY;
   if (!childEnv.NEXTAUTH_SECRET || !childEnv.PORTAL_LINK_SECRET) {
     const { secrets, created } = ensureSandboxSecrets();
@@ -100,7 +102,7 @@ try {
       ? startNode("portal", [require.resolve("next/dist/bin/next"), "dev", "--port", port], { env: childEnv })
       : startNode("portal", [standaloneServerPath()], { env: portalEnv }),
   );
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal, portalIsListening);
 } catch (error) {
   console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -1,5 +1,11 @@
 import { createRequire } from "node:module";
-import { type ManagedProcess, startNode, waitForHttp } from "../../scripts/lib/processes";
+import {
+  type ManagedProcess,
+  type ProcessExit,
+  portalIsListening,
+  startNode,
+  waitForHttp,
+} from "../../scripts/lib/processes";
 import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
 import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
 
@@ -19,7 +25,12 @@ export const EXTRA_PORTS = {
   launcherSandbox: 4111 + portOffset,
 } as const;
 
-export type RunningServer = { url: string; process: ManagedProcess };
+export type RunningServer = {
+  url: string;
+  process: ManagedProcess;
+  /** What the process printed so far (standalone servers only; its errors also show in the test output). */
+  output?: () => string;
+};
 
 /**
  * Next's standalone server (what the Dockerfile runs) with the suite's environment, reading the
@@ -41,13 +52,21 @@ export async function startStandalonePortal(
       SWEETSPOT_API_URL: E2E_SANDBOX_URL,
       ...extraEnv,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  await waitForHttp(`${url}/api/health`, 60_000, server).catch(async (error: unknown) => {
+  let output = "";
+  server.child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  server.child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  await waitForHttp(`${url}/api/health`, 60_000, server, portalIsListening).catch(async (error: unknown) => {
     await server.stop(2_000);
     throw error;
   });
-  return { url, process: server };
+  return { url, process: server, output: () => output };
 }
 
 /** `npm start`'s launcher (its own sandbox and portal), without building. */
@@ -69,9 +88,47 @@ export async function startLauncher(extraEnv: Record<string, string> = {}): Prom
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  await waitForHttp(`${url}/api/health`, 60_000, launcher).catch(async (error: unknown) => {
-    await launcher.stop(5_000);
-    throw error;
-  });
+  await waitForHttp(`${url}/api/health`, 60_000, launcher, portalIsListening).catch(
+    async (error: unknown) => {
+      await launcher.stop(5_000);
+      throw error;
+    },
+  );
   return { url, process: launcher };
+}
+
+export type FinishedServer = { exit: ProcessExit; output: string };
+
+/**
+ * Next's standalone server started with only `env` (plus what Node needs), expected to refuse to
+ * start: resolves with its exit and everything it printed. Stops it after `timeoutMs` if it keeps running.
+ */
+export async function runStandalonePortalToExit(
+  port: number,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<FinishedServer> {
+  const server = startNode("standalone portal", [standaloneServerPath()], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NODE_OPTIONS: withPortalHeapLimit(process.env.NODE_OPTIONS),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  server.child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const timer = setTimeout(() => void server.stop(2_000), timeoutMs);
+  const exit = await server.exited;
+  clearTimeout(timer);
+  return { exit, output };
 }

@@ -35,6 +35,7 @@ describe("authOptions", () => {
   });
 
   it("offers OpenID Connect only when it is configured", async () => {
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
     vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     const { authOptions } = await import("./auth-options");
@@ -52,6 +53,7 @@ describe("authOptions", () => {
 
 describe("where next-auth may send a customer after OpenID Connect", () => {
   it("keeps portal paths and refuses everything else", async () => {
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
     vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     const { authOptions } = await import("./auth-options");

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "./schema";
+import {
+  formatConfigProblems,
+  MISSING_API_URL_PROBLEM,
+  parsePortalConfig,
+  SANDBOX_DEV_API_KEY,
+} from "./schema";
 
 const secretA = "a".repeat(32);
 const secretB = "b".repeat(32);
@@ -7,8 +12,8 @@ let generated = 0;
 const generate = () => `generated-secret-${++generated}`.padEnd(32, "x");
 
 describe("parsePortalConfig", () => {
-  it("runs against the embedded sandbox with no configuration at all", () => {
-    const result = parsePortalConfig({}, generate);
+  it("runs against the embedded sandbox when SWEETSPOT_SANDBOX=1 asks for it, with nothing else set", () => {
+    const result = parsePortalConfig({ SWEETSPOT_SANDBOX: "1" }, generate);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.sandboxMode).toBe(true);
@@ -20,7 +25,7 @@ describe("parsePortalConfig", () => {
   });
 
   it("follows SANDBOX_PORT in sandbox mode", () => {
-    const result = parsePortalConfig({ SANDBOX_PORT: "4999" }, generate);
+    const result = parsePortalConfig({ SWEETSPOT_SANDBOX: "1", SANDBOX_PORT: "4999" }, generate);
     expect(result.ok && result.config.sweetspotApiUrl).toBe("http://127.0.0.1:4999");
   });
 
@@ -90,15 +95,26 @@ describe("parsePortalConfig", () => {
   });
 
   it("refuses the same secret for sessions and links", () => {
-    const result = parsePortalConfig({ NEXTAUTH_SECRET: secretA, PORTAL_LINK_SECRET: secretA }, generate);
+    const result = parsePortalConfig(
+      { SWEETSPOT_SANDBOX: "1", NEXTAUTH_SECRET: secretA, PORTAL_LINK_SECRET: secretA },
+      generate,
+    );
     expect(result.ok).toBe(false);
   });
 
   it("wants all three OpenID Connect settings or none", () => {
-    const partial = parsePortalConfig({ OIDC_ISSUER: "https://id.example.test" }, generate);
+    const partial = parsePortalConfig(
+      { SWEETSPOT_SANDBOX: "1", OIDC_ISSUER: "https://id.example.test" },
+      generate,
+    );
     expect(partial.ok).toBe(false);
     const full = parsePortalConfig(
-      { OIDC_ISSUER: "https://id.example.test", OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "s3cret" },
+      {
+        SWEETSPOT_SANDBOX: "1",
+        OIDC_ISSUER: "https://id.example.test",
+        OIDC_CLIENT_ID: "portal",
+        OIDC_CLIENT_SECRET: "s3cret",
+      },
       generate,
     );
     expect(full.ok && full.config.oidc).toEqual({
@@ -109,15 +125,113 @@ describe("parsePortalConfig", () => {
     });
   });
 
+  it("refuses to start with nothing configured, naming every missing variable in one message", () => {
+    const result = parsePortalConfig({}, generate);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContain(MISSING_API_URL_PROBLEM);
+    const text = formatConfigProblems(result.problems);
+    for (const name of ["SWEETSPOT_API_KEY", "NEXTAUTH_SECRET", "PORTAL_LINK_SECRET", "NEXTAUTH_URL"]) {
+      expect(text).toContain(`${name}: required`);
+    }
+    expect(text).toContain("SWEETSPOT_SANDBOX=1");
+  });
+
+  it("reports malformed and missing variables together, not only the first", () => {
+    const result = parsePortalConfig({ SWEETSPOT_TIMEOUT_MS: "soon" }, generate);
+    expect(!result.ok && result.problems.map((problem) => problem.split(":")[0])).toEqual(
+      expect.arrayContaining([
+        "SWEETSPOT_TIMEOUT_MS",
+        "SWEETSPOT_API_URL",
+        "SWEETSPOT_API_KEY",
+        "NEXTAUTH_URL",
+      ]),
+    );
+  });
+
+  it("treats SWEETSPOT_SANDBOX=0 as not asking for the sandbox", () => {
+    const result = parsePortalConfig({ SWEETSPOT_SANDBOX: "0" }, generate);
+    expect(!result.ok && result.problems).toContain(MISSING_API_URL_PROBLEM);
+    const nonsense = parsePortalConfig({ SWEETSPOT_SANDBOX: "yes please" }, generate);
+    expect(!nonsense.ok && nonsense.problems.join("\n")).toMatch(/SWEETSPOT_SANDBOX: must be 1/);
+  });
+
+  it("refuses the sandbox and a real API at once", () => {
+    const result = parsePortalConfig({ ...realApi, SWEETSPOT_SANDBOX: "1" }, generate);
+    expect(!result.ok && result.problems.join("\n")).toMatch(
+      /SWEETSPOT_SANDBOX, SWEETSPOT_API_URL: set one, not both/,
+    );
+  });
+
+  it.each([
+    ["https://api.example.test/", "https://api.example.test"],
+    ["https://api.example.test///", "https://api.example.test"],
+    ["https://gateway.example.test/sweetspot/", "https://gateway.example.test/sweetspot"],
+  ])("reads the API URL %s as the base %s", (given, base) => {
+    const result = parsePortalConfig({ ...realApi, SWEETSPOT_API_URL: given }, generate);
+    expect(result.ok && result.config.sweetspotApiUrl).toBe(base);
+  });
+
+  it.each([
+    ["https://api.example.test/v1", "write https://api.example.test"],
+    ["https://api.example.test/v1/", "write https://api.example.test"],
+    ["https://gateway.example.test/sweetspot/V1", "write https://gateway.example.test/sweetspot"],
+  ])("refuses an API URL ending in /v1 (%s) and says what to write", (given, advice) => {
+    const result = parsePortalConfig({ ...realApi, SWEETSPOT_API_URL: given }, generate);
+    expect(!result.ok && result.problems.join("\n")).toContain(advice);
+  });
+
+  it("refuses credentials or a query in the API URL", () => {
+    const result = parsePortalConfig(
+      { ...realApi, SWEETSPOT_API_URL: "https://user:pw@api.example.test?key=1" },
+      generate,
+    );
+    expect(!result.ok && result.problems.join("\n")).toMatch(/SWEETSPOT_API_URL: must be a plain base URL/);
+  });
+
+  it.each([
+    ["http://127.0.0.1:4010", true],
+    ["http://localhost:4010", true],
+    ["http://[::1]:4010", true],
+    ["http://api.example.test", false],
+    ["http://10.0.0.5:8080", false],
+  ])("accepts plain-http API URL %s only for loopback hosts (%s)", (apiUrl, accepted) => {
+    const result = parsePortalConfig({ ...realApi, SWEETSPOT_API_URL: apiUrl }, generate);
+    expect(result.ok).toBe(accepted);
+    if (!result.ok) expect(result.problems.join("\n")).toMatch(/SWEETSPOT_API_URL: must be https/);
+  });
+
+  it("accepts a plain-http OpenID Connect issuer only on this machine", () => {
+    const oidc = { OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "s3cret" };
+    const remote = parsePortalConfig(
+      { ...realApi, ...oidc, OIDC_ISSUER: "http://id.example.test" },
+      generate,
+    );
+    expect(!remote.ok && remote.problems.join("\n")).toMatch(/OIDC_ISSUER: must be https/);
+    const local = parsePortalConfig(
+      { ...realApi, ...oidc, OIDC_ISSUER: "http://127.0.0.1:4010/oidc" },
+      generate,
+    );
+    expect(local.ok).toBe(true);
+  });
+
   it("takes an optional redis:// or rediss:// REDIS_URL for the shared store", () => {
-    const unset = parsePortalConfig({}, generate);
+    const unset = parsePortalConfig(realApi, generate);
     expect(unset.ok && unset.config.redisUrl).toBeNull();
-    const plain = parsePortalConfig({ REDIS_URL: "redis://:pw@cache.internal:6380/2" }, generate);
+    const plain = parsePortalConfig({ ...realApi, REDIS_URL: "redis://:pw@cache.internal:6380/2" }, generate);
     expect(plain.ok && plain.config.redisUrl).toBe("redis://:pw@cache.internal:6380/2");
-    expect(parsePortalConfig({ REDIS_URL: "rediss://cache.internal" }, generate).ok).toBe(true);
-    const wrong = parsePortalConfig({ REDIS_URL: "http://cache.internal:6379" }, generate);
+    expect(parsePortalConfig({ ...realApi, REDIS_URL: "rediss://cache.internal" }, generate).ok).toBe(true);
+    const wrong = parsePortalConfig({ ...realApi, REDIS_URL: "http://cache.internal:6379" }, generate);
     expect(!wrong.ok && wrong.problems.join("\n")).toMatch(
       /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
     );
   });
 });
+
+const realApi = {
+  SWEETSPOT_API_URL: "https://api.example.test",
+  SWEETSPOT_API_KEY: "sk_live_x",
+  NEXTAUTH_SECRET: secretA,
+  PORTAL_LINK_SECRET: secretB,
+  NEXTAUTH_URL: "https://orders.example.test",
+};

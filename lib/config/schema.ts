@@ -32,7 +32,15 @@ const httpUrl = z
 /** The shared store (lib/store); unset means an in-process store, correct for one instance only. */
 export const redisUrlSchema = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
 
-const rawSchema = z.object({
+/** Each variable on its own, so one bad value never hides the next (every problem is reported at once). */
+const variableSchemas = {
+  SWEETSPOT_SANDBOX: optionalText.pipe(
+    z
+      .enum(["1", "true", "0", "false"], {
+        error: "must be 1 (or true) to run against the sandbox, or unset",
+      })
+      .optional(),
+  ),
   SWEETSPOT_API_URL: optionalText.pipe(httpUrl.optional()),
   SWEETSPOT_API_KEY: optionalText,
   SWEETSPOT_AUTH_HEADER: optionalText.pipe(
@@ -52,7 +60,26 @@ const rawSchema = z.object({
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
   REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
-});
+} as const;
+
+type VariableName = keyof typeof variableSchemas;
+type RawConfig = { [Name in VariableName]: z.output<(typeof variableSchemas)[Name]> };
+
+/** Parses every variable; a malformed one becomes a problem and reads as unset afterwards. */
+function parseVariables(env: Env, problems: string[]): { raw: RawConfig; malformed: Set<VariableName> } {
+  const raw: Partial<Record<VariableName, unknown>> = {};
+  const malformed = new Set<VariableName>();
+  for (const name of Object.keys(variableSchemas) as VariableName[]) {
+    const parsed = variableSchemas[name].safeParse(env[name]);
+    if (parsed.success) {
+      raw[name] = parsed.data;
+    } else {
+      malformed.add(name);
+      for (const issue of parsed.error.issues) problems.push(`${name}: ${issue.message}`);
+    }
+  }
+  return { raw: raw as RawConfig, malformed };
+}
 
 export type OidcConfig = {
   issuer: string;
@@ -62,7 +89,7 @@ export type OidcConfig = {
 };
 
 export type PortalConfig = {
-  /** True when no API URL is configured: the portal talks to the embedded sandbox. */
+  /** True only when chosen (SWEETSPOT_SANDBOX=1, set by `npm start`): the portal talks to the embedded sandbox. */
   sandboxMode: boolean;
   sweetspotApiUrl: string;
   sweetspotApiKey: string;
@@ -85,31 +112,48 @@ export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; pro
 
 type Env = Record<string, string | undefined>;
 
-/** Validates the environment. In sandbox mode missing secrets come from `generateSecret`. */
+/** What to write instead, for every start that is neither sandbox nor real API. */
+export const MISSING_API_URL_PROBLEM =
+  "SWEETSPOT_API_URL: required: the Sweet Spot API's base URL, e.g. https://api.thesweetspot.com " +
+  "(to run against the embedded sandbox instead, use `npm start`, or set SWEETSPOT_SANDBOX=1)";
+
+/**
+ * Validates the environment and names every problem at once. Sandbox mode only when chosen
+ * (SWEETSPOT_SANDBOX=1, which `npm start` sets); then missing secrets come from `generateSecret`.
+ */
 export function parsePortalConfig(env: Env, generateSecret: () => string): ConfigResult {
-  const parsed = rawSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map(
-        (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
-      ),
-    };
-  }
-  const raw = parsed.data;
-  const sandboxMode = raw.SWEETSPOT_API_URL === undefined;
   const problems: string[] = [];
+  const { raw, malformed } = parseVariables(env, problems);
+  const sandboxChosen = raw.SWEETSPOT_SANDBOX === "1" || raw.SWEETSPOT_SANDBOX === "true";
+  const apiUrlGiven = raw.SWEETSPOT_API_URL !== undefined || malformed.has("SWEETSPOT_API_URL");
+  if (sandboxChosen && apiUrlGiven) {
+    problems.push(
+      "SWEETSPOT_SANDBOX, SWEETSPOT_API_URL: set one, not both (SWEETSPOT_SANDBOX=1 runs against the " +
+        "embedded sandbox; SWEETSPOT_API_URL points the portal at the real API)",
+    );
+  } else if (!sandboxChosen && !apiUrlGiven) {
+    problems.push(MISSING_API_URL_PROBLEM);
+  }
+  const sandboxMode = sandboxChosen && !apiUrlGiven;
   const generatedSecrets: string[] = [];
+
+  if (raw.SWEETSPOT_API_URL !== undefined) {
+    problems.push(...apiUrlProblems(raw.SWEETSPOT_API_URL));
+  }
+  if (raw.OIDC_ISSUER !== undefined && !isHttpsOrLoopback(raw.OIDC_ISSUER)) {
+    problems.push("OIDC_ISSUER: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
+  }
 
   const requiredOutsideSandbox = (name: "SWEETSPOT_API_KEY" | "NEXTAUTH_SECRET" | "PORTAL_LINK_SECRET") => {
     const value = raw[name];
     if (value !== undefined) return value;
+    if (malformed.has(name)) return "";
     if (sandboxMode) {
       if (name === "SWEETSPOT_API_KEY") return SANDBOX_DEV_API_KEY;
       generatedSecrets.push(name);
       return generateSecret();
     }
-    problems.push(`${name}: required when SWEETSPOT_API_URL points at a real API`);
+    problems.push(`${name}: required when the portal runs against the real API`);
     return "";
   };
 
@@ -121,19 +165,19 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
   }
 
   // Session cookies are Secure only when the public URL says https: a deployment must say where it lives.
-  if (!sandboxMode) {
+  if (!sandboxMode && !malformed.has("NEXTAUTH_URL")) {
     if (raw.NEXTAUTH_URL === undefined) {
       problems.push(
-        "NEXTAUTH_URL: required when SWEETSPOT_API_URL points at a real API (the portal's public https URL)",
+        "NEXTAUTH_URL: required when the portal runs against the real API (the portal's public https URL)",
       );
-    } else if (!raw.NEXTAUTH_URL.startsWith("https://") && !isLoopbackUrl(raw.NEXTAUTH_URL)) {
+    } else if (!isHttpsOrLoopback(raw.NEXTAUTH_URL)) {
       problems.push("NEXTAUTH_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
     }
   }
 
   const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
   const oidcGiven = oidcParts.filter((part) => part !== undefined).length;
-  if (oidcGiven > 0 && oidcGiven < oidcParts.length) {
+  if (oidcGiven > 0 && oidcGiven < oidcParts.length && !malformed.has("OIDC_ISSUER")) {
     problems.push(
       "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable OpenID Connect, or none",
     );
@@ -169,8 +213,37 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
   };
 }
 
-function isLoopbackUrl(url: string): boolean {
-  const { hostname } = new URL(url);
+/**
+ * The API URL is the base the portal appends `/v1/checkouts` to (trailing slashes are dropped):
+ * one ending in `/v1` would ask for `/v1/v1/…`, so it is refused with the value to write instead.
+ */
+function apiUrlProblems(apiUrl: string): string[] {
+  const url = new URL(apiUrl);
+  const problems: string[] = [];
+  if (url.username || url.password || url.search || url.hash) {
+    problems.push(
+      "SWEETSPOT_API_URL: must be a plain base URL, with no credentials, query or fragment " +
+        "(the key goes in SWEETSPOT_API_KEY)",
+    );
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  if (/\/v1$/i.test(path)) {
+    problems.push(
+      `SWEETSPOT_API_URL: leave out the trailing /v1 (the portal adds it): write ${url.origin}${path.slice(0, -3)}`,
+    );
+  }
+  if (!isHttpsOrLoopback(apiUrl)) {
+    problems.push(
+      "SWEETSPOT_API_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)",
+    );
+  }
+  return problems;
+}
+
+/** https anywhere; plain http only to this machine, where nothing crosses a network. */
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === "https:") return true;
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 

@@ -31,6 +31,12 @@ export async function renderStatusImage(
 
 const BRAND_JOURNEY = ["Checkout", "Deposit", "Approval", "Delivery", "Lease"];
 
+/** The link-preview PNG as a response, for app/opengraph-image.tsx and app/twitter-image.tsx. */
+export async function brandImageResponse(): Promise<Response> {
+  const { png } = await renderBrandImage();
+  return new Response(png, { headers: { "Content-Type": "image/png" } });
+}
+
 export async function renderBrandImage(): Promise<RenderedImage> {
   const fonts = imageFonts();
   const { width, height } = LINK_PREVIEW.image;

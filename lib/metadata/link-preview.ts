@@ -3,14 +3,16 @@ import type { Metadata } from "next";
 /**
  * What a shared link to the portal shows in a chat or social preview. The same for every page on
  * purpose: a crawler is signed out, and a preview of a deep link must not hint at whose order it is or
- * what is in it. The image is app/og-image.png/route.ts.
+ * what is in it. The image is app/opengraph-image.tsx (and app/twitter-image.tsx): Next names it in
+ * every page's tags itself.
  */
 export const LINK_PREVIEW = {
   siteName: "The Sweet Spot",
   title: "Order status · The Sweet Spot",
   description: "See where your Sweet Spot checkouts stand: deposit, approval, shipping, lease and returns.",
   image: {
-    path: "/og-image.png",
+    /** Next serves the `opengraph-image` convention here (the tags it writes add a cache-busting query). */
+    path: "/opengraph-image",
     width: 1200,
     height: 630,
     type: "image/png",
@@ -18,17 +20,9 @@ export const LINK_PREVIEW = {
   },
 } as const;
 
-const IMAGE = {
-  url: LINK_PREVIEW.image.path,
-  width: LINK_PREVIEW.image.width,
-  height: LINK_PREVIEW.image.height,
-  type: LINK_PREVIEW.image.type,
-  alt: LINK_PREVIEW.image.alt,
-};
-
 /**
- * Open Graph and Twitter card metadata for app/layout.tsx. The image path is relative: Next makes it
- * absolute with `metadataBase`, which the layout always sets (lib/request/public-origin.ts).
+ * Open Graph and Twitter card metadata for app/layout.tsx, without the image: the file convention
+ * adds it, made absolute with `metadataBase`, which the layout always sets (lib/request/public-origin.ts).
  */
 export function linkPreviewMetadata(): Pick<Metadata, "openGraph" | "twitter"> {
   return {
@@ -37,13 +31,11 @@ export function linkPreviewMetadata(): Pick<Metadata, "openGraph" | "twitter"> {
       siteName: LINK_PREVIEW.siteName,
       title: LINK_PREVIEW.title,
       description: LINK_PREVIEW.description,
-      images: [IMAGE],
     },
     twitter: {
       card: "summary_large_image",
       title: LINK_PREVIEW.title,
       description: LINK_PREVIEW.description,
-      images: [IMAGE],
     },
   };
 }

@@ -4,6 +4,8 @@ import { sharedStore } from "./shared";
 describe("sharedStore", () => {
   beforeAll(() => {
     // Read once per process by lib/env.ts: set before the first call.
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
+    vi.stubEnv("SWEETSPOT_API_URL", "");
     vi.stubEnv("REDIS_URL", "");
     vi.stubEnv("NEXTAUTH_SECRET", "a".repeat(32));
     vi.stubEnv("PORTAL_LINK_SECRET", "b".repeat(32));

@@ -78,6 +78,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         HOSTNAME: "127.0.0.1",
         NODE_OPTIONS: withPortalHeapLimit(process.env.NODE_OPTIONS),
         // Sandbox mode, as `npm start` runs it: the portal finds the sandbox by its port.
+        SWEETSPOT_SANDBOX: "1",
         SANDBOX_PORT: String(options.sandboxPort),
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         PORTAL_LINK_SECRET: linkSecret,

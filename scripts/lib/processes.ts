@@ -50,7 +50,18 @@ export function startNode(name: string, args: readonly string[], options: StartO
 }
 
 /** Resolves once `url` answers 2xx; rejects after `timeoutMs` or as soon as `server` exits. */
-export async function waitForHttp(url: string, timeoutMs: number, server?: ManagedProcess): Promise<void> {
+/**
+ * /api/health answers 503 while the API is down or refuses the key: the portal is up and serving
+ * its error pages, so a launcher waiting for it to listen takes that answer too.
+ */
+export const portalIsListening = (status: number) => status === 200 || status === 503;
+
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  server?: ManagedProcess,
+  isReady: (status: number) => boolean = (status) => status >= 200 && status < 300,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   server?.exited.then(() => {
@@ -61,7 +72,7 @@ export async function waitForHttp(url: string, timeoutMs: number, server?: Manag
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
-      if (response.ok) return;
+      if (isReady(response.status)) return;
     } catch {
       // not listening yet
     }

@@ -1,10 +1,24 @@
-import { probeApi } from "@/lib/sweetspot/probe";
+import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
 
 /**
- * Liveness for load balancers and `npm start`: 200 whenever the portal can serve, plus whether the
- * Sweet Spot API answered a cheap probe. No secrets, no customer data.
+ * Readiness for load balancers: 503 while the portal cannot show anyone their orders (the API
+ * refuses our key or does not answer), 200 otherwise. A `slow` API still answers 200: every
+ * instance shares the same API, so taking instances out of rotation for slowness would turn a slow
+ * API into a full outage, while customers' pages still load within SWEETSPOT_TIMEOUT_MS.
+ * The probe is reused for a few seconds (lib/sweetspot/probe.ts). No secrets, no customer data.
  */
+const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
+  ok: true,
+  slow: true,
+  unauthorized: false,
+  unreachable: false,
+};
+
 export async function GET() {
   const api = await probeApi();
-  return Response.json({ status: "ok", api }, { headers: { "Cache-Control": "no-store" } });
+  const serving = SERVES_CUSTOMERS[api.status];
+  return Response.json(
+    { status: serving ? "ok" : "unavailable", api },
+    { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

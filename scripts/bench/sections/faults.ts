@@ -1,3 +1,4 @@
+import { portalIsListening } from "../../lib/processes";
 import { type LoadResult, runLoad } from "../load";
 import { isErrorPage, MEASURED_PAGES } from "../pages";
 import { megabytes, treeRssBytes } from "../proc";
@@ -70,7 +71,8 @@ export async function measureFaultLoad(
     (response) => response.status,
     () => null,
   );
-  const alive = stack.portal.child.exitCode === null && health === 200;
+  // Up means answering: health may still report the API's faults (503) from its few-second-old probe.
+  const alive = stack.portal.child.exitCode === null && health !== null && portalIsListening(health);
   const noAnswer = (faulty.statuses.error ?? 0) + (faulty.statuses.timeout ?? 0);
   const growth = rssBefore > 0 ? rssAfter / rssBefore - 1 : 0;
   report.record("faultLoad", {
