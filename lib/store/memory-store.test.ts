@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runStoreContract } from "@/test-support/store-contract";
 import { createMemoryStore, MEMORY_STORE_DESCRIPTION } from "./memory-store";
-import { runStoreContract } from "./store-contract";
 
 function manualClock() {
   let nowMs = Date.UTC(2026, 0, 1);

@@ -1,10 +1,10 @@
 import { createClient } from "@redis/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
+import { runStoreContract } from "@/test-support/store-contract";
 import { shortenTtls } from "@/test-support/stores-under-test";
 import { createRedisStore, describeRedisUrl } from "./redis-store";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
-import { runStoreContract } from "./store-contract";
 
 // A real redis-server per file (test-support/redis-server.ts); missing binary → a clear failure.
 let server: RedisServer;

@@ -1,9 +1,9 @@
 /**
  * The behaviour every SharedStore must have, run against each implementation
- * (memory-store.test.ts, redis-store.test.ts) so the in-process default cannot drift from Redis.
+ * (lib/store/memory-store.test.ts, redis-store.test.ts) so the in-process default cannot drift from Redis.
  */
 import { afterEach, expect, it } from "vitest";
-import type { SharedStore } from "./shared-store";
+import type { SharedStore } from "@/lib/store/shared-store";
 
 export type StoreHarness = {
   store: SharedStore;
