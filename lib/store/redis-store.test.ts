@@ -104,6 +104,18 @@ describe("Redis store", () => {
     expect(changes).toEqual(["unavailable", "connected"]);
   });
 
+  it("treats a read-only replica (as during a failover) as unavailable, not as a bug", async () => {
+    const store = open();
+    await raw.sendCommand(["REPLICAOF", "127.0.0.1", "1"]);
+    try {
+      await expect(store.set("k", "v", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await raw.sendCommand(["REPLICAOF", "NO", "ONE"]);
+    }
+    await store.set("k", "v", 60);
+    expect(await store.get("k")).toBe("v");
+  });
+
   it("fails with StoreUnavailableError when Redis hangs, instead of hanging the caller", async () => {
     const store = open({ commandTimeoutMs: 200 });
     await store.set("k", "v", 60);

@@ -16,6 +16,7 @@ const CONNECT_TIMEOUT_MS = 2_000;
 const MAX_RECONNECT_DELAY_MS = 5_000;
 const SCAN_BATCH = 500;
 const MAX_QUEUED_COMMANDS = 5_000;
+const TRANSIENT_REPLY = /^(LOADING|READONLY|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN|NOAUTH|WRONGPASS)\b/;
 
 // INCR and EXPIRE in one script so the TTL is set exactly when a window starts, even if this
 // instance dies between the two: a counter without a TTL would never reset.
@@ -89,8 +90,9 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     try {
       return await withDeadline(action(), timeout);
     } catch (error) {
-      // A reply error is our bug (e.g. a wrong type), not an outage: let it surface as itself.
-      if (error instanceof ErrorReply) throw error;
+      // Most reply errors are our bugs (e.g. a wrong type) and surface as themselves; a few mean the
+      // server cannot serve right now (loading, failing over, busy, auth lost): those are outages.
+      if (error instanceof ErrorReply && !TRANSIENT_REPLY.test(error.message)) throw error;
       throw new StoreUnavailableError(`${description}: ${errorText(error)}`, { cause: error });
     }
   }
