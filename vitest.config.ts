@@ -16,6 +16,7 @@ export default defineConfig({
       "components/**/*.test.tsx",
       "sandbox/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "test-support/**/*.test.ts",
     ],
     environment: "node",
     // CI also writes a JSON report, which .ci/run sums up with the browser tests' (scripts/test-summary.ts).

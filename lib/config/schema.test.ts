@@ -214,6 +214,18 @@ describe("parsePortalConfig", () => {
     );
     expect(local.ok).toBe(true);
   });
+
+  it("takes an optional redis:// or rediss:// REDIS_URL for the shared store", () => {
+    const unset = parsePortalConfig(realApi, generate);
+    expect(unset.ok && unset.config.redisUrl).toBeNull();
+    const plain = parsePortalConfig({ ...realApi, REDIS_URL: "redis://:pw@cache.internal:6380/2" }, generate);
+    expect(plain.ok && plain.config.redisUrl).toBe("redis://:pw@cache.internal:6380/2");
+    expect(parsePortalConfig({ ...realApi, REDIS_URL: "rediss://cache.internal" }, generate).ok).toBe(true);
+    const wrong = parsePortalConfig({ ...realApi, REDIS_URL: "http://cache.internal:6379" }, generate);
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(
+      /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
 });
 
 const realApi = {

@@ -29,6 +29,9 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** The shared store (lib/store); unset means an in-process store, correct for one instance only. */
+export const redisUrlSchema = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
+
 /** Each variable on its own, so one bad value never hides the next (every problem is reported at once). */
 const variableSchemas = {
   SWEETSPOT_SANDBOX: optionalText.pipe(
@@ -56,6 +59,7 @@ const variableSchemas = {
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+  REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
 } as const;
 
 type VariableName = keyof typeof variableSchemas;
@@ -100,6 +104,8 @@ export type PortalConfig = {
   supportEmail: string;
   /** The portal's public URL (NEXTAUTH_URL), when configured. */
   publicUrl: string | null;
+  /** REDIS_URL: the shared store for several instances; null means in-process (one instance). */
+  redisUrl: string | null;
 };
 
 export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
@@ -202,6 +208,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
           : null,
       supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
       publicUrl: raw.NEXTAUTH_URL ?? null,
+      redisUrl: raw.REDIS_URL ?? null,
     },
   };
 }

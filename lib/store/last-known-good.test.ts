@@ -1,0 +1,114 @@
+import { expect, it } from "vitest";
+import { z } from "zod";
+import { describeWithEachStore } from "@/test-support/stores-under-test";
+import { createLastKnownGood, LAST_KNOWN_GOOD_TTL_SECONDS } from "./last-known-good";
+import type { SharedStore } from "./shared-store";
+
+const SECRET = "test-nextauth-secret-of-enough-length-0123456789";
+const listView = z.object({ headline: z.string(), checkouts: z.array(z.object({ id: z.string() })) });
+const alexList = { headline: "2 checkouts", checkouts: [{ id: "chk_1" }, { id: "chk_2" }] };
+
+describeWithEachStore("last known good", (current) => {
+  const setup = () => {
+    const harness = current();
+    const writes: { key: string; value: string }[] = [];
+    // Records what reaches the store, so tests can look at and tamper with raw entries.
+    const recording: SharedStore = {
+      ...harness.store,
+      set: (key, value, ttl) => {
+        writes.push({ key, value });
+        return harness.store.set(key, value, ttl);
+      },
+    };
+    const lkg = createLastKnownGood(recording, SECRET, { now: harness.now });
+    return { ...harness, lkg, writes };
+  };
+
+  it("gives back the view it was given, with when it was saved", async () => {
+    const { lkg, now } = setup();
+    expect(await lkg.rememberView("usr_alex", "list:all:1", alexList)).toBe(true);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toEqual({
+      view: alexList,
+      savedAt: new Date(now()),
+    });
+    expect(await lkg.lastKnownView("usr_alex", "list:all:2", listView)).toBeNull();
+  });
+
+  it("stores ciphertext under a key that names neither the customer nor the content", async () => {
+    const { lkg, writes } = setup();
+    await lkg.rememberView("usr_alex", "checkout:chk_1", alexList);
+    const [written] = writes;
+    expect(written?.key).toMatch(/^lkg:[0-9a-f]{40}:checkout:chk_1$/);
+    expect(written?.key).not.toContain("usr_alex");
+    expect(written?.value).not.toContain("2 checkouts");
+  });
+
+  it("never lets another customer read it, not even by copying the entry under their key", async () => {
+    const { lkg, store, writes } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    expect(await lkg.lastKnownView("usr_blair", "list:all:1", listView)).toBeNull();
+
+    await lkg.rememberView("usr_blair", "list:all:1", { headline: "none", checkouts: [] });
+    const [alexEntry, blairEntry] = writes;
+    if (!alexEntry || !blairEntry) throw new Error("expected two writes");
+    await store.set(blairEntry.key, alexEntry.value, 60);
+    expect(await lkg.lastKnownView("usr_blair", "list:all:1", listView)).toBeNull();
+  });
+
+  it("reads a tampered or foreign entry as null", async () => {
+    const { lkg, store, writes, now } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    const entry = writes[0];
+    if (!entry) throw new Error("expected a write");
+    const last = entry.value.at(-2) === "A" ? "B" : "A";
+    await store.set(entry.key, `${entry.value.slice(0, -2)}${last}${entry.value.at(-1)}`, 60);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+    await store.set(entry.key, "not an entry", 60);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    const otherSecret = createLastKnownGood(store, `${SECRET}-rotated`, { now });
+    expect(await otherSecret.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+  });
+
+  it("reads a view that no longer matches the page's schema as null", async () => {
+    const { lkg } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", { headline: 42 });
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+  });
+
+  it("keeps a view for 24 hours", async () => {
+    const { lkg, advanceSeconds } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    await advanceSeconds(LAST_KNOWN_GOOD_TTL_SECONDS - 1);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).not.toBeNull();
+    await advanceSeconds(1);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+  });
+
+  it("forgets every view of one customer, and only theirs", async () => {
+    const { lkg } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    await lkg.rememberView("usr_alex", "checkout:chk_1", alexList);
+    await lkg.rememberView("usr_alex1", "list:all:1", alexList);
+    expect(await lkg.forgetCustomer("usr_alex")).toBe(true);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+    expect(await lkg.lastKnownView("usr_alex", "checkout:chk_1", listView)).toBeNull();
+    expect(await lkg.lastKnownView("usr_alex1", "list:all:1", listView)).not.toBeNull();
+  });
+
+  it("never fails a page when the store is unavailable", async () => {
+    const { lkg, breakStore } = setup();
+    await lkg.rememberView("usr_alex", "list:all:1", alexList);
+    breakStore();
+    expect(await lkg.rememberView("usr_alex", "list:all:1", alexList)).toBe(false);
+    expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
+    expect(await lkg.forgetCustomer("usr_alex")).toBe(false);
+  });
+
+  it("refuses view names that could run into other keys", async () => {
+    const { lkg } = setup();
+    await expect(lkg.rememberView("usr_alex", "list all", alexList)).rejects.toThrow(RangeError);
+    await expect(lkg.rememberView("usr_alex", "", alexList)).rejects.toThrow(RangeError);
+  });
+});

@@ -1,0 +1,159 @@
+import type { z } from "zod";
+import { type SharedStore, StoreUnavailableError } from "./shared-store";
+
+/**
+ * Last known good: the view model a page last showed a customer, kept encrypted for 24 h so the page
+ * can still answer (with a banner) while the API is down. Only view models go in (what the page
+ * showed, never raw API data), under a name such as `list:<filter>:<page>` or `checkout:<id>`.
+ *
+ * AES-256-GCM (Web Crypto) with a key derived by HKDF from NEXTAUTH_SECRET, so everything needed to
+ * read an entry is the secret every instance already shares. Keys name the customer by an HMAC of
+ * the user id (never the id itself), and each ciphertext is bound to its key (additional data), so an
+ * entry copied under another customer's key does not decrypt. Anything that does not decrypt or no
+ * longer matches the page's schema reads as null: the page shows its error, as without this module.
+ *
+ * Store outages never fail a page here: writes report false, reads report null.
+ */
+
+export const LAST_KNOWN_GOOD_TTL_SECONDS = 24 * 60 * 60;
+
+export type RememberedView<T> = { view: T; savedAt: Date };
+
+export type LastKnownGood = {
+  /** Stores `view` (plain JSON values) for 24 h; false when the store is unavailable. */
+  rememberView(userId: string, name: string, view: unknown): Promise<boolean>;
+  /** The view last remembered under `name`, if it still matches `schema`; else null. */
+  lastKnownView<T>(userId: string, name: string, schema: z.ZodType<T>): Promise<RememberedView<T> | null>;
+  /** Deletes every view of this customer (sign-out, revocation); false when the store is unavailable. */
+  forgetCustomer(userId: string): Promise<boolean>;
+};
+
+const VIEW_NAME_PATTERN = /^[A-Za-z0-9_.,:=|~%-]{1,200}$/;
+const FORMAT = "v1";
+const HKDF_SALT = "sweetspot-portal";
+const ENCRYPTION_INFO = "sweetspot-portal last-known-good v1: view encryption (AES-256-GCM)";
+const KEY_NAME_INFO = "sweetspot-portal last-known-good v1: customer key names (HMAC-SHA-256)";
+
+type Keys = { encryption: CryptoKey; naming: CryptoKey };
+
+export function createLastKnownGood(
+  store: SharedStore,
+  secret: string,
+  options: { now?: () => number } = {},
+): LastKnownGood {
+  const now = options.now ?? Date.now;
+  let keys: Promise<Keys> | null = null;
+  const derived = () => {
+    keys ??= deriveKeys(secret);
+    return keys;
+  };
+
+  const customerPrefix = async (userId: string) => {
+    const tag = await crypto.subtle.sign("HMAC", (await derived()).naming, utf8(userId));
+    return `lkg:${Buffer.from(tag).subarray(0, 20).toString("hex")}:`;
+  };
+  const entryKey = async (userId: string, name: string) => {
+    if (!VIEW_NAME_PATTERN.test(name)) throw new RangeError(`not a view name: ${JSON.stringify(name)}`);
+    return (await customerPrefix(userId)) + name;
+  };
+
+  return {
+    async rememberView(userId, name, view) {
+      const key = await entryKey(userId, name);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const plaintext = utf8(JSON.stringify({ savedAt: now(), view }));
+      const ciphertext = await crypto.subtle.encrypt(
+        { name: "AES-GCM", iv, additionalData: utf8(key) },
+        (await derived()).encryption,
+        plaintext,
+      );
+      const value = [FORMAT, base64url(iv), base64url(ciphertext)].join(".");
+      return outageAs(false, async () => {
+        await store.set(key, value, LAST_KNOWN_GOOD_TTL_SECONDS);
+        return true;
+      });
+    },
+
+    async lastKnownView(userId, name, schema) {
+      const key = await entryKey(userId, name);
+      const stored = await outageAs(null, () => store.get(key));
+      if (stored === null) return null;
+      const plaintext = await decrypt(stored, key, (await derived()).encryption);
+      if (plaintext === null) return null;
+      const entry = parseJson(plaintext);
+      if (typeof entry !== "object" || entry === null || !("savedAt" in entry) || !("view" in entry))
+        return null;
+      if (typeof entry.savedAt !== "number") return null;
+      const view = schema.safeParse(entry.view);
+      return view.success ? { view: view.data, savedAt: new Date(entry.savedAt) } : null;
+    },
+
+    async forgetCustomer(userId) {
+      const prefix = await customerPrefix(userId);
+      return outageAs(false, async () => {
+        await store.deleteByPrefix(prefix);
+        return true;
+      });
+    },
+  };
+}
+
+async function deriveKeys(secret: string): Promise<Keys> {
+  const base = await crypto.subtle.importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"]);
+  const hkdf = (info: string) => ({ name: "HKDF", hash: "SHA-256", salt: utf8(HKDF_SALT), info: utf8(info) });
+  const [encryption, naming] = await Promise.all([
+    crypto.subtle.deriveKey(hkdf(ENCRYPTION_INFO), base, { name: "AES-GCM", length: 256 }, false, [
+      "encrypt",
+      "decrypt",
+    ]),
+    crypto.subtle.deriveKey(
+      hkdf(KEY_NAME_INFO),
+      base,
+      { name: "HMAC", hash: "SHA-256", length: 256 },
+      false,
+      ["sign"],
+    ),
+  ]);
+  return { encryption, naming };
+}
+
+/** The plaintext, or null for anything malformed, tampered with, or sealed under another key. */
+async function decrypt(stored: string, key: string, encryption: CryptoKey): Promise<string | null> {
+  const [format, iv, ciphertext, ...rest] = stored.split(".");
+  if (format !== FORMAT || !iv || !ciphertext || rest.length > 0) return null;
+  try {
+    const plaintext = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: Buffer.from(iv, "base64url"), additionalData: utf8(key) },
+      encryption,
+      Buffer.from(ciphertext, "base64url"),
+    );
+    return new TextDecoder().decode(plaintext);
+  } catch {
+    return null;
+  }
+}
+
+async function outageAs<T, F>(fallback: F, call: () => Promise<T>): Promise<T | F> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return fallback;
+    throw error;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text);
+}
+
+function base64url(bytes: ArrayBuffer | Uint8Array): string {
+  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString("base64url");
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { runStoreContract } from "@/test-support/store-contract";
+import { createMemoryStore, MEMORY_STORE_DESCRIPTION } from "./memory-store";
+
+function manualClock() {
+  let nowMs = Date.UTC(2026, 0, 1);
+  return {
+    now: () => nowMs,
+    advanceSeconds: (seconds: number) => {
+      nowMs += seconds * 1000;
+    },
+  };
+}
+
+describe("in-process store: the shared contract", () => {
+  runStoreContract(async (namespace) => {
+    const clock = manualClock();
+    const store = createMemoryStore({ namespace, now: clock.now });
+    return {
+      store,
+      advanceSeconds: async (seconds) => clock.advanceSeconds(seconds),
+      close: () => store.close(),
+    };
+  });
+});
+
+describe("in-process store", () => {
+  it("says it serves one instance only, and is always available", () => {
+    expect(createMemoryStore().description).toBe(MEMORY_STORE_DESCRIPTION);
+    expect(createMemoryStore().isAvailable()).toBe(true);
+    expect(MEMORY_STORE_DESCRIPTION).toBe("in-process store (one instance only)");
+  });
+
+  it("stays within its entry bound by dropping the least recently used", async () => {
+    const store = createMemoryStore({ maxEntries: 3 });
+    await store.set("a", "1", 60);
+    await store.set("b", "2", 60);
+    await store.set("c", "3", 60);
+    await store.get("a");
+    await store.set("d", "4", 60);
+    expect(await store.get("b")).toBeNull();
+    expect(await store.get("a")).toBe("1");
+    expect(await store.get("c")).toBe("3");
+    expect(await store.get("d")).toBe("4");
+  });
+
+  it("stays within its size bound", async () => {
+    const store = createMemoryStore({ namespace: "", maxChars: 100 });
+    await store.set("big1", "x".repeat(60), 60);
+    await store.set("big2", "y".repeat(60), 60);
+    expect(await store.get("big1")).toBeNull();
+    expect(await store.get("big2")).toBe("y".repeat(60));
+  });
+});

@@ -1,0 +1,16 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { SharedStore } from "./shared-store";
+import { storeFromConfig } from "./store-from-config";
+
+// On globalThis so dev-mode module reloading does not open a new Redis connection per edit.
+const holder = globalThis as typeof globalThis & { __portalSharedStore?: SharedStore };
+
+/**
+ * The one store of this process, from REDIS_URL (see docs/shared-state.md). Its `description` is the
+ * line for the start-up log and /api/health: "in-process store (one instance only)" or "redis at host:port".
+ */
+export function sharedStore(): SharedStore {
+  holder.__portalSharedStore ??= storeFromConfig(env());
+  return holder.__portalSharedStore;
+}

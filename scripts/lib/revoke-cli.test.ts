@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
+import { LONGEST_TOKEN_SECONDS, parseRevokeArgs, resolveRedisUrl } from "./revoke-cli";
+
+const NOW = 1_800_000_000;
+
+describe("parseRevokeArgs", () => {
+  it("revokes a customer's sessions until the longest token would have ended, by default", () => {
+    expect(parseRevokeArgs(["--user", "usr_demo_alex"], NOW)).toEqual({
+      kind: "request",
+      request: {
+        target: { kind: "user", userId: "usr_demo_alex" },
+        untilEpochSeconds: NOW + LONGEST_TOKEN_SECONDS,
+      },
+    });
+    expect(LONGEST_TOKEN_SECONDS).toBeGreaterThanOrEqual(MAX_LINK_TTL_SECONDS);
+  });
+
+  it("takes one session or one link, with --ttl or --until", () => {
+    expect(parseRevokeArgs(["--session", "sid_4mTq9xYb2Lk", "--ttl", "14d"], NOW)).toEqual({
+      kind: "request",
+      request: { target: { kind: "session", sid: "sid_4mTq9xYb2Lk" }, untilEpochSeconds: NOW + 14 * 86_400 },
+    });
+    expect(parseRevokeArgs(["--link", "jti_Zx81Qw62Ev", "--until", String(NOW + 60)], NOW)).toEqual({
+      kind: "request",
+      request: { target: { kind: "link", jti: "jti_Zx81Qw62Ev" }, untilEpochSeconds: NOW + 60 },
+    });
+  });
+
+  it("wants exactly one target", () => {
+    const none = parseRevokeArgs([], NOW);
+    expect(none.kind === "usage_error" && none.message).toMatch(/exactly one of --user, --session or --link/);
+    const two = parseRevokeArgs(["--user", "usr_a", "--link", "jti_Zx81Qw62Ev"], NOW);
+    expect(two.kind === "usage_error" && two.message).toMatch(/exactly one/);
+  });
+
+  it("names what is wrong with an id, a time or a duration", () => {
+    const cases: [string[], RegExp][] = [
+      [["--user", "alex"], /--user must be "usr_"/],
+      [["--session", "short"], /--session must be 8-128/],
+      [["--link", "jti with spaces"], /--link must be 8-128/],
+      [["--user", "usr_a", "--until", "tomorrow"], /--until must be seconds since the epoch/],
+      [["--user", "usr_a", "--until", String(NOW - 1)], /in the past/],
+      [["--user", "usr_a", "--ttl", "two weeks"], /--ttl must look like/],
+      [["--user", "usr_a", "--ttl", "1d", "--until", String(NOW + 9)], /--until or --ttl, not both/],
+      [["--user", "usr_a", "--force"], /--force/],
+    ];
+    for (const [argv, message] of cases) {
+      const parsed = parseRevokeArgs(argv, NOW);
+      expect(parsed.kind === "usage_error" && parsed.message, argv.join(" ")).toMatch(message);
+    }
+  });
+
+  it("answers --help", () => {
+    expect(parseRevokeArgs(["--help"], NOW)).toEqual({ kind: "help" });
+  });
+});
+
+describe("resolveRedisUrl", () => {
+  it("refuses to run without REDIS_URL, explaining why", () => {
+    const result = resolveRedisUrl({});
+    expect(!result.ok && result.message).toMatch(/REDIS_URL is not set.*cannot reach/);
+  });
+
+  it("accepts redis:// and rediss:// only", () => {
+    expect(resolveRedisUrl({ REDIS_URL: "redis://127.0.0.1:6379" })).toEqual({
+      ok: true,
+      url: "redis://127.0.0.1:6379",
+    });
+    expect(resolveRedisUrl({ REDIS_URL: "rediss://cache.internal" }).ok).toBe(true);
+    expect(resolveRedisUrl({ REDIS_URL: "https://cache.internal" }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,142 @@
+import { parseArgs } from "node:util";
+import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
+import { TOKEN_ID_PATTERN } from "../../lib/auth/revocations";
+import { redisUrlSchema } from "../../lib/config/schema";
+import { USER_ID_PATTERN } from "../../lib/sweetspot/ids";
+import { formatDuration, parseDurationSeconds } from "./duration";
+
+/**
+ * Everything `scripts/revoke.ts` decides before it talks to Redis, kept apart so it can be unit
+ * tested without a store.
+ */
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Sessions and links both live at most 30 days (MAX_SESSION_SECONDS in lib/auth/session-cookie.ts,
+ * which is server-only, and MAX_LINK_TTL_SECONDS), so by default a revocation outlives anything it
+ * could revoke.
+ */
+export const LONGEST_TOKEN_SECONDS = MAX_LINK_TTL_SECONDS;
+
+export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d]
+
+Ends, on every portal instance sharing REDIS_URL:
+  --user      every session of this customer signed in up to now (and forgets their saved views
+              when NEXTAUTH_SECRET is set)
+  --session   one session, by its session id
+  --link      one emailed sign-in link, by its jti
+
+  --until     when the revocation may be forgotten, in seconds since the epoch
+  --ttl       the same as a duration: 30m, 12h, 14d; default ${formatDuration(LONGEST_TOKEN_SECONDS)}, the longest a session or link lives
+
+Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.`;
+
+export type RevokeTarget =
+  | { kind: "user"; userId: string }
+  | { kind: "session"; sid: string }
+  | { kind: "link"; jti: string };
+
+export type RevokeRequest = { target: RevokeTarget; untilEpochSeconds: number };
+
+export type ParsedRevokeArgs =
+  | { kind: "help" }
+  | { kind: "request"; request: RevokeRequest }
+  | { kind: "usage_error"; message: string };
+
+export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): ParsedRevokeArgs {
+  let values: {
+    user?: string;
+    session?: string;
+    link?: string;
+    until?: string;
+    ttl?: string;
+    help?: boolean;
+  };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        user: { type: "string" },
+        session: { type: "string" },
+        link: { type: "string" },
+        until: { type: "string" },
+        ttl: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { kind: "help" };
+
+  const given = (["user", "session", "link"] as const).filter((name) => values[name] !== undefined);
+  if (given.length !== 1) return usageError("give exactly one of --user, --session or --link");
+
+  let target: RevokeTarget;
+  if (values.user !== undefined) {
+    const userId = values.user.trim();
+    if (!USER_ID_PATTERN.test(userId)) {
+      return usageError(`--user must be "usr_" followed by letters, digits or underscores, got "${userId}"`);
+    }
+    target = { kind: "user", userId };
+  } else {
+    const id = (values.session ?? values.link ?? "").trim();
+    const flag = values.session !== undefined ? "--session" : "--link";
+    if (!TOKEN_ID_PATTERN.test(id)) {
+      return usageError(`${flag} must be 8-128 letters, digits, "_" or "-", got "${id}"`);
+    }
+    target = values.session !== undefined ? { kind: "session", sid: id } : { kind: "link", jti: id };
+  }
+
+  if (values.until !== undefined && values.ttl !== undefined)
+    return usageError("give --until or --ttl, not both");
+  let untilEpochSeconds = nowSeconds + LONGEST_TOKEN_SECONDS;
+  if (values.until !== undefined) {
+    const until = values.until.trim();
+    if (!/^\d{1,12}$/.test(until))
+      return usageError(`--until must be seconds since the epoch, got "${until}"`);
+    untilEpochSeconds = Number(until);
+    if (untilEpochSeconds <= nowSeconds) {
+      return usageError(`--until ${until} is in the past: whatever it would revoke has expired already`);
+    }
+  } else if (values.ttl !== undefined) {
+    const ttlSeconds = parseDurationSeconds(values.ttl);
+    if (ttlSeconds === null) {
+      return usageError(`--ttl must look like 30m, 12h, 14d or 3600 (seconds), got "${values.ttl}"`);
+    }
+    untilEpochSeconds = nowSeconds + ttlSeconds;
+  }
+  return { kind: "request", request: { target, untilEpochSeconds } };
+}
+
+export type RedisUrlResult = { ok: true; url: string } | { ok: false; message: string };
+
+/** The store this command writes to: REDIS_URL, required. */
+export function resolveRedisUrl(env: Env): RedisUrlResult {
+  const text = env.REDIS_URL?.trim();
+  if (!text) {
+    return {
+      ok: false,
+      message:
+        "REDIS_URL is not set. Without Redis each portal keeps revocations in its own process, which " +
+        "this command cannot reach; set REDIS_URL to the Redis the portal uses (or, with one instance " +
+        "and no Redis, restart it or rotate NEXTAUTH_SECRET to end every session).",
+    };
+  }
+  const parsed = redisUrlSchema.safeParse(text);
+  if (!parsed.success) return { ok: false, message: "REDIS_URL must be a redis:// or rediss:// URL" };
+  return { ok: true, url: parsed.data };
+}
+
+export function describeTarget(target: RevokeTarget): string {
+  if (target.kind === "user") return `every session of ${target.userId} signed in up to now`;
+  if (target.kind === "session") return `session ${target.sid}`;
+  return `email link ${target.jti}`;
+}
+
+function usageError(message: string): ParsedRevokeArgs {
+  return { kind: "usage_error", message };
+}
