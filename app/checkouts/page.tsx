@@ -3,6 +3,7 @@ import { CheckoutList } from "@/components/list/CheckoutList";
 import { EmptyState } from "@/components/list/EmptyState";
 import { FilterNav } from "@/components/list/FilterNav";
 import { Pagination } from "@/components/list/Pagination";
+import { Callout } from "@/components/ui/Callout";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutSummaries } from "@/lib/checkout/load";
@@ -21,14 +22,14 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const filter = parseFilter(params.filter);
   const page = parsePageNumber(params.page);
   const session = await requireCustomer("account", checkoutListPath({ filter: filter.id, page }));
-  const { summaries, hasMore } = await loadCheckoutSummaries(session.userId, {
+  const { summaries, hasMore, skipped } = await loadCheckoutSummaries(session.userId, {
     offset: pageOffset(page),
     limit: PAGE_SIZE,
     lifecycles: filter.lifecycles,
   });
   const dates = await getDateContext();
   // A customer with no orders at all has nothing to filter or page through: only the empty state.
-  const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all";
+  const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all" && skipped === 0;
 
   return (
     <>
@@ -43,6 +44,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           }))}
         />
       )}
+      {skipped > 0 ? <SomeOrdersNotShown count={skipped} supportEmail={env().supportEmail} /> : null}
       {summaries.length > 0 ? (
         <CheckoutList summaries={summaries} dates={dates} />
       ) : page > 1 ? (
@@ -69,6 +71,21 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         />
       ) : null}
     </>
+  );
+}
+
+/** Some of the API's records could not be shown safely (sweetspot-api.md §2): say so, and who can help. */
+function SomeOrdersNotShown({ count, supportEmail }: { count: number; supportEmail: string }) {
+  return (
+    <Callout
+      tone="warning"
+      title={count === 1 ? "One order could not be shown" : `${count} orders could not be shown`}
+    >
+      <p>
+        Some orders could not be shown here because we received incomplete information about them. Email{" "}
+        <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look them up for you.
+      </p>
+    </Callout>
   );
 }
 
