@@ -30,6 +30,8 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const dates = await getDateContext();
   // A customer with no orders at all has nothing to filter or page through: only the empty state.
   const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all" && skipped === 0;
+  // A page whose orders were all skipped is not past the end: the note explains it, paging goes on.
+  const pageHasOrders = summaries.length > 0 || skipped > 0;
 
   return (
     <>
@@ -47,7 +49,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
       {skipped > 0 ? <SomeOrdersNotShown count={skipped} supportEmail={env().supportEmail} /> : null}
       {summaries.length > 0 ? (
         <CheckoutList summaries={summaries} dates={dates} />
-      ) : page > 1 ? (
+      ) : skipped > 0 ? null : page > 1 ? (
         <EmptyState
           title="Nothing on this page"
           body="This page is past the end of your orders."
@@ -63,7 +65,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         />
       )}
       {/* Past the end, "Previous" would lead to another empty page: the empty state links to page 1. */}
-      {summaries.length > 0 ? (
+      {pageHasOrders ? (
         <Pagination
           page={page}
           previousHref={page > 1 ? checkoutListPath({ filter: filter.id, page: page - 1 }) : null}
