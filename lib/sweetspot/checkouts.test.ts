@@ -157,6 +157,25 @@ describe("getCustomerCheckouts", () => {
     expect(page.checkouts).toHaveLength(4);
   });
 
+  it("stops following up when an API that ignores offset sends the same body again", async () => {
+    const { api, client } = await setup((_, res) => sendJson(res, 200, [item("chk_0"), { id: null }]));
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(api.requests).toHaveLength(2);
+    expect(page).toMatchObject({ skipped: 1, hasMore: false });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0"]);
+  });
+
+  it("stops following up when an API that ignores offset repeats records in another order", async () => {
+    let calls = 0;
+    const { api, client } = await setup((_, res) =>
+      sendJson(res, 200, calls++ === 0 ? [item("chk_0"), item("chk_1")] : [item("chk_1"), item("chk_0")]),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(api.requests).toHaveLength(2);
+    expect(page).toMatchObject({ skipped: 0, hasMore: false });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0", "chk_1"]);
+  });
+
   it("shows limit items from an API that ignores limit, and knows there is more", async () => {
     const all = Array.from({ length: 60 }, (_, index) => item(`chk_${index}`));
     const { api, client } = await setup((request, res) =>

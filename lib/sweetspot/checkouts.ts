@@ -97,8 +97,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       if (record && record.customerId !== userId) skipped.push({ index, field: "customerId" });
       places.push(record?.customerId === userId ? record : null);
     }
-    for (const skip of skipped) logSkip(skip);
-    return { places, skipped };
+    return { places, skipped, text: response.text, ids: records.map((record) => record.id) };
   }
 
   function logSkip(skip: SkippedRecord) {
@@ -118,6 +117,8 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     // API may cap `limit` (answer short) or ignore it (answer long): "more" is judged from what came back.
     const wanted = query.limit + 1;
     const places: (CheckoutRecord | null)[] = [];
+    const seenIds = new Set<string>();
+    let previousText: string | undefined;
     for (let request = 0; request < MAX_REQUESTS_PER_PAGE && places.length < wanted; request++) {
       const batch = await readOwnedList(
         userId,
@@ -131,6 +132,11 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
         call,
       );
       if (batch.places.length === 0) break;
+      // A follow-up that repeats what came before means the API ignores `offset`: nothing new, stop.
+      if (batch.text === previousText || batch.ids.some((id) => seenIds.has(id))) break;
+      previousText = batch.text;
+      for (const id of batch.ids) seenIds.add(id);
+      for (const skip of batch.skipped) logSkip(skip);
       places.push(...batch.places);
     }
     // The page is exactly the API's items offset … offset + limit − 1, so the next page starts right after.
@@ -143,6 +149,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
   async function readOwnCheckout(userId: string, checkoutId: string, call: CallOptions) {
     // limit 2: room to notice, and skip, anything the filter should have excluded.
     const { places, skipped } = await readOwnedList(userId, { limit: 2, id: checkoutId }, call);
+    for (const skip of skipped) logSkip(skip);
     const match = places.find((record) => record?.id === checkoutId);
     if (match) return match;
     // The filter returned something we could not read (not merely someone else's): say so, not "not found".

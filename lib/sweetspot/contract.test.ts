@@ -390,6 +390,18 @@ describe("paging", () => {
   });
 });
 
+describe("an API that ignores offset", () => {
+  it("the same records are not shown twice, and no next page is invented", async () => {
+    const records = [BASE, { ...BASE, id: "chk_contract0002" }, bobsRecord()];
+    const seen = await aliceSeesList((_request, response) =>
+      sendText(response, 200, JSON.stringify(records)),
+    );
+    expect(seen.summaries.map((summary) => summary.id)).toEqual([CHK, "chk_contract0002"]);
+    expect(seen).toMatchObject({ skipped: 1, hasMore: false });
+    expectNothingOfBob(seen.text);
+  });
+});
+
 describe("a wrong envelope is an upstream failure (the error page), never a partial page", () => {
   it.each([
     ["not JSON", "<html>Bad Gateway</html>"],
