@@ -6,7 +6,7 @@ import {
   sendJson,
   startFakeUpstream,
 } from "@/test-support/fake-upstream";
-import { createSweetspotClient, type SweetspotClientOptions } from "./checkouts";
+import { createSweetspotClient, MAX_REQUESTS_PER_PAGE, type SweetspotClientOptions } from "./checkouts";
 import {
   CheckoutNotFoundError,
   CheckoutUnreadableError,
@@ -153,8 +153,8 @@ describe("getCustomerCheckouts", () => {
       sendJson(res, 200, [item(`chk_${query(request.url).get("offset")}`)]),
     );
     const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
-    expect(api.requests).toHaveLength(4);
-    expect(page.checkouts).toHaveLength(4);
+    expect(api.requests).toHaveLength(MAX_REQUESTS_PER_PAGE);
+    expect(page.checkouts).toHaveLength(MAX_REQUESTS_PER_PAGE);
   });
 
   it("stops following up when an API that ignores offset sends the same body again", async () => {

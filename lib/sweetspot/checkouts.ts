@@ -79,8 +79,8 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
 
   /**
    * One list request, as the API ordered it: each place holds the record when it is readable and this
-   * customer's, else null (reported and logged by index and field). The number of places is how far the
-   * API got, whatever `limit` said.
+   * customer's, else null (and a skip names its index and field; the caller logs the skips it keeps).
+   * The number of places is how far the API got, whatever `limit` said.
    */
   async function readOwnedList(userId: string, params: ListCheckoutsParams, call: CallOptions) {
     const response = await http.requestJson({
@@ -89,10 +89,11 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       signal: call.signal,
     });
     const { records, skipped } = parseCheckoutList(response.value, response.text, LIST_PATH);
+    const received = (response.value as unknown[]).length; // an array: parseCheckoutList checked
     const unreadable = new Set(skipped.map((skip) => skip.index));
     const places: (CheckoutRecord | null)[] = [];
     let next = 0;
-    for (let index = 0; places.length < (response.value as unknown[]).length; index++) {
+    for (let index = 0; index < received; index++) {
       const record = unreadable.has(index) ? null : (records[next++] ?? null);
       if (record && record.customerId !== userId) skipped.push({ index, field: "customerId" });
       places.push(record?.customerId === userId ? record : null);
