@@ -130,3 +130,42 @@ test.describe("when the API fails", () => {
     });
   }
 });
+
+/**
+ * A record the portal cannot show safely is not an outage (sweetspot-api.md §2): the API documents' own
+ * example bodies (a list item with no id and no customer; a detail with `id: null`), served verbatim.
+ */
+test.describe("when the API answers with the documents' own example bodies", () => {
+  test.beforeEach(async ({ page, request }) => {
+    await sandboxControl(request).clearFaults();
+    await signInAs(page, DEMO_CUSTOMERS.alex.id);
+    await sandboxControl(request).addFault({ mode: "documented-example" });
+  });
+
+  test.afterEach(async ({ request }) => {
+    await sandboxControl(request).clearFaults();
+  });
+
+  test("the list renders and says plainly that an order could not be shown, with the support contact", async ({
+    page,
+  }) => {
+    const response = await page.goto("/checkouts");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+    await expect(page.getByText("One order could not be shown")).toBeVisible();
+    await expect(page.getByRole("link", { name: /@/ }).first()).toHaveAttribute("href", /^mailto:/);
+    await expect(page.getByText("No orders yet")).toHaveCount(0);
+    expectNothingLeaked(await page.content(), ["checkoutUrl"]);
+  });
+
+  test("the checkout page says the order could not be shown, not that it is missing or the API is down", async ({
+    page,
+  }) => {
+    const response = await page.goto(`/checkouts/${CHECKOUT}`);
+    expect(response?.status()).toBe(200);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "This order could not be shown" }),
+    ).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: /@/ })).toHaveAttribute("href", /^mailto:/);
+  });
+});

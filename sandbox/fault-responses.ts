@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { DETAIL_EXAMPLE_BODY, LIST_EXAMPLE_BODY } from "../test-support/fixtures/api-document-examples";
 import type { FaultPlan } from "./faults";
 import type { HeldResponses } from "./held-responses";
 import { sendError, sendJson } from "./http";
@@ -58,6 +59,12 @@ export function respondWithFault(
         200,
         isListPath(path) ? { data: [], message: "wrong shape on purpose" } : [{ id: "chk_wrongshape" }],
       );
+      return;
+    case "documented-example":
+      // The API documents' own example bodies, byte for byte: a list item with no id and no customer,
+      // a detail with `id: null`. What a real API may legitimately send.
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(isListPath(path) ? LIST_EXAMPLE_BODY : DETAIL_EXAMPLE_BODY);
       return;
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DETAIL_EXAMPLE_BODY, LIST_EXAMPLE_BODY } from "@/test-support/fixtures/api-document-examples";
 import { SCENARIOS } from "./scenarios";
 import { expectError, postJson, type RunningSandbox, startSandbox } from "./testing";
 
@@ -134,6 +135,14 @@ describe("fault modes", () => {
     expect(typeof list === "object" && list !== null && !Array.isArray(list)).toBe(true);
     const detail: unknown = await (await running.api(DETAIL)).json();
     expect(Array.isArray(detail)).toBe(true);
+  });
+});
+
+describe("the documented-example mode", () => {
+  it("answers the documents' example bodies verbatim", async () => {
+    await addFault({ mode: "documented-example" });
+    expect(await (await running.api(LIST)).text()).toBe(LIST_EXAMPLE_BODY);
+    expect(await (await running.api(DETAIL)).text()).toBe(DETAIL_EXAMPLE_BODY);
   });
 });
 

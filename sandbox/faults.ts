@@ -6,7 +6,7 @@ import type { Random } from "./random";
  * them when absent), is drawn with probability `rate`, and expires after `count` matches.
  */
 
-export const FAULT_MODES = ["hang", "garbage", "wrong-shape"] as const;
+export const FAULT_MODES = ["hang", "garbage", "wrong-shape", "documented-example"] as const;
 
 export const faultSpecSchema = z
   .strictObject({

@@ -3,6 +3,7 @@ import { CheckoutList } from "@/components/list/CheckoutList";
 import { EmptyState } from "@/components/list/EmptyState";
 import { FilterNav } from "@/components/list/FilterNav";
 import { Pagination } from "@/components/list/Pagination";
+import { Callout } from "@/components/ui/Callout";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutSummaries } from "@/lib/checkout/load";
@@ -21,14 +22,16 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const filter = parseFilter(params.filter);
   const page = parsePageNumber(params.page);
   const session = await requireCustomer("account", checkoutListPath({ filter: filter.id, page }));
-  const { summaries, hasMore } = await loadCheckoutSummaries(session.userId, {
+  const { summaries, hasMore, skipped } = await loadCheckoutSummaries(session.userId, {
     offset: pageOffset(page),
     limit: PAGE_SIZE,
     lifecycles: filter.lifecycles,
   });
   const dates = await getDateContext();
   // A customer with no orders at all has nothing to filter or page through: only the empty state.
-  const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all";
+  const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all" && skipped === 0;
+  // A page whose orders were all skipped is not past the end: the note explains it, paging goes on.
+  const pageHasOrders = summaries.length > 0 || skipped > 0;
 
   return (
     <>
@@ -43,9 +46,10 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           }))}
         />
       )}
+      {skipped > 0 ? <SomeOrdersNotShown count={skipped} supportEmail={env().supportEmail} /> : null}
       {summaries.length > 0 ? (
         <CheckoutList summaries={summaries} dates={dates} />
-      ) : page > 1 ? (
+      ) : skipped > 0 ? null : page > 1 ? (
         <EmptyState
           title="Nothing on this page"
           body="This page is past the end of your orders."
@@ -61,7 +65,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         />
       )}
       {/* Past the end, "Previous" would lead to another empty page: the empty state links to page 1. */}
-      {summaries.length > 0 ? (
+      {pageHasOrders ? (
         <Pagination
           page={page}
           previousHref={page > 1 ? checkoutListPath({ filter: filter.id, page: page - 1 }) : null}
@@ -69,6 +73,21 @@ export default async function CheckoutsPage({ searchParams }: Props) {
         />
       ) : null}
     </>
+  );
+}
+
+/** Some of the API's records could not be shown safely (sweetspot-api.md §2): say so, and who can help. */
+function SomeOrdersNotShown({ count, supportEmail }: { count: number; supportEmail: string }) {
+  return (
+    <Callout
+      tone="warning"
+      title={count === 1 ? "One order could not be shown" : `${count} orders could not be shown`}
+    >
+      <p>
+        Some orders could not be shown here because we received incomplete information about them. Email{" "}
+        <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look them up for you.
+      </p>
+    </Callout>
   );
 }
 

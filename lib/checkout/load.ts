@@ -19,13 +19,18 @@ export async function loadCheckoutView(userId: string, checkoutId: string): Prom
   return toCheckoutView(checkout, detail, viewOptions());
 }
 
-export type CheckoutSummaryPage = { summaries: CheckoutSummaryView[]; hasMore: boolean };
+export type CheckoutSummaryPage = {
+  summaries: CheckoutSummaryView[];
+  hasMore: boolean;
+  /** Orders in this page's range that could not be shown safely; the page says so, with the support contact. */
+  skipped: number;
+};
 
 export async function loadCheckoutSummaries(
   userId: string,
   query: { offset: number; limit: number; lifecycles?: readonly string[] },
 ): Promise<CheckoutSummaryPage> {
-  const { checkouts, hasMore } = await getCustomerCheckouts(userId, query);
+  const { checkouts, hasMore, skipped } = await getCustomerCheckouts(userId, query);
   const options = viewOptions();
-  return { summaries: checkouts.map((checkout) => toCheckoutSummary(checkout, options)), hasMore };
+  return { summaries: checkouts.map((checkout) => toCheckoutSummary(checkout, options)), hasMore, skipped };
 }

@@ -13,7 +13,7 @@ describe("the default client", () => {
   it("reads no configuration at import time, then uses env() on first call", async () => {
     vi.stubEnv("SWEETSPOT_API_URL", "definitely not a url");
     const checkouts = await import("./checkouts");
-    expect(typeof checkouts.listCheckouts).toBe("function");
+    expect(typeof checkouts.getCustomerCheckout).toBe("function");
 
     upstream = await startFakeUpstream((_, res) =>
       sendJson(res, 200, [{ id: "chk_1", customerId: "usr_alice" }]),
@@ -28,6 +28,9 @@ describe("the default client", () => {
 
     await expect(checkouts.getCustomerCheckout("usr_alice", "chk_1")).resolves.toMatchObject({ id: "chk_1" });
     expect(upstream.requests[0]?.headers["x-api-key"]).toBe("sk_from_env_key");
-    expect(checkouts.sweetspotClient()).toBe(checkouts.sweetspotClient());
+    // The client is made once: a changed environment does not make a second one.
+    vi.stubEnv("SWEETSPOT_API_KEY", "sk_changed_later");
+    await checkouts.getCustomerCheckout("usr_alice", "chk_1");
+    expect(upstream.requests[1]?.headers["x-api-key"]).toBe("sk_from_env_key");
   });
 });

@@ -1,14 +1,19 @@
 import type { IncomingMessage } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type FakeHandler,
   type FakeUpstream,
   sendJson,
   startFakeUpstream,
 } from "@/test-support/fake-upstream";
-import { createSweetspotClient, type SweetspotClientOptions } from "./checkouts";
-import { CheckoutNotFoundError, UpstreamInvalidResponseError, UpstreamUnavailableError } from "./errors";
-import type { UpstreamLogEntry } from "./log";
+import { createSweetspotClient, MAX_REQUESTS_PER_PAGE, type SweetspotClientOptions } from "./checkouts";
+import {
+  CheckoutNotFoundError,
+  CheckoutUnreadableError,
+  UpstreamInvalidResponseError,
+  UpstreamUnavailableError,
+} from "./errors";
+import type { RecordSkippedEntry, UpstreamLogEntry } from "./log";
 
 const API_KEY = "sk_test_checkouts_key_0123456789";
 const ALICE = "usr_alice";
@@ -23,80 +28,38 @@ afterEach(async () => {
 async function setup(handler: FakeHandler, overrides: Partial<SweetspotClientOptions> = {}) {
   upstream = await startFakeUpstream(handler);
   const logs: UpstreamLogEntry[] = [];
+  const skips: RecordSkippedEntry[] = [];
   const client = createSweetspotClient({
     baseUrl: upstream.url,
     apiKey: API_KEY,
     authHeader: "Authorization",
     timeoutMs: 1000,
     logger: (entry) => logs.push(entry),
+    recordLogger: (entry) => skips.push(entry),
     sleep: async () => {},
     ...overrides,
   });
-  return { api: upstream, client, logs };
+  return { api: upstream, client, logs, skips };
 }
 
 const isDetail = (request: IncomingMessage) => (request.url ?? "").startsWith("/v1/checkouts/");
 const query = (url: string | undefined) => new URL(url ?? "", "http://x").searchParams;
+/** A list API with these records and nothing after them (a follow-up request past them gets []). */
+const listOf =
+  (body: unknown[]): FakeHandler =>
+  (request, res) =>
+    sendJson(res, 200, Number(query(request.url).get("offset") ?? 0) === 0 ? body : []);
 const item = (id: string, customerId: string | null = ALICE, extra: object = {}) => ({
   id,
   customerId,
   ...extra,
 });
 
-describe("listCheckouts", () => {
-  it("builds the documented query and parses the array", async () => {
-    const { api, client } = await setup((_, res) => sendJson(res, 200, [item("chk_1"), item("chk_2")]));
-    const records = await client.listCheckouts({
-      organizationIds: [1, 2],
-      lifecycles: ["orderConfirmed", "leaseActive"],
-      sortBy: "updatedAt",
-      sortOrder: "asc",
-    });
-    expect(records.map((record) => record.id)).toEqual(["chk_1", "chk_2"]);
-    expect(api.requests[0]?.url).toBe(
-      "/v1/checkouts?organizationIds=%5B1%2C2%5D&lifecycles=orderConfirmed%2CleaseActive&sortBy=updated_at&sortOrder=asc",
-    );
-  });
-
-  it("rejects the documented example response (no id)", async () => {
-    const { client } = await setup((_, res) =>
-      sendJson(res, 200, [{ checkoutUrl: null, customerId: null, progress: null }]),
-    );
-    await expect(client.listCheckouts()).rejects.toBeInstanceOf(UpstreamInvalidResponseError);
-  });
-
-  it("rejects a non-array body", async () => {
-    const { client } = await setup((_, res) => sendJson(res, 200, { data: [] }));
-    await expect(client.listCheckouts()).rejects.toBeInstanceOf(UpstreamInvalidResponseError);
-  });
-});
-
-describe("getCheckout", () => {
-  it("reads the detail endpoint", async () => {
-    const { api, client } = await setup((_, res) => sendJson(res, 200, { id: CHK, state: "deposited" }));
-    await expect(client.getCheckout(CHK)).resolves.toMatchObject({ id: CHK, state: "deposited" });
-    expect(api.requests[0]?.url).toBe(`/v1/checkouts/${CHK}`);
-  });
-
-  it("answers a 404 with CheckoutNotFoundError", async () => {
-    const { client } = await setup((_, res) =>
-      sendJson(res, 404, { error: { code: "not_found", message: "x" } }),
-    );
-    await expect(client.getCheckout(CHK)).rejects.toBeInstanceOf(CheckoutNotFoundError);
-  });
-
-  it("rejects a malformed id without asking", async () => {
-    const { api, client } = await setup((_, res) => sendJson(res, 200, {}));
-    await expect(client.getCheckout("../admin")).rejects.toBeInstanceOf(CheckoutNotFoundError);
-    await expect(client.getCheckout("")).rejects.toBeInstanceOf(CheckoutNotFoundError);
-    expect(api.requests).toHaveLength(0);
-  });
-
-  it("rejects the documented example response (id null)", async () => {
-    const { client } = await setup((_, res) =>
-      sendJson(res, 200, { id: null, state: null, customerId: "string" }),
-    );
-    await expect(client.getCheckout(CHK)).rejects.toBeInstanceOf(UpstreamInvalidResponseError);
+describe("probeCheckoutsEndpoint", () => {
+  it("asks for an id no checkout has and hands back nothing", async () => {
+    const { api, client } = await setup((_, res) => sendJson(res, 200, [item("chk_1", "usr_bob")]));
+    await expect(client.probeCheckoutsEndpoint()).resolves.toBeUndefined();
+    expect(api.requests[0]?.url).toBe("/v1/checkouts?limit=1&id=chk_health_probe");
   });
 });
 
@@ -121,18 +84,107 @@ describe("getCustomerCheckouts", () => {
     expect(page.hasMore).toBe(true);
   });
 
-  it("reports no further page when the answer is not over-full", async () => {
-    const { client } = await setup((_, res) => sendJson(res, 200, [item("chk_0"), item("chk_1", null)]));
-    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 2 });
-    expect(page).toMatchObject({ hasMore: false });
+  it("reports no further page when the API has nothing after a short answer", async () => {
+    const { api, client } = await setup((request, res) =>
+      sendJson(res, 200, query(request.url).get("offset") === "0" ? [item("chk_0"), item("chk_1")] : []),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 5 });
+    expect(page).toMatchObject({ hasMore: false, skipped: 0 });
     expect(page.checkouts).toHaveLength(2);
+    // A short answer may be a cap: one more request, from where the answer stopped, settles it.
+    expect(query(api.requests[1]?.url).get("offset")).toBe("2");
+    expect(query(api.requests[1]?.url).get("limit")).toBe("4");
   });
 
-  it("fails loudly if the API returns another customer's checkout", async () => {
-    const { client } = await setup((_, res) => sendJson(res, 200, [item("chk_0"), item("chk_1", "usr_bob")]));
-    await expect(client.getCustomerCheckouts(ALICE, { offset: 0, limit: 5 })).rejects.toBeInstanceOf(
-      UpstreamInvalidResponseError,
+  it("leaves out another customer's checkout and an unassigned one, and counts them", async () => {
+    const { client, skips } = await setup((_, res) =>
+      sendJson(res, 200, [item("chk_0"), item("chk_1", "usr_bob"), item("chk_2", null), item("chk_3")]),
     );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 3 });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0"]);
+    expect(page).toMatchObject({ skipped: 2, hasMore: true });
+    expect(skips).toEqual([
+      { event: "upstream_record_skipped", path: "/v1/checkouts", index: 1, field: "customerId" },
+      { event: "upstream_record_skipped", path: "/v1/checkouts", index: 2, field: "customerId" },
+    ]);
+  });
+
+  it("skips an unreadable record, keeps the rest, and logs where it was, never what it said", async () => {
+    const { client, skips } = await setup(
+      listOf([item("chk_0"), { id: null, customerId: ALICE, returnNotes: "secret" }, item("chk_2")]),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 5 });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0", "chk_2"]);
+    expect(page.skipped).toBe(1);
+    expect(skips).toEqual([
+      { event: "upstream_record_skipped", path: "/v1/checkouts", index: 1, field: "id" },
+    ]);
+    expect(JSON.stringify(skips)).not.toContain("secret");
+  });
+
+  it("skips a record with a repeated key", async () => {
+    const { client } = await setup((request, res) => {
+      if (query(request.url).get("offset") !== "0") return sendJson(res, 200, []);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        `[{"id":"chk_0","customerId":"${ALICE}"},{"id":"chk_1","customerId":"${ALICE}","customerId":"usr_bob"}]`,
+      );
+    });
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 5 });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0"]);
+    expect(page.skipped).toBe(1);
+  });
+
+  it("fills a page from an API that caps limit, and still finds the next page", async () => {
+    const all = Array.from({ length: 30 }, (_, index) => item(`chk_${index}`));
+    const { api, client } = await setup((request, res) => {
+      const sent = query(request.url);
+      const offset = Number(sent.get("offset"));
+      sendJson(res, 200, all.slice(offset, offset + Math.min(Number(sent.get("limit")), 8)));
+    });
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(page.checkouts.map((record) => record.id)).toEqual(all.slice(0, 20).map((record) => record.id));
+    expect(page.hasMore).toBe(true);
+    expect(api.requests.map((request) => query(request.url).get("offset"))).toEqual(["0", "8", "16"]);
+  });
+
+  it("stops after a bounded number of requests against an API that answers one record at a time", async () => {
+    const { api, client } = await setup((request, res) =>
+      sendJson(res, 200, [item(`chk_${query(request.url).get("offset")}`)]),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(api.requests).toHaveLength(MAX_REQUESTS_PER_PAGE);
+    expect(page.checkouts).toHaveLength(MAX_REQUESTS_PER_PAGE);
+  });
+
+  it("stops following up when an API that ignores offset sends the same body again", async () => {
+    const { api, client } = await setup((_, res) => sendJson(res, 200, [item("chk_0"), { id: null }]));
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(api.requests).toHaveLength(2);
+    expect(page).toMatchObject({ skipped: 1, hasMore: false });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0"]);
+  });
+
+  it("stops following up when an API that ignores offset repeats records in another order", async () => {
+    let calls = 0;
+    const { api, client } = await setup((_, res) =>
+      sendJson(res, 200, calls++ === 0 ? [item("chk_0"), item("chk_1")] : [item("chk_1"), item("chk_0")]),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 20 });
+    expect(api.requests).toHaveLength(2);
+    expect(page).toMatchObject({ skipped: 0, hasMore: false });
+    expect(page.checkouts.map((record) => record.id)).toEqual(["chk_0", "chk_1"]);
+  });
+
+  it("shows limit items from an API that ignores limit, and knows there is more", async () => {
+    const all = Array.from({ length: 60 }, (_, index) => item(`chk_${index}`));
+    const { api, client } = await setup((request, res) =>
+      sendJson(res, 200, all.slice(Number(query(request.url).get("offset")))),
+    );
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 20, limit: 20 });
+    expect(page.checkouts.map((record) => record.id)).toEqual(all.slice(20, 40).map((record) => record.id));
+    expect(page.hasMore).toBe(true);
+    expect(api.requests).toHaveLength(1);
   });
 
   it.each([
@@ -170,18 +222,20 @@ describe("getCustomerCheckout", () => {
     expect(api.requests[0]?.url).toBe(`/v1/checkouts?limit=2&userId=${ALICE}&id=${CHK}`);
   });
 
-  it("accepts an item whose customerId is null (the filter vouches for it)", async () => {
-    const { client } = await setup((_, res) => sendJson(res, 200, [item(CHK, null)]));
-    await expect(client.getCustomerCheckout(ALICE, CHK)).resolves.toMatchObject({ id: CHK });
-  });
-
   it.each([
     ["an empty answer", []],
+    ["an item whose customerId is null (the filter alone does not vouch for it)", [item(CHK, null)]],
+    ["an item without customerId", [{ id: CHK }]],
     ["another customer's checkout", [item(CHK, "usr_bob")]],
     ["a different checkout", [item("chk_other")]],
   ])("answers %s with CheckoutNotFoundError", async (_, body) => {
     const { client } = await setup((_, res) => sendJson(res, 200, body));
     await expect(client.getCustomerCheckout(ALICE, CHK)).rejects.toBeInstanceOf(CheckoutNotFoundError);
+  });
+
+  it("says the customer's record is unreadable rather than missing", async () => {
+    const { client } = await setup((_, res) => sendJson(res, 200, [{ id: 42, customerId: ALICE }]));
+    await expect(client.getCustomerCheckout(ALICE, CHK)).rejects.toBeInstanceOf(CheckoutUnreadableError);
   });
 
   it("picks the matching item if the filter lets extra ones through", async () => {
@@ -212,23 +266,24 @@ describe("getCustomerCheckoutWithDetail", () => {
   const detail = (customerId: string | null = ALICE) => ({ id: CHK, customerId, state: "deposited" });
 
   it("runs the scoped read and the detail read in parallel", async () => {
-    const { api, client } = await setup((request, res) => {
-      setTimeout(() => sendJson(res, 200, isDetail(request) ? detail() : [item(CHK)]), 100);
+    // A transport that answers nothing until told: if the reads ran one after the other, the second
+    // request could not exist before the first is answered.
+    const pending: { url: string; answer: (body: unknown) => void }[] = [];
+    const fetch = (url: string) =>
+      new Promise<Response>((resolve) => {
+        pending.push({ url, answer: (body) => resolve(Response.json(body)) });
+      });
+    const { client } = await setup(() => {}, { fetch });
+    const result = client.getCustomerCheckoutWithDetail(ALICE, CHK);
+    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    expect(
+      pending.map((request) => new URL(request.url).pathname + new URL(request.url).search).sort(),
+    ).toEqual([`/v1/checkouts/${CHK}`, `/v1/checkouts?limit=2&userId=${ALICE}&id=${CHK}`]);
+    for (const request of pending) request.answer(request.url.includes("?") ? [item(CHK)] : detail());
+    await expect(result).resolves.toMatchObject({
+      checkout: { id: CHK },
+      detail: { id: CHK, state: "deposited" },
     });
-    const started = performance.now();
-    const result = await client.getCustomerCheckoutWithDetail(ALICE, CHK);
-    const elapsed = performance.now() - started;
-    expect(result.checkout.id).toBe(CHK);
-    expect(result.detail).toMatchObject({ id: CHK, state: "deposited" });
-    expect(api.requests).toHaveLength(2);
-    const [first, second] = api.requests;
-    // The second request started before the first one's 100 ms answer: they overlapped.
-    expect(Math.abs((second?.startedAt ?? 0) - (first?.startedAt ?? 0))).toBeLessThan(80);
-    expect(elapsed).toBeLessThan(190);
-    expect(api.requests.map((request) => request.url).sort()).toEqual([
-      `/v1/checkouts/${CHK}`,
-      `/v1/checkouts?limit=2&userId=${ALICE}&id=${CHK}`,
-    ]);
   });
 
   it.each([
@@ -256,6 +311,15 @@ describe("getCustomerCheckoutWithDetail", () => {
       checkout: { id: CHK },
       detail: null,
     });
+  });
+
+  it("drops a detail that repeats a key", async () => {
+    const { client } = await setup((request, res) => {
+      if (!isDetail(request)) return sendJson(res, 200, [item(CHK)]);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"id":"${CHK}","customerId":"usr_bob","customerId":"${ALICE}","state":"deposited"}`);
+    });
+    await expect(client.getCustomerCheckoutWithDetail(ALICE, CHK)).resolves.toMatchObject({ detail: null });
   });
 
   it("is not found when the scoped read is empty, whatever the detail says", async () => {

@@ -1,23 +1,30 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { CheckoutNotFoundError, UpstreamInvalidResponseError } from "./errors";
+import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
 import { createHttpClient, type HttpClientOptions } from "./http";
 import { isCheckoutId, isUserId } from "./ids";
+import { jsonLineRecordLogger, type RecordLogger } from "./log";
 import { buildCheckoutsQuery, type ListCheckoutsParams } from "./query";
 import {
   type CheckoutDetailRecord,
   type CheckoutRecord,
   parseCheckoutDetail,
   parseCheckoutList,
+  type SkippedRecord,
 } from "./schemas";
 
 /**
- * Checkout reads. `listCheckouts`/`getCheckout` are the raw endpoints (organization-wide: the API does not
- * scope them to a customer). Customer-facing code uses the `getCustomer…` functions, which always filter by
- * the customer's `usr_` id and re-check ownership on what comes back.
+ * Checkout reads for one customer. Every exported read takes the session's `usr_` id, sends it as the
+ * API's `userId` filter, and re-checks every record that comes back: a record is shown only when its
+ * `customerId` IS that id. A null or missing `customerId` is left out, not confirmed through the
+ * detail endpoint (docs/api-assumptions.md, "Ownership"). The organisation-wide endpoints stay inside
+ * this module.
  */
 
-export type SweetspotClientOptions = HttpClientOptions;
+export type SweetspotClientOptions = HttpClientOptions & {
+  /** Where skipped records are reported (index and field only). */
+  recordLogger?: RecordLogger;
+};
 
 export type CallOptions = { signal?: AbortSignal };
 
@@ -28,7 +35,12 @@ export type CustomerCheckoutsQuery = {
   lifecycles?: readonly string[];
 };
 
-export type CustomerCheckoutPage = { checkouts: CheckoutRecord[]; hasMore: boolean };
+export type CustomerCheckoutPage = {
+  checkouts: CheckoutRecord[];
+  hasMore: boolean;
+  /** Records in this page's range that could not be shown safely (unreadable, or not this customer's). */
+  skipped: number;
+};
 
 export type CheckoutWithDetail = {
   checkout: CheckoutRecord;
@@ -37,8 +49,6 @@ export type CheckoutWithDetail = {
 };
 
 export type SweetspotClient = {
-  listCheckouts(params?: ListCheckoutsParams, options?: CallOptions): Promise<CheckoutRecord[]>;
-  getCheckout(id: string, options?: CallOptions): Promise<CheckoutDetailRecord>;
   getCustomerCheckouts(
     userId: string,
     query: CustomerCheckoutsQuery,
@@ -50,30 +60,53 @@ export type SweetspotClient = {
     checkoutId: string,
     options?: CallOptions,
   ): Promise<CheckoutWithDetail>;
+  /** One cheap request that proves the URL and key work; returns no data. */
+  probeCheckoutsEndpoint(options?: CallOptions): Promise<void>;
 };
 
 export const MAX_PAGE_SIZE = 100;
+/**
+ * An API that caps `limit` below what we ask answers short; we then ask again from where it stopped.
+ * Bounded so that an API answering one record at a time cannot make one page cost dozens of calls.
+ */
+export const MAX_REQUESTS_PER_PAGE = 4;
 const LIST_PATH = "/v1/checkouts";
 const DETAIL_PATH = "/v1/checkouts/{id}";
 
 export function createSweetspotClient(options: SweetspotClientOptions): SweetspotClient {
   const http = createHttpClient(options);
+  const recordLogger = options.recordLogger ?? jsonLineRecordLogger;
 
-  async function listCheckouts(params: ListCheckoutsParams = {}, call: CallOptions = {}) {
-    const query = buildCheckoutsQuery(params);
-    const body = await http.requestJson({ path: LIST_PATH, query, signal: call.signal });
-    return parseCheckoutList(body, LIST_PATH);
-  }
-
-  async function getCheckout(id: string, call: CallOptions = {}) {
-    if (!isCheckoutId(id)) throw new CheckoutNotFoundError({ path: DETAIL_PATH });
-    const body = await http.requestJson({
-      path: DETAIL_PATH,
-      pathParams: { id },
-      notFoundIsCheckout: true,
+  /**
+   * One list request, as the API ordered it: each place holds the record when it is readable and this
+   * customer's, else null (and a skip names its index and field; the caller logs the skips it keeps).
+   * The number of places is how far the API got, whatever `limit` said.
+   */
+  async function readOwnedList(userId: string, params: ListCheckoutsParams, call: CallOptions) {
+    const response = await http.requestJson({
+      path: LIST_PATH,
+      query: buildCheckoutsQuery({ ...params, userId }),
       signal: call.signal,
     });
-    return parseCheckoutDetail(body, DETAIL_PATH);
+    const { records, skipped } = parseCheckoutList(response.value, response.text, LIST_PATH);
+    const received = (response.value as unknown[]).length; // an array: parseCheckoutList checked
+    const unreadable = new Set(skipped.map((skip) => skip.index));
+    const places: (CheckoutRecord | null)[] = [];
+    let next = 0;
+    for (let index = 0; index < received; index++) {
+      const record = unreadable.has(index) ? null : (records[next++] ?? null);
+      if (record && record.customerId !== userId) skipped.push({ index, field: "customerId" });
+      places.push(record?.customerId === userId ? record : null);
+    }
+    return { places, skipped, text: response.text, ids: records.map((record) => record.id) };
+  }
+
+  function logSkip(skip: SkippedRecord) {
+    try {
+      recordLogger({ event: "upstream_record_skipped", path: LIST_PATH, ...skip });
+    } catch {
+      // Logging must never break a request.
+    }
   }
 
   async function getCustomerCheckouts(userId: string, query: CustomerCheckoutsQuery, call: CallOptions = {}) {
@@ -81,39 +114,73 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     if (!Number.isSafeInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
       throw new RangeError(`limit must be an integer in 1…${MAX_PAGE_SIZE}`);
     }
-    const items = await listCheckouts(
-      {
-        offset: query.offset,
-        // One more than shown tells whether a next page exists; the API returns no total.
-        limit: query.limit + 1,
+    // The API returns no total. Asking for one more than shown tells whether a next page exists, but the
+    // API may cap `limit` (answer short) or ignore it (answer long): "more" is judged from what came back.
+    const wanted = query.limit + 1;
+    const places: (CheckoutRecord | null)[] = [];
+    const seenIds = new Set<string>();
+    let previousText: string | undefined;
+    for (let request = 0; request < MAX_REQUESTS_PER_PAGE && places.length < wanted; request++) {
+      const batch = await readOwnedList(
         userId,
-        lifecycles: query.lifecycles,
-        sortBy: "created_at",
-        sortOrder: "desc",
-      },
-      call,
-    );
-    // The filter is the API's; if it ever stops applying it, fail loudly rather than show others' orders.
-    if (items.some((item) => item.customerId !== null && item.customerId !== userId)) {
-      throw new UpstreamInvalidResponseError(
-        "Sweet Spot API ignored the userId filter for GET /v1/checkouts",
         {
-          path: LIST_PATH,
+          offset: query.offset + places.length,
+          limit: wanted - places.length,
+          lifecycles: query.lifecycles,
+          sortBy: "created_at",
+          sortOrder: "desc",
         },
+        call,
       );
+      if (batch.places.length === 0) break;
+      // A follow-up that repeats what came before means the API ignores `offset`: nothing new, stop.
+      if (batch.text === previousText || batch.ids.some((id) => seenIds.has(id))) break;
+      previousText = batch.text;
+      for (const id of batch.ids) seenIds.add(id);
+      for (const skip of batch.skipped) logSkip(skip);
+      places.push(...batch.places);
     }
-    return { checkouts: items.slice(0, query.limit), hasMore: items.length > query.limit };
+    // The page is exactly the API's items offset … offset + limit − 1, so the next page starts right after.
+    const page = places.slice(0, query.limit);
+    const checkouts = page.filter((record): record is CheckoutRecord => record !== null);
+    return { checkouts, hasMore: places.length > query.limit, skipped: page.length - checkouts.length };
+  }
+
+  /** The customer's record with this id, from the list endpoint filtered by both ids. */
+  async function readOwnCheckout(userId: string, checkoutId: string, call: CallOptions) {
+    // limit 2: room to notice, and skip, anything the filter should have excluded.
+    const { places, skipped } = await readOwnedList(userId, { limit: 2, id: checkoutId }, call);
+    for (const skip of skipped) logSkip(skip);
+    const match = places.find((record) => record?.id === checkoutId);
+    if (match) return match;
+    // The filter returned something we could not read (not merely someone else's): say so, not "not found".
+    const unreadable = skipped.some((skip) => skip.field !== "customerId");
+    throw unreadable
+      ? new CheckoutUnreadableError({ path: LIST_PATH })
+      : new CheckoutNotFoundError({ path: LIST_PATH });
   }
 
   async function getCustomerCheckout(userId: string, checkoutId: string, call: CallOptions = {}) {
     if (!isUserId(userId) || !isCheckoutId(checkoutId)) throw new CheckoutNotFoundError({ path: LIST_PATH });
-    // limit 2: room to notice, and skip, anything the filter should have excluded.
-    const items = await listCheckouts({ limit: 2, userId, id: checkoutId }, call);
-    const match = items.find(
-      (item) => item.id === checkoutId && (item.customerId === null || item.customerId === userId),
-    );
-    if (!match) throw new CheckoutNotFoundError({ path: LIST_PATH });
-    return match;
+    return readOwnCheckout(userId, checkoutId, call);
+  }
+
+  /**
+   * The detail endpoint is organisation-wide ("access is controlled by the organization"): reachable only
+   * here, and only its answer for this customer counts — any other `customerId` is not found.
+   */
+  async function readOwnDetail(userId: string, checkoutId: string, call: CallOptions) {
+    const response = await http.requestJson({
+      path: DETAIL_PATH,
+      pathParams: { id: checkoutId },
+      notFoundIsCheckout: true,
+      signal: call.signal,
+    });
+    const detail = parseCheckoutDetail(response.value, response.text, DETAIL_PATH);
+    if (detail.id !== checkoutId || detail.customerId !== userId) {
+      throw new CheckoutNotFoundError({ path: DETAIL_PATH });
+    }
+    return detail;
   }
 
   async function getCustomerCheckoutWithDetail(userId: string, checkoutId: string, call: CallOptions = {}) {
@@ -124,36 +191,33 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       ? AbortSignal.any([call.signal, detailAbort.signal])
       : detailAbort.signal;
     const [listed, detailed] = await Promise.allSettled([
-      getCustomerCheckout(userId, checkoutId, call).catch((error: unknown) => {
+      readOwnCheckout(userId, checkoutId, call).catch((error: unknown) => {
         detailAbort.abort();
         throw error;
       }),
-      getCheckout(checkoutId, { signal: detailSignal }),
+      readOwnDetail(userId, checkoutId, { signal: detailSignal }),
     ]);
     if (listed.status === "rejected") throw listed.reason;
     // Any detail failure degrades to "no detail": the page still has everything the list carries.
-    const detail =
-      detailed.status === "fulfilled" &&
-      detailed.value.id === checkoutId &&
-      detailed.value.customerId === userId
-        ? detailed.value
-        : null;
-    return { checkout: listed.value, detail };
+    return { checkout: listed.value, detail: detailed.status === "fulfilled" ? detailed.value : null };
   }
 
-  return {
-    listCheckouts,
-    getCheckout,
-    getCustomerCheckouts,
-    getCustomerCheckout,
-    getCustomerCheckoutWithDetail,
-  };
+  async function probeCheckoutsEndpoint(call: CallOptions = {}) {
+    // Filtered by an id no checkout has: no customer data crosses even the server boundary.
+    await http.requestJson({
+      path: LIST_PATH,
+      query: buildCheckoutsQuery({ id: "chk_health_probe", limit: 1 }),
+      signal: call.signal,
+    });
+  }
+
+  return { getCustomerCheckouts, getCustomerCheckout, getCustomerCheckoutWithDetail, probeCheckoutsEndpoint };
 }
 
 let defaultClient: SweetspotClient | undefined;
 
 /** The process-wide client, configured from `env()` on first use (never at import time). */
-export function sweetspotClient(): SweetspotClient {
+function sweetspotClient(): SweetspotClient {
   if (!defaultClient) {
     const config = env();
     defaultClient = createSweetspotClient({
@@ -166,37 +230,22 @@ export function sweetspotClient(): SweetspotClient {
   return defaultClient;
 }
 
-export function listCheckouts(
-  params?: ListCheckoutsParams,
-  options?: CallOptions,
-): Promise<CheckoutRecord[]> {
-  return sweetspotClient().listCheckouts(params, options);
-}
+export const getCustomerCheckouts: SweetspotClient["getCustomerCheckouts"] = (...args) =>
+  sweetspotClient().getCustomerCheckouts(...args);
 
-export function getCheckout(id: string, options?: CallOptions): Promise<CheckoutDetailRecord> {
-  return sweetspotClient().getCheckout(id, options);
-}
+export const getCustomerCheckout: SweetspotClient["getCustomerCheckout"] = (...args) =>
+  sweetspotClient().getCustomerCheckout(...args);
 
-export function getCustomerCheckouts(
-  userId: string,
-  query: CustomerCheckoutsQuery,
-  options?: CallOptions,
-): Promise<CustomerCheckoutPage> {
-  return sweetspotClient().getCustomerCheckouts(userId, query, options);
-}
+export const getCustomerCheckoutWithDetail: SweetspotClient["getCustomerCheckoutWithDetail"] = (...args) =>
+  sweetspotClient().getCustomerCheckoutWithDetail(...args);
 
-export function getCustomerCheckout(
-  userId: string,
-  checkoutId: string,
-  options?: CallOptions,
-): Promise<CheckoutRecord> {
-  return sweetspotClient().getCustomerCheckout(userId, checkoutId, options);
-}
+export const probeCheckoutsEndpoint: SweetspotClient["probeCheckoutsEndpoint"] = (...args) =>
+  sweetspotClient().probeCheckoutsEndpoint(...args);
 
-export function getCustomerCheckoutWithDetail(
-  userId: string,
-  checkoutId: string,
-  options?: CallOptions,
-): Promise<CheckoutWithDetail> {
-  return sweetspotClient().getCustomerCheckoutWithDetail(userId, checkoutId, options);
+/**
+ * @deprecated Transitional: lib/sweetspot/probe.ts (owned by the deployment work) still calls this name.
+ * It reads nothing and returns nothing — it is `probeCheckoutsEndpoint`, whatever the arguments say.
+ */
+export function listCheckouts(_probe: { id: string; limit: number }, options?: CallOptions): Promise<void> {
+  return probeCheckoutsEndpoint(options);
 }

@@ -61,3 +61,12 @@ export class UpstreamTimeoutError extends UpstreamUnavailableError {
 export class UpstreamInvalidResponseError extends SweetspotError {
   override name = "UpstreamInvalidResponseError";
 }
+
+/**
+ * The customer's scoped read returned a record we cannot show safely (no usable id, repeated keys…).
+ * Still a "not found" wherever errors are mapped generically, so nothing is shown; the checkout page
+ * says plainly that the order could not be shown and how to reach support.
+ */
+export class CheckoutUnreadableError extends CheckoutNotFoundError {
+  override name = "CheckoutUnreadableError";
+}

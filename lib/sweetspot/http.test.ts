@@ -64,7 +64,7 @@ describe("requests", () => {
     const { http, logs } = client(`${api.url}/`);
     await expect(
       http.requestJson(list(new URLSearchParams({ limit: "5", userId: "usr_alice" }))),
-    ).resolves.toEqual([]);
+    ).resolves.toEqual({ value: [], text: "[]" });
     const [request] = api.requests;
     expect(request?.method).toBe("GET");
     expect(request?.url).toBe("/v1/checkouts?limit=5&userId=usr_alice");
@@ -145,7 +145,7 @@ describe("requests", () => {
         throw new Error("disk full");
       },
     });
-    await expect(http.requestJson(list())).resolves.toEqual([1]);
+    await expect(http.requestJson(list())).resolves.toHaveProperty("value", [1]);
   });
 });
 
@@ -155,7 +155,7 @@ describe("retries", () => {
       index === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, ["ok"]),
     );
     const { http, sleeps } = client(api.url);
-    await expect(http.requestJson(list())).resolves.toEqual(["ok"]);
+    await expect(http.requestJson(list())).resolves.toHaveProperty("value", ["ok"]);
     expect(api.requests).toHaveLength(2);
     expect(sleeps).toEqual([100]);
   });
@@ -165,7 +165,7 @@ describe("retries", () => {
       index < 2 ? sendJson(res, status, {}) : sendJson(res, 200, []),
     );
     const { http, sleeps } = client(api.url);
-    await expect(http.requestJson(list())).resolves.toEqual([]);
+    await expect(http.requestJson(list())).resolves.toHaveProperty("value", []);
     expect(api.requests).toHaveLength(3);
     expect(sleeps).toEqual([100, 200]);
   });
@@ -290,7 +290,7 @@ describe("429", () => {
     );
     const { http, logs } = client(api.url, { sleep: undefined });
     const started = performance.now();
-    await expect(http.requestJson(list())).resolves.toEqual(["ok"]);
+    await expect(http.requestJson(list())).resolves.toHaveProperty("value", ["ok"]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
     expect(api.requests).toHaveLength(2);
     expect((api.requests[1]?.startedAt ?? 0) - (api.requests[0]?.startedAt ?? 0)).toBeGreaterThanOrEqual(950);

@@ -48,9 +48,16 @@ export type RequestSpec = {
   signal?: AbortSignal;
 };
 
+export type JsonResponse = {
+  /** The parsed body. */
+  value: unknown;
+  /** The body as received, for checks `JSON.parse` cannot make (repeated keys). */
+  text: string;
+};
+
 export type HttpClient = {
   /** The parsed JSON body of a 2xx answer, or a typed error. */
-  requestJson(spec: RequestSpec): Promise<unknown>;
+  requestJson(spec: RequestSpec): Promise<JsonResponse>;
 };
 
 export const MAX_ATTEMPTS = 3;
@@ -60,6 +67,21 @@ const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 type AttemptResult =
   | { kind: "response"; status: number; body: string | null; retryAfter: string | null }
   | { kind: "failed"; failure: Exclude<UpstreamFailure, "invalid_body"> };
+
+/** What to do after one attempt. */
+type Verdict =
+  | { kind: "success"; body: string }
+  | { kind: "retry"; waitMs: number; failure?: UpstreamFailure; usesRetryAfter?: boolean }
+  | { kind: "abort" }
+  | { kind: "fail"; error: SweetspotError; failure?: UpstreamFailure };
+
+type PreparedRequest = {
+  method: "GET" | "POST";
+  url: string;
+  init: RequestInit;
+  queryNames: string[];
+  requestId: string;
+};
 
 const defaultSleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
@@ -84,15 +106,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const authValue =
     options.authHeader.toLowerCase() === "authorization" ? `Bearer ${options.apiKey}` : options.apiKey;
 
-  async function attemptOnce(
-    url: string,
-    init: RequestInit,
+  /** Step 1: the URL, headers and fetch options of one logical request (shared by its attempts). */
+  function buildRequest(spec: RequestSpec): PreparedRequest {
+    const requestId = randomUUID();
+    const method = spec.method ?? "GET";
+    return {
+      method,
+      url: buildUrl(baseUrl, spec),
+      queryNames: spec.query ? [...new Set(spec.query.keys())] : [],
+      requestId,
+      init: {
+        method,
+        headers: { [options.authHeader]: authValue, Accept: "application/json", "X-Request-Id": requestId },
+        cache: "no-store",
+        // A redirect would carry a non-Authorization key header to wherever it points.
+        redirect: "manual",
+      },
+    };
+  }
+
+  /** Step 2: one attempt, bounded by the per-attempt timeout and the caller's signal. */
+  async function sendWithTimeout(
+    request: PreparedRequest,
     callerSignal?: AbortSignal,
   ): Promise<AttemptResult> {
     const timeoutSignal = AbortSignal.timeout(options.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
     try {
-      const response = await fetchImpl(url, { ...init, signal });
+      const response = await fetchImpl(request.url, { ...request.init, signal });
       const ok = response.status >= 200 && response.status < 300;
       // Error bodies are never read (they are not ours to log or show); cancelling frees the connection.
       const body = ok ? await response.text() : null;
@@ -109,112 +150,131 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function requestJson(spec: RequestSpec): Promise<unknown> {
-    const method = spec.method ?? "GET";
-    const path = spec.path;
-    const url = buildUrl(baseUrl, spec);
-    const queryNames = spec.query ? [...new Set(spec.query.keys())] : [];
-    const requestId = randomUUID();
-    const canRetry = method === "GET";
-    const init: RequestInit = {
-      method,
-      headers: {
-        [options.authHeader]: authValue,
-        Accept: "application/json",
-        "X-Request-Id": requestId,
-      },
-      cache: "no-store",
-      // A redirect would carry a non-Authorization key header to wherever it points.
-      redirect: "manual",
-    };
-    let waitedForRetryAfter = false;
+  /** Step 3: success, retry (and after how long), or a typed failure. */
+  function classifyResponse(
+    result: AttemptResult,
+    spec: RequestSpec,
+    request: PreparedRequest,
+    attempt: number,
+    waitedForRetryAfter: boolean,
+  ): Verdict {
+    const mayRetry = request.method === "GET" && attempt < MAX_ATTEMPTS;
+    const where = `${request.method} ${spec.path}`;
+    const context = { path: spec.path, attempts: attempt };
 
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      const result = await attemptOnce(url, init, spec.signal);
-      const log = (outcome: UpstreamOutcome, failure?: UpstreamFailure) => {
-        const entry = {
-          event: "upstream_request" as const,
-          method,
-          path,
-          query: queryNames,
-          status: result.kind === "response" ? result.status : null,
-          durationMs: Math.round(performance.now() - started),
-          attempt,
-          requestId,
-          outcome,
-          ...(failure ? { failure } : {}),
-        };
-        try {
-          logger(entry);
-        } catch {
-          // Logging must never break a request.
-        }
-      };
-      const mayRetry = canRetry && attempt < MAX_ATTEMPTS;
-      const context = { path, attempts: attempt };
-
-      if (result.kind === "failed") {
-        if (result.failure === "aborted") {
-          log("error", "aborted");
-          throw spec.signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
-        }
-        if (mayRetry) {
-          log("retry", result.failure);
-          await sleep(backoffMs(attempt, random), spec.signal);
-          continue;
-        }
-        log("error", result.failure);
-        throw result.failure === "timeout"
+    if (result.kind === "failed") {
+      if (result.failure === "aborted") return { kind: "abort" };
+      if (mayRetry) return { kind: "retry", waitMs: backoffMs(attempt, random), failure: result.failure };
+      const error =
+        result.failure === "timeout"
           ? new UpstreamTimeoutError(
-              `Sweet Spot API did not answer ${method} ${path} within ${options.timeoutMs} ms (${attempt} attempts)`,
+              `Sweet Spot API did not answer ${where} within ${options.timeoutMs} ms (${attempt} attempts)`,
               context,
             )
           : new UpstreamUnavailableError(
-              `Sweet Spot API unreachable for ${method} ${path} (${attempt} attempts)`,
+              `Sweet Spot API unreachable for ${where} (${attempt} attempts)`,
               context,
             );
-      }
+      return { kind: "fail", error, failure: result.failure };
+    }
 
-      const { status } = result;
-      if (status >= 200 && status < 300) {
-        try {
-          const body = JSON.parse(result.body ?? "");
-          log("ok");
-          return body;
-        } catch {
-          log("error", "invalid_body");
-          throw new UpstreamInvalidResponseError(
-            `Sweet Spot API sent a non-JSON body for ${method} ${path}`,
-            {
-              ...context,
-              status,
-            },
-          );
-        }
-      }
+    const { status } = result;
+    if (status >= 200 && status < 300) return { kind: "success", body: result.body ?? "" };
+    const retryAfterSeconds = parseRetryAfter(result.retryAfter, now());
+    if (
+      status === 429 &&
+      mayRetry &&
+      !waitedForRetryAfter &&
+      retryAfterSeconds !== undefined &&
+      retryAfterSeconds <= maxRetryAfterSeconds
+    ) {
+      return { kind: "retry", waitMs: retryAfterSeconds * 1000, usesRetryAfter: true };
+    }
+    if (status !== 429 && RETRYABLE_STATUSES.has(status) && mayRetry) {
+      return { kind: "retry", waitMs: backoffMs(attempt, random) };
+    }
+    return {
+      kind: "fail",
+      error: errorForStatus(status, request.method, spec, { ...context, status }, retryAfterSeconds),
+    };
+  }
 
-      const retryAfterSeconds = parseRetryAfter(result.retryAfter, now());
-      if (status === 429) {
-        if (
-          mayRetry &&
-          !waitedForRetryAfter &&
-          retryAfterSeconds !== undefined &&
-          retryAfterSeconds <= maxRetryAfterSeconds
-        ) {
-          waitedForRetryAfter = true;
-          log("retry");
-          await sleep(retryAfterSeconds * 1000, spec.signal);
+  /** Step 4: the body as JSON, or an invalid-response error. */
+  function parseBody(
+    text: string,
+    spec: RequestSpec,
+    request: PreparedRequest,
+    attempt: number,
+  ): JsonResponse {
+    try {
+      return { value: JSON.parse(text), text };
+    } catch {
+      throw new UpstreamInvalidResponseError(
+        `Sweet Spot API sent a non-JSON body for ${request.method} ${spec.path}`,
+        { path: spec.path, attempts: attempt, status: 200 },
+      );
+    }
+  }
+
+  function logAttempt(
+    request: PreparedRequest,
+    spec: RequestSpec,
+    attempt: number,
+    result: AttemptResult,
+    durationMs: number,
+    outcome: UpstreamOutcome,
+    failure?: UpstreamFailure,
+  ) {
+    try {
+      logger({
+        event: "upstream_request",
+        method: request.method,
+        path: spec.path,
+        query: request.queryNames,
+        status: result.kind === "response" ? result.status : null,
+        durationMs: Math.round(durationMs),
+        attempt,
+        requestId: request.requestId,
+        outcome,
+        ...(failure ? { failure } : {}),
+      });
+    } catch {
+      // Logging must never break a request.
+    }
+  }
+
+  async function requestJson(spec: RequestSpec): Promise<JsonResponse> {
+    const request = buildRequest(spec);
+    let waitedForRetryAfter = false;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const result = await sendWithTimeout(request, spec.signal);
+      const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter);
+      const log = (outcome: UpstreamOutcome, failure?: UpstreamFailure) =>
+        logAttempt(request, spec, attempt, result, performance.now() - started, outcome, failure);
+
+      switch (verdict.kind) {
+        case "success":
+          try {
+            const parsed = parseBody(verdict.body, spec, request, attempt);
+            log("ok");
+            return parsed;
+          } catch (error) {
+            log("error", "invalid_body");
+            throw error;
+          }
+        case "retry":
+          log("retry", verdict.failure);
+          if (verdict.usesRetryAfter) waitedForRetryAfter = true;
+          await sleep(verdict.waitMs, spec.signal);
           continue;
-        }
-      } else if (RETRYABLE_STATUSES.has(status) && mayRetry) {
-        log("retry");
-        await sleep(backoffMs(attempt, random), spec.signal);
-        continue;
+        case "abort":
+          log("error", "aborted");
+          throw spec.signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
+        case "fail":
+          log("error", verdict.failure);
+          throw verdict.error;
       }
-
-      log("error");
-      throw errorForStatus(status, method, spec, { ...context, status }, retryAfterSeconds);
     }
   }
 

@@ -27,3 +27,17 @@ export type UpstreamLogger = (entry: UpstreamLogEntry) => void;
 export const jsonLineLogger: UpstreamLogger = (entry) => {
   console.log(JSON.stringify(entry));
 };
+
+/** One line per list record left out: where it was and which field failed — never its content. */
+export type RecordSkippedEntry = {
+  event: "upstream_record_skipped";
+  path: string;
+  index: number;
+  field: string;
+};
+
+export type RecordLogger = (entry: RecordSkippedEntry) => void;
+
+export const jsonLineRecordLogger: RecordLogger = (entry) => {
+  console.log(JSON.stringify(entry));
+};

@@ -55,7 +55,7 @@ const shipped = {
 };
 
 const parseOne = (item: unknown) => {
-  const [record] = parseCheckoutList([item]);
+  const [record] = parseCheckoutList([item]).records;
   if (!record) throw new Error("expected one record");
   return record;
 };
@@ -158,7 +158,7 @@ describe("list item schema", () => {
       customerId: { id: "usr_x" },
       checkoutUrl: ["https://x"],
       organizationId: true,
-      paymentFailureCount: "3",
+      paymentFailureCount: "three",
       shippingAddressLocked: "yes",
       pickupLocationId: 1.5,
       shippingAddress: "1 Main St, Springfield",
@@ -274,7 +274,7 @@ describe("list item schema", () => {
 
 describe("parseCheckoutList", () => {
   it("accepts an empty array", () => {
-    expect(parseCheckoutList([])).toEqual([]);
+    expect(parseCheckoutList([])).toEqual({ records: [], skipped: [] });
   });
 
   it.each([
@@ -293,30 +293,41 @@ describe("parseCheckoutList", () => {
     ["an empty id", { id: "" }],
     ["null item", null],
     ["string item", "chk_1"],
-  ])("rejects an item with %s", (_, item) => {
-    expect(() => parseCheckoutList([{ id: "chk_ok" }, item])).toThrow(UpstreamInvalidResponseError);
+    ["an id with spaces and slashes", { id: "chk 1/../x" }],
+  ])("skips an item with %s and keeps the others", (_, item) => {
+    const parsed = parseCheckoutList([{ id: "chk_ok" }, item, { id: "chk_ok2" }]);
+    expect(parsed.records.map((record) => record.id)).toEqual(["chk_ok", "chk_ok2"]);
+    expect(parsed.skipped).toEqual([
+      { index: 1, field: typeof item === "object" && item ? "id" : "(record)" },
+    ]);
   });
 
-  it("rejects the documented example response: its item has no id", () => {
-    const documented = JSON.parse('[{"checkoutUrl":null,"customerId":null,"progress":null}]');
-    expect(() => parseCheckoutList(documented)).toThrow(UpstreamInvalidResponseError);
+  it("skips the documented example response's item: it has no id", () => {
+    const text = '[{"checkoutUrl":null,"customerId":null,"progress":null}]';
+    expect(parseCheckoutList(JSON.parse(text), text)).toEqual({
+      records: [],
+      skipped: [{ index: 0, field: "id" }],
+    });
+  });
+
+  it("skips an item that repeats a key, given the raw text", () => {
+    const text = '[{"id":"chk_1","lifecycle":"created","lifecycle":"leaseActive"},{"id":"chk_2"}]';
+    const parsed = parseCheckoutList(JSON.parse(text), text);
+    expect(parsed.records.map((record) => record.id)).toEqual(["chk_2"]);
+    expect(parsed.skipped).toEqual([{ index: 0, field: "(repeated key)" }]);
   });
 
   it("parses the documented example once it has an id", () => {
     const [record] = parseCheckoutList([
       { id: "chk_1", checkoutUrl: null, customerId: null, progress: null },
-    ]);
+    ]).records;
     expect(record).toMatchObject({ id: "chk_1", checkoutUrl: null, customerId: null, progress: null });
   });
 
-  it("names no record data in its error", () => {
-    try {
-      parseCheckoutList([{ customerId: "usr_secret_person", signedBy: "Jane Doe" }]);
-      expect.unreachable();
-    } catch (error) {
-      expect(String(error)).not.toContain("usr_secret_person");
-      expect(String(error)).not.toContain("Jane");
-    }
+  it("reports a skipped record by position and field only", () => {
+    const { skipped } = parseCheckoutList([{ customerId: "usr_secret_person", signedBy: "Jane Doe" }]);
+    expect(JSON.stringify(skipped)).not.toContain("usr_secret_person");
+    expect(JSON.stringify(skipped)).not.toContain("Jane");
   });
 });
 

@@ -1,12 +1,19 @@
 import { z } from "zod";
+import { findDuplicateKeys } from "./duplicate-keys";
 import { UpstreamInvalidResponseError } from "./errors";
+import { CHECKOUT_ID_PATTERN } from "./ids";
+import { count, dateOrTimestamp, flag, integer, openEnum, text, timestamp, wholeNumber } from "./values";
 
 /*
  * Response schemas for GET /v1/checkouts (list items) and GET /v1/checkouts/{id} (detail).
  *
- * Lenient by rule (see ../shared/sweetspot-api.md §2–3): only a string `id` is required. Every other
- * field parses to `value | null`: missing, null, or of the wrong type all become null, so one odd field
- * never sinks the record. Unknown enum values stay as strings; extra fields are stripped.
+ * Strict envelope, per-record judgement (sweetspot-api.md §2–3): a body that is not an array (list) or
+ * object (detail) is an upstream error; each list record is judged alone. A record needs a usable `id`
+ * and no repeated JSON key, else it is skipped (and reported by index and field, never content). Every
+ * other field parses to `value | null` with strict readers (./values.ts): timestamps must be ISO 8601
+ * with time and offset, numeric strings are read as numbers, enum values are normalised to the
+ * canonical spelling of the KNOWN_* lists below (unknown ones stay as trimmed strings). Extra fields
+ * are stripped.
  *
  * Internal ids (Stripe `checkoutSessionId`, `stripe…`, `depositInvoiceId`, `recurringPaymentMethodId`,
  * PandaDoc `leaseDocumentId`, `offtakePartnerId`) are deliberately NOT parsed: the portal never needs them,
@@ -61,7 +68,7 @@ export const KNOWN_MILESTONE_KEYS = [
   "returnCompleted",
 ] as const;
 
-/** Lower-case; the API's case may vary, so compare with `.toLowerCase()`. */
+/** Canonical spellings; the API's case and separators may vary (normalised by ./values.ts). */
 export const KNOWN_TRACKING_CARRIERS = ["ups", "fedex", "usps", "dhl"] as const;
 
 export const KNOWN_TRACKING_STATUSES = [
@@ -80,18 +87,6 @@ export const KNOWN_PAYMENT_ERROR_CODES = [
   "authentication_required",
 ] as const;
 
-const text = z.string().nullable().catch(null);
-
-/** Any string `Date` can read (ISO timestamps, `YYYY-MM-DD` dates); anything else would crash formatting. */
-const timestamp = z
-  .string()
-  .refine((value) => !Number.isNaN(Date.parse(value)))
-  .nullable()
-  .catch(null);
-
-const integer = z.int().nullable().catch(null);
-const count = z.int().min(0).nullable().catch(null);
-const flag = z.boolean().nullable().catch(null);
 const organizationId = z.union([z.int(), z.string()]).nullable().catch(null);
 
 /** A field that is `null` unless its value matches `schema` as a whole. */
@@ -132,15 +127,17 @@ const addressSchema = z
   // An object with nothing we recognise is no address.
   .refine((address) => Object.values(address).some((value) => value !== null));
 
+const milestoneKey = openEnum(KNOWN_MILESTONE_KEYS);
+
 const milestoneSchema = z.object({
-  key: z.string().min(1),
+  key: milestoneKey.pipe(z.string()),
   label: text,
   completedAt: timestamp,
 });
 
 const progressSchema = z
   .object({
-    currentMilestone: text,
+    currentMilestone: milestoneKey,
     milestones: z.array(z.unknown()),
   })
   .transform(({ currentMilestone, milestones }) => ({
@@ -157,17 +154,22 @@ const purchaseItemSchema = z.object({
 
 const feeSchema = z.object({
   name: text,
-  amountCents: z.int(),
+  amountCents: wholeNumber(z.int()),
   currency: text,
 });
 
-const paymentMethodSchema = z.object({ type: z.string() });
+const paymentMethodSchema = z.object({ type: openEnum([]).pipe(z.string()) });
 
 // ---------------------------------------------------------------------------------------------------------
 // End of assumptions.
 // ---------------------------------------------------------------------------------------------------------
 
-const checkoutId = z.string().min(1);
+const checkoutId = z.string().regex(CHECKOUT_ID_PATTERN);
+
+const lifecycle = openEnum(KNOWN_LIFECYCLES);
+const insuranceStatus = openEnum(KNOWN_INSURANCE_STATUSES);
+const recurringPaymentStatus = openEnum(KNOWN_RECURRING_PAYMENT_STATUSES);
+const paymentErrorCode = openEnum(KNOWN_PAYMENT_ERROR_CODES);
 
 /** One item of GET /v1/checkouts. The only source of lifecycle, progress, tracking, returns, waitlist. */
 export const checkoutRecordSchema = z.object({
@@ -175,10 +177,10 @@ export const checkoutRecordSchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   customerId: text,
-  lifecycle: text,
-  previousLifecycle: text,
-  insuranceStatus: text,
-  recurringPaymentStatus: text,
+  lifecycle,
+  previousLifecycle: lifecycle,
+  insuranceStatus,
+  recurringPaymentStatus,
   progress: orNull(progressSchema),
   organizationId,
   externalOrderId: text,
@@ -195,27 +197,27 @@ export const checkoutRecordSchema = z.object({
   shippedAt: timestamp,
   deliveredAt: timestamp,
   signedBy: text,
-  trackingCarrier: text,
+  trackingCarrier: openEnum(KNOWN_TRACKING_CARRIERS),
   trackingNumber: text,
-  trackingStatus: text,
+  trackingStatus: openEnum(KNOWN_TRACKING_STATUSES),
   returnInitiatedAt: timestamp,
   returnCancelledAt: timestamp,
   returnCompletedAt: timestamp,
   returnReason: text,
   returnNotes: text,
-  waitlistReason: text,
+  waitlistReason: openEnum(KNOWN_WAITLIST_REASONS),
   waitlistLocationAddress: orNull(addressSchema),
-  waitlistLocationReasonCode: text,
-  locationMessage: text,
+  waitlistLocationReasonCode: openEnum([]),
+  locationMessage: openEnum([]),
   lastPaymentError: text,
   lastPaymentErrorAt: timestamp,
-  lastPaymentErrorCode: text,
+  lastPaymentErrorCode: paymentErrorCode,
   paymentFailureCount: count,
   depositTimestamp: timestamp,
   depositPreauthExpiresAt: timestamp,
   recurringPaymentMethod: orNull(paymentMethodSchema),
-  leaseStartDate: timestamp,
-  leaseEndDate: timestamp,
+  leaseStartDate: dateOrTimestamp,
+  leaseEndDate: dateOrTimestamp,
   leaseTermId: text,
 });
 
@@ -225,10 +227,10 @@ export const checkoutDetailRecordSchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   customerId: text,
-  state: text,
-  checkoutFlowState: text,
-  insuranceStatus: text,
-  recurringPaymentStatus: text,
+  state: openEnum(KNOWN_STATES),
+  checkoutFlowState: openEnum([]),
+  insuranceStatus,
+  recurringPaymentStatus,
   paymentFailureCount: count,
   arbitraryFees: listOf(feeSchema),
   externalOrderId: text,
@@ -239,9 +241,9 @@ export const checkoutDetailRecordSchema = z.object({
   depositTimestamp: timestamp,
   lastPaymentError: text,
   lastPaymentErrorAt: timestamp,
-  lastPaymentErrorCode: text,
-  leaseStartDate: timestamp,
-  leaseEndDate: timestamp,
+  lastPaymentErrorCode: paymentErrorCode,
+  leaseStartDate: dateOrTimestamp,
+  leaseEndDate: dateOrTimestamp,
   leaseTermId: text,
   pickupLocationId: integer,
   shippingAddress: orNull(addressSchema),
@@ -260,29 +262,51 @@ export function isKnown<T extends string>(known: readonly T[], value: string | n
   return typeof value === "string" && (known as readonly string[]).includes(value);
 }
 
-/** Parses a list body. Not an array, or an item without a string `id`: the whole response is invalid. */
-export function parseCheckoutList(body: unknown, path = "/v1/checkouts"): CheckoutRecord[] {
+/** A list record that was not shown: its position in the answer and the field that failed (never content). */
+export type SkippedRecord = { index: number; field: string };
+
+export type ParsedList = { records: CheckoutRecord[]; skipped: SkippedRecord[] };
+
+/**
+ * Parses a list body. Not an array: the whole response is invalid. Otherwise each item stands alone: one
+ * without a usable `id`, or with a repeated key (`text` is the raw body; `JSON.parse` hides repeats), is
+ * skipped and reported.
+ */
+export function parseCheckoutList(body: unknown, text?: string, path = "/v1/checkouts"): ParsedList {
   if (!Array.isArray(body)) {
     throw new UpstreamInvalidResponseError(`Sweet Spot API sent a non-array list for GET ${path}`, { path });
   }
-  return body.map((item, index) => {
-    const parsed = checkoutRecordSchema.safeParse(item);
-    if (!parsed.success) {
-      throw new UpstreamInvalidResponseError(
-        `Sweet Spot API sent a list item without a string id (index ${index}) for GET ${path}`,
-        { path },
-      );
+  const repeated = text === undefined ? new Set<number>() : findDuplicateKeys(text).items;
+  const records: CheckoutRecord[] = [];
+  const skipped: SkippedRecord[] = [];
+  body.forEach((item, index) => {
+    if (repeated.has(index)) {
+      skipped.push({ index, field: "(repeated key)" });
+      return;
     }
-    return parsed.data;
+    const parsed = checkoutRecordSchema.safeParse(item);
+    if (parsed.success) records.push(parsed.data);
+    else skipped.push({ index, field: failingField(parsed.error) });
   });
+  return { records, skipped };
 }
 
-/** Parses a detail body. Not an object, or no string `id`: invalid. */
-export function parseCheckoutDetail(body: unknown, path = "/v1/checkouts/{id}"): CheckoutDetailRecord {
+/** The top-level field a schema error is about, or "(record)" when the item is not an object at all. */
+function failingField(error: z.ZodError): string {
+  const field = error.issues[0]?.path[0];
+  return typeof field === "string" ? field : "(record)";
+}
+
+/** Parses a detail body. Not an object, no usable `id`, or a repeated key: invalid. */
+export function parseCheckoutDetail(
+  body: unknown,
+  text?: string,
+  path = "/v1/checkouts/{id}",
+): CheckoutDetailRecord {
   const parsed = checkoutDetailRecordSchema.safeParse(body);
-  if (!parsed.success) {
+  if (!parsed.success || (text !== undefined && findDuplicateKeys(text).root)) {
     throw new UpstreamInvalidResponseError(
-      `Sweet Spot API sent a detail that is not an object with a string id for GET ${path}`,
+      `Sweet Spot API sent a detail that is not an object with a usable id and unique keys for GET ${path}`,
       { path },
     );
   }

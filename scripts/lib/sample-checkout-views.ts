@@ -12,7 +12,7 @@ import { seedCheckouts } from "../../sandbox/seed";
 export function sampleCheckoutView(checkoutId: string, now = new Date()): CheckoutView {
   const record = seedCheckouts(now).find((checkout) => checkout.id === checkoutId);
   if (!record) throw new Error(`No seeded checkout ${checkoutId}`);
-  const [parsed] = parseCheckoutList([toListItem(record)]);
+  const [parsed] = parseCheckoutList([toListItem(record)]).records;
   if (!parsed) throw new Error(`Seeded checkout ${checkoutId} did not parse`);
   return toCheckoutView(parsed, null, {
     now,

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
+import { ErrorState } from "@/components/ui/ErrorState";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
+import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
-import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
-import { checkoutPath } from "@/lib/urls/portal-urls";
+import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
+import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import { LiveCheckout } from "./LiveCheckout";
 
 // Generic on purpose: titles and previews of a deep link must not reveal the order.
@@ -21,14 +23,32 @@ export default async function CheckoutPage({ params }: Props) {
   const { id } = await params;
   const session = await requireCustomer({ checkoutId: id }, checkoutPath(id));
   const view = await loadCheckoutView(session.userId, id).catch((error: unknown) => {
+    // The customer's own record came back unreadable: not an outage, and not "no such order" either.
+    if (error instanceof CheckoutUnreadableError) return null;
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
   });
+  if (view === null) return <OrderNotShown supportEmail={env().supportEmail} />;
   const dates = await getDateContext();
 
   return view.live ? (
     <LiveCheckout initialView={view} dates={dates} />
   ) : (
     <CheckoutDetail view={view} dates={dates} />
+  );
+}
+
+function OrderNotShown({ supportEmail }: { supportEmail: string }) {
+  return (
+    <ErrorState
+      title="This order could not be shown"
+      body={
+        <p>
+          We received incomplete information about this order, so we can&apos;t show it safely. Email{" "}
+          <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look it up for you.
+        </p>
+      }
+      action={{ href: checkoutListPath(), label: "See your orders" }}
+    />
   );
 }
