@@ -241,11 +241,3 @@ export const getCustomerCheckoutWithDetail: SweetspotClient["getCustomerCheckout
 
 export const probeCheckoutsEndpoint: SweetspotClient["probeCheckoutsEndpoint"] = (...args) =>
   sweetspotClient().probeCheckoutsEndpoint(...args);
-
-/**
- * @deprecated Transitional: lib/sweetspot/probe.ts (owned by the deployment work) still calls this name.
- * It reads nothing and returns nothing — it is `probeCheckoutsEndpoint`, whatever the arguments say.
- */
-export function listCheckouts(_probe: { id: string; limit: number }, options?: CallOptions): Promise<void> {
-  return probeCheckoutsEndpoint(options);
-}
