@@ -92,16 +92,16 @@ describe("resolveLinkSecret", () => {
     throw new Error("the sandbox file must not be read");
   };
 
-  it("prefers PORTAL_LINK_SECRET, without reading the sandbox file", () => {
+  it("prefers PORTAL_LINK_SECRET, used exactly as the portal uses it (spaces included)", () => {
     expect(resolveLinkSecret({ PORTAL_LINK_SECRET: ` ${SECRET} ` }, unreadable)).toEqual({
       ok: true,
-      secret: SECRET,
+      secret: ` ${SECRET} `,
       source: "environment",
     });
   });
 
   it("falls back to the sandbox secret", () => {
-    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: " " }, () => SECRET)).toEqual({
+    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: "" }, () => SECRET)).toEqual({
       ok: true,
       secret: SECRET,
       source: "sandbox_file",

@@ -132,9 +132,10 @@ export type SecretResolution =
  * cannot get in the way of an explicitly configured secret.
  */
 export function resolveLinkSecret(env: Env, readSandboxLinkSecret: () => string | null): SecretResolution {
-  const fromEnvironment = env.PORTAL_LINK_SECRET?.trim();
+  // Exactly as the portal reads it (lib/config/schema.ts): trimming would sign with another key.
+  const fromEnvironment = env.PORTAL_LINK_SECRET;
   if (fromEnvironment) return checkedSecret(fromEnvironment, "environment", "PORTAL_LINK_SECRET");
-  const fromSandboxFile = readSandboxLinkSecret()?.trim();
+  const fromSandboxFile = readSandboxLinkSecret();
   if (fromSandboxFile) {
     return checkedSecret(fromSandboxFile, "sandbox_file", `PORTAL_LINK_SECRET in ${SANDBOX_SECRETS_PATH}`);
   }
