@@ -49,7 +49,9 @@ const rawSchema = z.object({
   SANDBOX_PORT: optionalText.pipe(port.optional()),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
-  SESSION_LIFETIME_DAYS: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(30).optional()),
+  SESSION_LIFETIME_DAYS: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(30).optional(),
+  ),
   NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
   OIDC_ISSUER: optionalText.pipe(httpUrl.optional()),
   OIDC_CLIENT_ID: optionalText,
