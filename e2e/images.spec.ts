@@ -247,7 +247,12 @@ test.describe("link previews", () => {
 
   test("a deep link's preview says nothing about the order, signed out or in", async ({ page, request }) => {
     const checkoutId = SCENARIOS.shippedUps;
-    const token = await tokenFor(alex, checkoutId);
+    const token = await mintLinkToken({
+      userId: alex,
+      checkoutId,
+      ttlSeconds: 3600,
+      secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+    });
     // What the page would reveal: the checkout's id, item title and status, read as the customer.
     await signInAs(page, alex);
     const view = (await (await page.request.get(`/api/checkouts/${checkoutId}`)).json()) as {

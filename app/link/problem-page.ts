@@ -53,6 +53,10 @@ export function switchAccountResponse(token: string, stayPath: string, context: 
     title,
     status: 200,
     context,
+    // The address bar still holds the token, so no Referer may carry it; but under "no-referrer" the
+    // browser would send `Origin: null` with the Switch post and fail the same-origin check.
+    // "strict-origin" sends the origin alone, never the path or query.
+    referrerPolicy: "strict-origin",
     main: `<h1>${title}</h1>
 <p class="lead">You're signed in as someone else on this browser. This link is for another account.</p>
 <p>Switching signs you out of the account you're using now and opens the link.</p>
@@ -84,11 +88,13 @@ function linkPage({
   status,
   main,
   context,
+  referrerPolicy = "no-referrer",
 }: {
   title: string;
   status: number;
   main: string;
   context: LinkPageContext;
+  referrerPolicy?: "no-referrer" | "strict-origin";
 }): Response {
   const nonceAttribute = context.nonce ? ` nonce="${context.nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
   const html = `<!doctype html>
@@ -97,6 +103,7 @@ function linkPage({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="${referrerPolicy}">
 <title>${title} · The Sweet Spot</title>
 ${linkPreviewTags(context.origin)}
 <style${nonceAttribute}>
@@ -124,7 +131,7 @@ ${main}
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
+      "Referrer-Policy": referrerPolicy,
     },
   });
 }
