@@ -3,6 +3,7 @@ import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
 import { linkFor, sessionCookieOf, signInAs } from "./support/auth";
 import { axeViolations } from "./support/axe";
 import { E2E_PORTAL_URL, E2E_SANDBOX_URL } from "./support/environment";
+import { EXTRA_PORTS, type RunningServer, startStandalonePortal } from "./support/servers";
 import { nowSeconds } from "./support/tokens";
 
 const alex = DEMO_CUSTOMERS.alex.id;
@@ -148,5 +149,33 @@ test.describe("headers and endpoints", () => {
     expect((await request.get(faults, { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
     expect((await request.get(faults, { headers: { Host: "rebind.evil.example" } })).status()).toBe(403);
     expect((await request.get(faults)).status()).toBe(200);
+  });
+});
+
+test.describe("an https deployment", () => {
+  let server: RunningServer | undefined;
+  test.afterEach(async () => {
+    await server?.process.stop(5_000);
+    server = undefined;
+  });
+
+  test("names its session cookie __Host- (Secure, Path=/, no Domain)", async ({ playwright }) => {
+    test.setTimeout(90_000);
+    // TLS ends at a proxy in front of it; the portal knows it is public over https from NEXTAUTH_URL.
+    server = await startStandalonePortal(EXTRA_PORTS.standalone, {
+      NEXTAUTH_URL: "https://orders.example.test",
+    });
+    const client = await playwright.request.newContext({ baseURL: server.url });
+    try {
+      const response = await client.get(await linkFor({ userId: alex }), { maxRedirects: 0 });
+      expect(response.status()).toBe(303);
+      const setCookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie");
+      expect(setCookie?.value).toMatch(/^__Host-sweetspot\.session=/);
+      expect(setCookie?.value).toMatch(/; Secure/i);
+      expect(setCookie?.value).toMatch(/; Path=\/(;|$)/);
+      expect(setCookie?.value).not.toMatch(/Domain=/i);
+    } finally {
+      await client.dispose();
+    }
   });
 });
