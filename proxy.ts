@@ -25,6 +25,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Everything but Next's static assets (which get their headers from next.config.mjs) and the
+ * favicon, matched exactly: a prefix match let `/favicon.icox` or `/_next/staticfoo` skip the headers.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static/|favicon\\.ico$).*)"],
 };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { TIME_ZONE_COOKIE } from "@/lib/request/time-zone-cookie";
+import { timeZoneCookie } from "@/lib/request/time-zone-cookie";
 
 /**
  * Tells the server the browser's time zone (a cookie) and re-renders once when it was unknown or
@@ -18,7 +18,7 @@ export function TimeZoneSync({ serverTimeZone }: { serverTimeZone: string }) {
     if (!zone || zone === serverTimeZone || syncedThisLoad) return;
     syncedThisLoad = true;
     // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie; Cookie Store API is not everywhere yet.
-    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = timeZoneCookie(zone, window.location.protocol === "https:");
     router.refresh();
   }, [serverTimeZone, router]);
   return null;

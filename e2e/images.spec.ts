@@ -1,5 +1,5 @@
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
-import { mintLinkToken } from "../lib/auth/link-token";
+import { mintLinkToken, mintStatusImageToken } from "../lib/auth/link-token";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
 import { signInAs } from "./support/auth";
 import { E2E_PORTAL_URL, E2E_SECRETS } from "./support/environment";
@@ -11,9 +11,9 @@ const alex = DEMO_CUSTOMERS.alex.id;
 const blair = DEMO_CUSTOMERS.blair.id;
 const hostile = DEMO_CUSTOMERS.hostile.id;
 
-/** A link token as the notification system mints it. */
-function tokenFor(userId: string, checkoutId?: string, options: { ttlSeconds?: number; now?: Date } = {}) {
-  return mintLinkToken({
+/** A status-image token as the notification system mints it. */
+function tokenFor(userId: string, checkoutId: string, options: { ttlSeconds?: number; now?: Date } = {}) {
+  return mintStatusImageToken({
     userId,
     checkoutId,
     ttlSeconds: options.ttlSeconds ?? 3600,
@@ -106,7 +106,7 @@ test.describe("status image for emails", () => {
         {
           sub: alex,
           checkout: checkoutId,
-          aud: "checkout-portal",
+          aud: "checkout-portal/status-image",
           iat: nowSeconds(),
           exp: nowSeconds() + 600,
         },
@@ -126,15 +126,53 @@ test.describe("status image for emails", () => {
       await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 404);
     });
 
-    test("token without a checkout claim (an account link): 404", async ({ request }) => {
-      const token = await tokenFor(alex);
-      await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 404);
+    test("a sign-in link token, even one naming this checkout: 401 (it only signs in)", async ({
+      request,
+    }) => {
+      const link = await mintLinkToken({
+        userId: alex,
+        checkoutId,
+        ttlSeconds: 3600,
+        secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+      });
+      await expectNoImage(await request.get(statusImagePath(checkoutId, link)), 401);
+      const account = await mintLinkToken({
+        userId: alex,
+        ttlSeconds: 3600,
+        secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+      });
+      await expectNoImage(await request.get(statusImagePath(checkoutId, account)), 401);
+    });
+
+    test("an image token cannot sign in: the link page refuses it and sets no session", async ({
+      page,
+      context,
+    }) => {
+      const token = await tokenFor(alex, checkoutId);
+      const response = await page.goto(`/link?token=${token}`);
+      expect(response?.status()).toBe(401);
+      await expect(page.getByRole("heading", { level: 1, name: "This link doesn't work" })).toBeVisible();
+      const cookies = await context.cookies(E2E_PORTAL_URL);
+      expect(cookies.find((cookie) => cookie.name.endsWith("sweetspot.session"))).toBeUndefined();
     });
 
     test("token for a checkout that does not exist: 404", async ({ request }) => {
       const token = await tokenFor(alex, "chk_doesnotexist01");
       await expectNoImage(await request.get(statusImagePath("chk_doesnotexist01", token)), 404);
     });
+  });
+
+  test("answers 429 with Retry-After once one token is fetched too often", async ({ request }) => {
+    const token = await tokenFor(alex, SCENARIOS.delivered);
+    for (let fetch = 0; fetch < 20; fetch++) {
+      expect((await request.get(statusImagePath(SCENARIOS.delivered, token, "600"))).status()).toBe(200);
+    }
+    const limited = await request.get(statusImagePath(SCENARIOS.delivered, token, "600"));
+    await expectNoImage(limited, 429);
+    expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+    // Another token (another email) is counted on its own.
+    const other = await tokenFor(alex, SCENARIOS.delivered);
+    expect((await request.get(statusImagePath(SCENARIOS.delivered, other, "600"))).status()).toBe(200);
   });
 
   test.describe("when the API is down", () => {
@@ -214,7 +252,12 @@ test.describe("link previews", () => {
 
   test("a deep link's preview says nothing about the order, signed out or in", async ({ page, request }) => {
     const checkoutId = SCENARIOS.shippedUps;
-    const token = await tokenFor(alex, checkoutId);
+    const token = await mintLinkToken({
+      userId: alex,
+      checkoutId,
+      ttlSeconds: 3600,
+      secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+    });
     // What the page would reveal: the checkout's id, item title and status, read as the customer.
     await signInAs(page, alex);
     const view = (await (await page.request.get(`/api/checkouts/${checkoutId}`)).json()) as {

@@ -7,6 +7,7 @@ import { respondWithFault } from "./fault-responses";
 import { FaultRegistry } from "./faults";
 import { HeldResponses } from "./held-responses";
 import { sendError } from "./http";
+import { controlRequestRefusal } from "./loopback";
 import { oidcRoutes } from "./oidc";
 import type { Random } from "./random";
 import { RequestLog } from "./request-log";
@@ -79,6 +80,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
     if (url.pathname === "/__sandbox" || url.pathname.startsWith("/__sandbox/")) {
+      const refusal = controlRequestRefusal(req.headers);
+      if (refusal) {
+        sendError(res, 403, "forbidden", refusal);
+        return;
+      }
       await dispatch(control, { req, res, url });
       return;
     }

@@ -1,14 +1,15 @@
 /**
  * Mints a signed sign-in link for a customer, for support staff and local testing:
  *
- *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--ttl 7d] [--base-url https://portal.example.com]
+ *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--image] [--ttl 7d] [--base-url https://portal.example.com]
  *
  * stdout gets only the link so it can be piped (e.g. into a clipboard tool); everything else goes to
  * stderr. Exit codes: 0 minted, 1 no usable secret, 2 bad arguments.
  */
-import { mintLinkToken } from "../lib/auth/link-token";
+import { mintLinkToken, mintStatusImageToken } from "../lib/auth/link-token";
 import { formatDuration } from "./lib/duration";
 import {
+  buildImageLink,
   buildLink,
   MINT_LINK_USAGE,
   parseMintLinkArgs,
@@ -43,11 +44,21 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const { userId, checkoutId, ttlSeconds, baseUrl } = parsed.request;
+  const { userId, checkoutId, ttlSeconds, baseUrl, image } = parsed.request;
   const now = new Date();
-  const token = await mintLinkToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
   const expiresAt = new Date((Math.floor(now.getTime() / 1000) + ttlSeconds) * 1000);
 
+  if (image && checkoutId) {
+    const token = await mintStatusImageToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
+    process.stdout.write(`${buildImageLink(baseUrl, checkoutId, token)}\n`);
+    console.error(
+      `Status image of ${userId}, checkout ${checkoutId}; works until ${expiresAt.toISOString()} ` +
+        `(in ${formatDuration(ttlSeconds)}). It shows that image only and cannot sign anyone in.`,
+    );
+    return 0;
+  }
+
+  const token = await mintLinkToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
   process.stdout.write(`${buildLink(baseUrl, token)}\n`);
   const target = checkoutId ? `${userId}, checkout ${checkoutId}` : userId;
   const secretNote =

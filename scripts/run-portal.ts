@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
+import { listenHost } from "./lib/listen-host";
 import { type ManagedProcess, portalIsListening, startNode, waitForHttp } from "./lib/processes";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
 import {
@@ -51,11 +52,12 @@ if (!config.ok) {
 }
 
 const port = childEnv.PORT || "3000";
+const host = listenHost(childEnv, sandboxMode);
 // Next's standalone server binds to HOSTNAME; containers export their own id there, so say it outright.
 const portalEnv: NodeJS.ProcessEnv = {
   ...childEnv,
   PORT: port,
-  HOSTNAME: "0.0.0.0",
+  HOSTNAME: host,
   NODE_OPTIONS: withPortalHeapLimit(childEnv.NODE_OPTIONS),
 };
 let sandbox: ManagedProcess | undefined;
@@ -94,12 +96,17 @@ if (!flags.dev) {
 
 try {
   if (sandboxMode) {
+    // The sandbox stays on loopback whatever HOST says: only this portal needs to reach it.
     sandbox = watch(startNode("sandbox", [require.resolve("tsx/cli"), "sandbox/main.ts"], { env: childEnv }));
     await waitForHttp(`${config.config.sweetspotApiUrl}/__sandbox/health`, 15_000, sandbox);
   }
   portal = watch(
     flags.dev
-      ? startNode("portal", [require.resolve("next/dist/bin/next"), "dev", "--port", port], { env: childEnv })
+      ? startNode(
+          "portal",
+          [require.resolve("next/dist/bin/next"), "dev", "--port", port, "--hostname", host],
+          { env: childEnv },
+        )
       : startNode("portal", [standaloneServerPath()], { env: portalEnv }),
   );
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, portal, portalIsListening);

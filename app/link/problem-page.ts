@@ -1,10 +1,13 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
 import { linkPreviewTags } from "@/lib/metadata/link-preview";
+import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 
 /**
- * The plain page shown for a link that cannot sign anyone in. It is rendered here rather than by a
- * React page because a route handler is the only place that can both set the session cookie (for
- * good links) and answer a 4xx (for bad ones); the text is fixed, nothing from the request is echoed.
+ * The plain pages /link answers with when it cannot simply sign the customer in: a link that cannot
+ * sign anyone in, and a link for another customer than the one signed in. They are rendered here
+ * rather than by React pages because a route handler is the only place that can both set the session
+ * cookie (for good links) and answer a 4xx (for bad ones); the text is fixed, nothing from the
+ * request is echoed but a verified token.
  */
 const COPY: Record<LinkTokenFailure, { title: string; body: string; status: number }> = {
   expired: {
@@ -24,37 +27,102 @@ const COPY: Record<LinkTokenFailure, { title: string; body: string; status: numb
   },
 };
 
+export type LinkPageContext = { nonce: string | null; origin: URL | null };
+
 /** `origin` makes the page's link-preview image URL absolute, like the layout's (null: relative). */
-export function linkProblemResponse(
-  reason: LinkTokenFailure,
-  nonce: string | null,
-  origin: URL | null,
-): Response {
+export function linkProblemResponse(reason: LinkTokenFailure, context: LinkPageContext): Response {
   const { title, body, status } = COPY[reason];
-  const nonceAttribute = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
+  return linkPage({
+    title,
+    status,
+    context,
+    main: `<h1>${title}</h1>
+<p>${body}</p>
+<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+  });
+}
+
+/**
+ * Someone else is signed in on this browser. Switching needs a click and a same-origin POST, so a
+ * hostile page cannot swap the session behind the customer's back (login CSRF). Nothing about either
+ * account is shown: the browser's owner learns only that the link is for another account.
+ */
+export function switchAccountResponse(token: string, stayPath: string, context: LinkPageContext): Response {
+  const title = "This link is for another account";
+  return linkPage({
+    title,
+    status: 200,
+    context,
+    // The address bar still holds the token, so no Referer may carry it; but under "no-referrer" the
+    // browser would send `Origin: null` with the Switch post and fail the same-origin check.
+    // "strict-origin" sends the origin alone, never the path or query.
+    referrerPolicy: "strict-origin",
+    main: `<h1>${title}</h1>
+<p class="lead">You're signed in as someone else on this browser. This link is for another account.</p>
+<p>Switching signs you out of the account you're using now and opens the link.</p>
+<div class="actions">
+<form method="post" action="${PORTAL_PATHS.link}">
+<input type="hidden" name="token" value="${escapeAttribute(token)}">
+<button type="submit" class="button">Switch account</button>
+</form>
+<a class="button secondary" href="${escapeAttribute(stayPath)}">Stay signed in</a>
+</div>`,
+  });
+}
+
+/** A plain 403 in the same look, for a switch posted from another site. */
+export function crossSitePostResponse(context: LinkPageContext): Response {
+  const title = "This request came from another site";
+  return linkPage({
+    title,
+    status: 403,
+    context,
+    main: `<h1>${title}</h1>
+<p>For your safety, accounts can only be switched from our own pages. Open the link from your email again.</p>
+<p><a class="button" href="${PORTAL_PATHS.checkouts}">Go to my orders</a></p>`,
+  });
+}
+
+function linkPage({
+  title,
+  status,
+  main,
+  context,
+  referrerPolicy = "no-referrer",
+}: {
+  title: string;
+  status: number;
+  main: string;
+  context: LinkPageContext;
+  referrerPolicy?: "no-referrer" | "strict-origin";
+}): Response {
+  const nonceAttribute = context.nonce ? ` nonce="${context.nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
   const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="${referrerPolicy}">
 <title>${title} · The Sweet Spot</title>
-${linkPreviewTags(origin)}
+${linkPreviewTags(context.origin)}
 <style${nonceAttribute}>
 :root{color-scheme:light dark;--bg:#fbf8f4;--fg:#1f1a17;--muted:#5b524c;--accent:#7d2152;--on-accent:#fff}
 @media (prefers-color-scheme:dark){:root{--bg:#171311;--fg:#f4eee9;--muted:#c2b7ae;--accent:#f08cbd;--on-accent:#1f0d17}}
 body{margin:0;font-family:system-ui,sans-serif;background:var(--bg);color:var(--fg);line-height:1.5}
 main{max-width:36rem;margin:0 auto;padding:3rem 1rem}
 p{color:var(--muted)}
-a{display:inline-flex;align-items:center;min-height:44px;padding:0 1.25rem;border-radius:.75rem;background:var(--accent);color:var(--on-accent);font-weight:600;text-decoration:none}
-a:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
+.lead{color:var(--fg)}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
+form{margin:0}
+.button{display:inline-flex;align-items:center;min-height:44px;padding:0 1.25rem;border:2px solid var(--accent);border-radius:.75rem;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;text-decoration:none;cursor:pointer;box-sizing:border-box}
+.button.secondary{background:transparent;color:var(--fg)}
+.button:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
 </style>
 </head>
 <body>
 <main>
-<h1>${title}</h1>
-<p>${body}</p>
-<p><a href="/signin">Sign in</a></p>
+${main}
 </main>
 </body>
 </html>`;
@@ -63,7 +131,11 @@ a:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "private, no-store",
-      "Referrer-Policy": "no-referrer",
+      "Referrer-Policy": referrerPolicy,
     },
   });
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

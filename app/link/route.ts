@@ -1,19 +1,29 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { attachSession, getCustomerSession, newSessionEnd } from "@/lib/auth/customer-session";
-import { CLOCK_SKEW_SECONDS, verifyLinkToken } from "@/lib/auth/link-token";
+import { attachSession, getCustomerSession, startSession } from "@/lib/auth/customer-session";
+import { CLOCK_SKEW_SECONDS, type LinkClaims, verifyLinkToken } from "@/lib/auth/link-token";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
-import { linkProblemResponse } from "./problem-page";
+import {
+  crossSitePostResponse,
+  type LinkPageContext,
+  linkProblemResponse,
+  switchAccountResponse,
+} from "./problem-page";
 
 // The token is a credential: keep it out of Referer headers and never log the URL.
 const LINK_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" };
 
-async function verify(request: NextRequest) {
-  return verifyLinkToken(request.nextUrl.searchParams.get("token"), { secret: env().linkSecret });
+function verify(token: unknown) {
+  return verifyLinkToken(token, { secret: env().linkSecret });
+}
+
+async function pageContext(request: NextRequest): Promise<LinkPageContext> {
+  return { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
 }
 
 /**
@@ -21,38 +31,65 @@ async function verify(request: NextRequest) {
  * scanner only learns whether the link is good — no session, no upstream call.
  */
 export async function HEAD(request: NextRequest) {
-  const result = await verify(request);
+  const result = await verify(request.nextUrl.searchParams.get("token"));
   return new Response(null, { status: result.ok ? 204 : 401, headers: LINK_HEADERS });
 }
 
-/** Signs the customer in from an email link and moves them to the page it names, token off the URL. */
+/**
+ * Signs the customer in from an email link and moves them to the page it names, token off the URL.
+ * When another customer is signed in on this browser, it asks first (switchAccountResponse).
+ */
 export async function GET(request: NextRequest) {
-  const result = await verify(request);
-  if (!result.ok) {
-    return linkProblemResponse(result.reason, request.headers.get("x-nonce"), await publicOrigin());
-  }
-  const { userId, checkoutId, expiresAt } = result.claims;
+  const token = request.nextUrl.searchParams.get("token");
+  const result = await verify(token);
+  if (!result.ok) return linkProblemResponse(result.reason, await pageContext(request));
 
-  // An account session of the same customer is wider than the link: keep it rather than narrow it.
   const current = await getCustomerSession();
-  const keepCurrent = current?.userId === userId && current.access.kind === "account";
-  const session: CustomerSession = keepCurrent
-    ? current
-    : {
-        userId,
-        access: checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
-        // A link accepted within the clock-skew grace after `exp` still gets a usable session.
-        expiresAt: newSessionEnd(Math.max(expiresAt, Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS)),
-      };
+  if (token !== null && current && current.userId !== result.claims.userId) {
+    return switchAccountResponse(token, stayPath(current), await pageContext(request));
+  }
+  return signIn(result.claims, current);
+}
 
+/** The "Switch account" button: a same-origin post carrying the link's token. */
+export async function POST(request: NextRequest) {
+  if (!isSameOriginPost(request)) return crossSitePostResponse(await pageContext(request));
+  let token: FormDataEntryValue | null = null;
+  try {
+    token = (await request.formData()).get("token");
+  } catch {
+    // Not a form: treated as a link without a token.
+  }
+  const result = await verify(token);
+  if (!result.ok) return linkProblemResponse(result.reason, await pageContext(request));
+  return signIn(result.claims, await getCustomerSession());
+}
+
+async function signIn(claims: LinkClaims, current: CustomerSession | null): Promise<Response> {
+  const { userId, checkoutId, expiresAt } = claims;
+  // An account session of the same customer is wider than the link: keep it rather than narrow it.
+  const keepCurrent = current?.userId === userId && current.access.kind === "account";
   const destination = checkoutId ? await destinationFor(userId, checkoutId) : checkoutListPath();
   // A relative Location keeps the redirect on whatever host the customer used.
   const response = new NextResponse(null, {
     status: 303,
     headers: { ...LINK_HEADERS, Location: destination },
   });
-  if (!keepCurrent) await attachSession(response, session);
+  if (!keepCurrent) {
+    const session = startSession(
+      userId,
+      checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
+      // A link accepted within the clock-skew grace after `exp` still gets a usable session.
+      Math.max(expiresAt, Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS),
+    );
+    await attachSession(response, session);
+  }
   return response;
+}
+
+/** Where "Stay signed in" goes: what the current session may read. */
+function stayPath(current: CustomerSession): string {
+  return current.access.kind === "checkout" ? checkoutPath(current.access.checkoutId) : checkoutListPath();
 }
 
 /** The checkout's page when it is the customer's; otherwise their list, confirming nothing. */

@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, type Page } from "@playwright/test";
-import { mintLinkToken } from "../../lib/auth/link-token";
+import { mintLinkToken, mintStatusImageToken } from "../../lib/auth/link-token";
+import { emailLinkPath, statusImagePath } from "../../lib/urls/portal-urls";
 import { E2E_PORTAL_URL, E2E_SECRETS } from "./environment";
 
 export type LinkOptions = {
@@ -25,7 +26,22 @@ export async function linkFor({
     now,
     secret: secret ?? E2E_SECRETS.PORTAL_LINK_SECRET,
   });
-  return `/link?token=${token}`;
+  return emailLinkPath(token);
+}
+
+/** A status-image URL as the notification system would put it in an email's <img src>. */
+export async function statusImageFor(
+  userId: string,
+  checkoutId: string,
+  options: { ttlSeconds?: number; width?: number } = {},
+): Promise<string> {
+  const token = await mintStatusImageToken({
+    userId,
+    checkoutId,
+    ttlSeconds: options.ttlSeconds ?? 3600,
+    secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+  });
+  return statusImagePath(checkoutId, token, options.width);
 }
 
 /** Signs the page's browser in by following an account link (no checkout claim). */

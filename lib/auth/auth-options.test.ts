@@ -47,7 +47,31 @@ describe("authOptions", () => {
     vi.stubEnv("OIDC_CLIENT_SECRET", config.clientSecret);
     const fresh = await import("./auth-options");
     expect(fresh.authOptions().providers.map((provider) => provider.id)).toEqual(["oidc"]);
-    expect(fresh.authOptions().session?.maxAge).toBe(30 * 24 * 60 * 60);
+    expect(fresh.authOptions().session?.maxAge).toBe(14 * 24 * 60 * 60);
+  });
+
+  it("gives every cookie the __Host- prefix over https, and a session its own id and absolute end", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    vi.stubEnv("NEXTAUTH_URL", "https://orders.example.test");
+    vi.stubEnv("SESSION_LIFETIME_DAYS", "3");
+    const { authOptions } = await import("./auth-options");
+    const options = authOptions();
+    for (const cookie of Object.values(options.cookies ?? {})) {
+      expect(cookie.name).toMatch(/^__Host-/);
+      expect(cookie.options).toMatchObject({ secure: true, path: "/" });
+      expect(cookie.options).not.toHaveProperty("domain");
+    }
+    expect(options.cookies?.sessionToken?.name).toBe("__Host-sweetspot.session");
+    const claims = await options.callbacks?.jwt?.({
+      token: {},
+      user: { id: "usr_42" },
+      account: { provider: "oidc", type: "oauth", providerAccountId: "x" },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    expect(claims).toMatchObject({ sub: "usr_42", sid: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    expect(Number(claims?.sessionExpiresAt) - now).toBeGreaterThan(3 * 86_400 - 60);
+    expect(Number(claims?.sessionExpiresAt) - now).toBeLessThanOrEqual(3 * 86_400);
   });
 });
 

@@ -4,10 +4,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
-import { newSessionEnd } from "./customer-session";
+import { startSession } from "./customer-session";
 import { safeReturnPath } from "./return-path";
 import { toSessionClaims } from "./session-claims";
-import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
+import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
 
 type OidcProfile = Record<string, unknown>;
 
@@ -43,19 +43,16 @@ export function authOptions(): AuthOptions {
   const cookie = sessionCookie();
   return {
     secret: config.authSecret,
-    session: { strategy: "jwt", maxAge: MAX_SESSION_SECONDS },
+    // /api/auth/session is answered by the portal itself (app/api/auth/[...nextauth]/route.ts), so
+    // next-auth never re-issues the cookie and activity cannot push this out.
+    session: { strategy: "jwt", maxAge: sessionLifetimeSeconds() },
     useSecureCookies: cookie.options.secure,
-    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
+    cookies: nextAuthCookies(cookie),
     providers: config.oidc ? [oidcProvider(config.oidc)] : [],
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       jwt({ token, user, account }) {
-        if (account && user)
-          return toSessionClaims({
-            userId: user.id,
-            access: { kind: "account" },
-            expiresAt: newSessionEnd(),
-          });
+        if (account && user) return toSessionClaims(startSession(user.id, { kind: "account" }));
         return token;
       },
       redirect({ url, baseUrl }) {
@@ -64,5 +61,24 @@ export function authOptions(): AuthOptions {
         return `${baseUrl}${safeReturnPath(path)}`;
       },
     },
+  };
+}
+
+/**
+ * next-auth's own cookies (the OIDC round trip's state, PKCE verifier, nonce, callback URL, CSRF
+ * token) take the same prefix as the session cookie: `__Host-` over https, so none can be planted
+ * from a sibling subdomain.
+ */
+function nextAuthCookies(session: ReturnType<typeof sessionCookie>): NonNullable<AuthOptions["cookies"]> {
+  const prefix = session.options.secure ? "__Host-" : "";
+  const options = session.options;
+  const shortLived = { ...options, maxAge: 15 * 60 };
+  return {
+    sessionToken: { name: session.name, options },
+    callbackUrl: { name: `${prefix}next-auth.callback-url`, options },
+    csrfToken: { name: `${prefix}next-auth.csrf-token`, options },
+    pkceCodeVerifier: { name: `${prefix}next-auth.pkce.code_verifier`, options: shortLived },
+    state: { name: `${prefix}next-auth.state`, options: shortLived },
+    nonce: { name: `${prefix}next-auth.nonce`, options },
   };
 }

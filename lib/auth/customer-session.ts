@@ -9,11 +9,13 @@ import { signInPath } from "@/lib/urls/portal-urls";
 import {
   type CustomerSession,
   fromSessionClaims,
+  newSessionId,
+  type SessionAccess,
   type SessionTarget,
   sessionAllows,
   toSessionClaims,
 } from "./session-claims";
-import { MAX_SESSION_SECONDS, sessionCookie } from "./session-cookie";
+import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -37,7 +39,7 @@ export async function getCustomerSession(): Promise<CustomerSession | null> {
 
 /** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */
 export async function attachSession(response: NextResponse, session: CustomerSession): Promise<void> {
-  const maxAge = Math.max(0, Math.min(session.expiresAt - nowSeconds(), MAX_SESSION_SECONDS));
+  const maxAge = Math.max(0, Math.min(session.expiresAt - nowSeconds(), sessionLifetimeSeconds()));
   const value = await encode({ token: toSessionClaims(session), secret: env().authSecret, maxAge });
   const { name, options } = sessionCookie();
   response.cookies.set(name, value, { ...options, maxAge });
@@ -50,8 +52,17 @@ export function detachSession(response: NextResponse): void {
 }
 
 export function newSessionEnd(limitSeconds?: number): number {
-  const cap = nowSeconds() + MAX_SESSION_SECONDS;
+  const cap = nowSeconds() + sessionLifetimeSeconds();
   return limitSeconds === undefined ? cap : Math.min(cap, limitSeconds);
+}
+
+/** A new session with its own id, ending after the session lifetime or at `endLimitSeconds` if sooner. */
+export function startSession(
+  userId: string,
+  access: SessionAccess,
+  endLimitSeconds?: number,
+): CustomerSession {
+  return { userId, sessionId: newSessionId(), access, expiresAt: newSessionEnd(endLimitSeconds) };
 }
 
 /**

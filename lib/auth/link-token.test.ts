@@ -1,6 +1,14 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { LINK_AUDIENCE, MAX_LINK_TTL_SECONDS, mintLinkToken, verifyLinkToken } from "./link-token";
+import {
+  LINK_AUDIENCE,
+  MAX_LINK_TTL_SECONDS,
+  mintLinkToken,
+  mintStatusImageToken,
+  STATUS_IMAGE_AUDIENCE,
+  verifyLinkToken,
+  verifyStatusImageToken,
+} from "./link-token";
 
 const SECRET = "test-link-secret-0123456789abcdefghijklmnop";
 const OTHER_SECRET = "another-link-secret-0123456789abcdefghijklm";
@@ -46,7 +54,13 @@ describe("mintLinkToken + verifyLinkToken", () => {
     const token = await mintLinkToken({ userId: "usr_42", ttlSeconds: 7 * DAY, secret: SECRET, now: NOW });
     expect(await verifyNow(token)).toEqual({
       ok: true,
-      claims: { userId: "usr_42", checkoutId: null, issuedAt: NOW_SECONDS, expiresAt: NOW_SECONDS + 7 * DAY },
+      claims: {
+        userId: "usr_42",
+        checkoutId: null,
+        issuedAt: NOW_SECONDS,
+        expiresAt: NOW_SECONDS + 7 * DAY,
+        tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      },
     });
   });
 
@@ -66,6 +80,7 @@ describe("mintLinkToken + verifyLinkToken", () => {
         checkoutId: "chk_abc-123",
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 3600,
+        tokenId: expect.any(String),
       },
     });
   });
@@ -77,11 +92,12 @@ describe("mintLinkToken + verifyLinkToken", () => {
       ttlSeconds: 60,
       secret: SECRET,
       now: NOW,
+      tokenId: "tok_0123456789",
     });
     const [header, payload] = token.split(".").map((part) => Buffer.from(part, "base64url").toString("utf8"));
     expect(header).toBe('{"alg":"HS256","typ":"JWT"}');
     expect(payload).toBe(
-      `{"sub":"usr_1","checkout":"chk_1","aud":"checkout-portal","iat":${NOW_SECONDS},"exp":${NOW_SECONDS + 60}}`,
+      `{"sub":"usr_1","checkout":"chk_1","aud":"checkout-portal","iat":${NOW_SECONDS},"exp":${NOW_SECONDS + 60},"jti":"tok_0123456789"}`,
     );
   });
 
@@ -251,16 +267,82 @@ describe("verifyLinkToken: claims", () => {
     expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload(overrides)))).toEqual(INVALID);
   });
 
-  it("treats a null checkout like an absent one", async () => {
-    const result = await verifyNow(handMadeToken(HS256_HEADER, validPayload({ checkout: null })));
-    expect(result).toMatchObject({ ok: true, claims: { checkoutId: null } });
+  it("refuses a null checkout: the claim is a checkout id or absent, never an account-wide null", async () => {
+    expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload({ checkout: null })))).toEqual(INVALID);
+    expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload({ checkout: "" })))).toEqual(INVALID);
+    const absent = await verifyNow(handMadeToken(HS256_HEADER, validPayload()));
+    expect(absent).toMatchObject({ ok: true, claims: { checkoutId: null } });
+  });
+
+  it("reads a jti for revocation, refuses a malformed one, and still accepts tokens without", async () => {
+    const withId = await verifyNow(handMadeToken(HS256_HEADER, validPayload({ jti: "550e8400-e29b-41d4" })));
+    expect(withId).toMatchObject({ ok: true, claims: { tokenId: "550e8400-e29b-41d4" } });
+    expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload({ jti: "x" })))).toEqual(INVALID);
+    expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload({ jti: 12345678 })))).toEqual(INVALID);
+    expect(await verifyNow(handMadeToken(HS256_HEADER, validPayload()))).toMatchObject({
+      ok: true,
+      claims: { tokenId: null },
+    });
   });
 
   it("ignores claims it does not use", async () => {
-    const result = await verifyNow(
-      handMadeToken(HS256_HEADER, validPayload({ jti: "x", iss: "notifications" })),
-    );
+    const result = await verifyNow(handMadeToken(HS256_HEADER, validPayload({ iss: "notifications" })));
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("single-purpose tokens", () => {
+  const imageToken = () =>
+    mintStatusImageToken({
+      userId: "usr_42",
+      checkoutId: "chk_1",
+      ttlSeconds: 3600,
+      secret: SECRET,
+      now: NOW,
+    });
+  const verifyImageNow = (token: unknown) => verifyStatusImageToken(token, { secret: SECRET, now: NOW });
+
+  it("a status-image token fetches its image and cannot sign in", async () => {
+    const token = await imageToken();
+    expect(await verifyImageNow(token)).toEqual({
+      ok: true,
+      claims: {
+        userId: "usr_42",
+        checkoutId: "chk_1",
+        issuedAt: NOW_SECONDS,
+        expiresAt: NOW_SECONDS + 3600,
+        tokenId: null,
+      },
+    });
+    expect(await verifyNow(token)).toEqual(INVALID);
+  });
+
+  it("a link token signs in and cannot fetch an image", async () => {
+    const token = await mintLinkToken({
+      userId: "usr_42",
+      checkoutId: "chk_1",
+      ttlSeconds: 60,
+      secret: SECRET,
+      now: NOW,
+    });
+    expect((await verifyNow(token)).ok).toBe(true);
+    expect(await verifyImageNow(token)).toEqual(INVALID);
+  });
+
+  it("refuses a token naming both audiences, and an image token without a checkout", async () => {
+    const both = handMadeToken(
+      HS256_HEADER,
+      validPayload({ checkout: "chk_1", aud: [LINK_AUDIENCE, STATUS_IMAGE_AUDIENCE] }),
+    );
+    expect(await verifyNow(both)).toEqual(INVALID);
+    expect(await verifyImageNow(both)).toEqual(INVALID);
+    const noCheckout = handMadeToken(HS256_HEADER, validPayload({ aud: STATUS_IMAGE_AUDIENCE }));
+    expect(await verifyImageNow(noCheckout)).toEqual(INVALID);
+    const imageAud = handMadeToken(
+      HS256_HEADER,
+      validPayload({ checkout: "chk_1", aud: [STATUS_IMAGE_AUDIENCE, "x"] }),
+    );
+    expect((await verifyImageNow(imageAud)).ok).toBe(true);
   });
 });
 
@@ -322,6 +404,7 @@ describe("interoperability", () => {
         checkoutId: "chk_9",
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 3600,
+        tokenId: null,
       },
     });
   });
@@ -337,7 +420,9 @@ describe("interoperability", () => {
 describe("docs/link-tokens.md worked example", () => {
   const DOCS_SECRET = "docs-example-secret-do-not-use-0123456789";
   const DOCS_TOKEN =
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIiwiY2hlY2tvdXQiOiJjaGtfNDU2IiwiYXVkIjoiY2hlY2tvdXQtcG9ydGFsIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjE3Njc4MzA0MDB9.OY8I4SbEX-WBZhs7KQ4jNKwS0PyAXga0nnMk5GzhV0g";
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIiwiY2hlY2tvdXQiOiJjaGtfNDU2IiwiYXVkIjoiY2hlY2tvdXQtcG9ydGFsIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjE3Njc4MzA0MDAsImp0aSI6IldiM3hRbTlUMmFGa0xwN1JjWjFuVmcifQ.8qkxZabZXnsCBQ1IOAM2gey7d1K7HLNWkuvYNl6S-dY";
+  const DOCS_IMAGE_TOKEN =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIiwiY2hlY2tvdXQiOiJjaGtfNDU2IiwiYXVkIjoiY2hlY2tvdXQtcG9ydGFsL3N0YXR1cy1pbWFnZSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY5ODE3NjAwfQ.GDLNlr3fQziOZW5cJIIQWq6No_sN2LJeT5V24DQS6dc";
 
   it("is what mintLinkToken produces, so other minters can check their output against it", async () => {
     const token = await mintLinkToken({
@@ -346,15 +431,34 @@ describe("docs/link-tokens.md worked example", () => {
       ttlSeconds: 7 * DAY,
       secret: DOCS_SECRET,
       now: new Date("2026-01-01T00:00:00Z"),
+      tokenId: "Wb3xQm9T2aFkLp7RcZ1nVg",
     });
     expect(token).toBe(DOCS_TOKEN);
+  });
+
+  it("has a status-image example that mintStatusImageToken reproduces", async () => {
+    const token = await mintStatusImageToken({
+      userId: "usr_123",
+      checkoutId: "chk_456",
+      ttlSeconds: 30 * DAY,
+      secret: DOCS_SECRET,
+      now: new Date("2026-01-01T00:00:00Z"),
+    });
+    expect(token).toBe(DOCS_IMAGE_TOKEN);
+    expect((await verifyStatusImageToken(DOCS_IMAGE_TOKEN, { secret: DOCS_SECRET, now: NOW })).ok).toBe(true);
   });
 
   it("verifies", async () => {
     const result = await verifyLinkToken(DOCS_TOKEN, { secret: DOCS_SECRET, now: NOW });
     expect(result).toEqual({
       ok: true,
-      claims: { userId: "usr_123", checkoutId: "chk_456", issuedAt: 1_767_225_600, expiresAt: 1_767_830_400 },
+      claims: {
+        userId: "usr_123",
+        checkoutId: "chk_456",
+        issuedAt: 1_767_225_600,
+        expiresAt: 1_767_830_400,
+        tokenId: "Wb3xQm9T2aFkLp7RcZ1nVg",
+      },
     });
   });
 });

@@ -10,7 +10,17 @@
  * used to choose how to verify, which closes the `alg: none` and algorithm-confusion attacks.
  */
 
+/**
+ * Every token says what it is for, and is good for nothing else: a link token signs its holder in
+ * (it travels in the email's links), a status-image token fetches one checkout's image (it travels in
+ * image URLs, which mail-provider proxies, logs and caches keep). The audience tells them apart.
+ */
 export const LINK_AUDIENCE = "checkout-portal";
+export const STATUS_IMAGE_AUDIENCE = "checkout-portal/status-image";
+export type TokenPurpose = "link" | "status_image";
+const AUDIENCES: Record<TokenPurpose, string> = { link: LINK_AUDIENCE, status_image: STATUS_IMAGE_AUDIENCE };
+/** A token id (`jti`): what a revocation list names. UUIDs, ULIDs and our own 22-character ids fit. */
+export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 /** Links are reusable until they expire (mail scanners open them first), so lifetime is capped. */
 export const MAX_LINK_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Tolerated clock difference between the minting machine and the portal. */
@@ -38,14 +48,21 @@ export type LinkClaims = {
   issuedAt: number;
   /** Seconds since the Unix epoch. */
   expiresAt: number;
+  /** The `jti` claim, for revocation; null for tokens minted without one. */
+  tokenId: string | null;
 };
+
+/** A status-image token always names its checkout. */
+export type StatusImageClaims = Omit<LinkClaims, "checkoutId"> & { checkoutId: string };
 
 /** Coarse on purpose: the page only distinguishes "expired" from "not valid", and details help attackers. */
 export type LinkTokenFailure = "expired" | "not_yet_valid" | "invalid";
 
-export type LinkTokenVerification =
-  | { ok: true; claims: LinkClaims }
+export type TokenVerification<Claims> =
+  | { ok: true; claims: Claims }
   | { ok: false; reason: LinkTokenFailure };
+export type LinkTokenVerification = TokenVerification<LinkClaims>;
+export type StatusImageTokenVerification = TokenVerification<StatusImageClaims>;
 
 export type MintLinkTokenOptions = {
   userId: string;
@@ -53,6 +70,12 @@ export type MintLinkTokenOptions = {
   ttlSeconds: number;
   secret: string;
   now?: Date;
+  /** The `jti`; random when not given (tests pass one to get a fixed token). */
+  tokenId?: string;
+};
+
+export type MintStatusImageTokenOptions = Omit<MintLinkTokenOptions, "checkoutId" | "tokenId"> & {
+  checkoutId: string;
 };
 
 export type VerifyLinkTokenOptions = {
@@ -61,10 +84,27 @@ export type VerifyLinkTokenOptions = {
 };
 
 /**
- * Mints a link token. Throws (TypeError/RangeError) on invalid arguments: minting with bad input is a
- * programming or operator error, and failing loudly beats sending a customer a link that cannot work.
+ * Mints a link token (signs its holder in). Throws (TypeError/RangeError) on invalid arguments:
+ * minting with bad input is a programming or operator error, and failing loudly beats sending a
+ * customer a link that cannot work.
  */
 export async function mintLinkToken(options: MintLinkTokenOptions): Promise<string> {
+  const tokenId = options.tokenId ?? randomTokenId();
+  if (!TOKEN_ID_PATTERN.test(tokenId)) throw new TypeError("tokenId must be 8-128 base64url characters");
+  return mintToken("link", { ...options, checkoutId: options.checkoutId ?? null }, tokenId);
+}
+
+/** Mints a status-image token: fetches this checkout's image, and cannot sign anyone in. */
+export async function mintStatusImageToken(options: MintStatusImageTokenOptions): Promise<string> {
+  if (typeof options.checkoutId !== "string") throw new TypeError("a status-image token needs a checkoutId");
+  return mintToken("status_image", options, null);
+}
+
+async function mintToken(
+  purpose: TokenPurpose,
+  options: Omit<MintLinkTokenOptions, "tokenId">,
+  tokenId: string | null,
+): Promise<string> {
   const { userId, checkoutId, ttlSeconds, secret } = options;
   if (!USER_ID_PATTERN.test(userId)) {
     throw new TypeError(
@@ -82,16 +122,22 @@ export async function mintLinkToken(options: MintLinkTokenOptions): Promise<stri
   const key = await importSigningKey(secret, "sign");
   const issuedAt = epochSeconds(options.now ?? new Date());
 
-  // Claim order matches docs/link-tokens.md so its worked example can be reproduced byte for byte.
+  // Claim order matches docs/link-tokens.md so its worked examples can be reproduced byte for byte.
   const payload: Record<string, string | number> = { sub: userId };
   if (checkoutId != null) payload.checkout = checkoutId;
-  payload.aud = LINK_AUDIENCE;
+  payload.aud = AUDIENCES[purpose];
   payload.iat = issuedAt;
   payload.exp = issuedAt + ttlSeconds;
+  if (tokenId !== null) payload.jti = tokenId;
 
   const signingInput = `${encodeJsonSegment(HEADER)}.${encodeJsonSegment(payload)}`;
   const signature = await crypto.subtle.sign("HMAC", key, utf8(signingInput));
   return `${signingInput}.${base64UrlEncode(new Uint8Array(signature))}`;
+}
+
+/** 128 random bits, base64url: unguessable and unique enough to name one token in a revocation list. */
+function randomTokenId(): string {
+  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**
@@ -103,8 +149,27 @@ export async function verifyLinkToken(
   token: unknown,
   options: VerifyLinkTokenOptions,
 ): Promise<LinkTokenVerification> {
+  return verifyToken("link", token, options);
+}
+
+/** Verifies a status-image token, never a link token; the same rules otherwise, and a checkout is required. */
+export async function verifyStatusImageToken(
+  token: unknown,
+  options: VerifyLinkTokenOptions,
+): Promise<StatusImageTokenVerification> {
+  const result = await verifyToken("status_image", token, options);
+  if (!result.ok) return result;
+  const { checkoutId } = result.claims;
+  return checkoutId === null ? INVALID : { ok: true, claims: { ...result.claims, checkoutId } };
+}
+
+async function verifyToken(
+  purpose: TokenPurpose,
+  token: unknown,
+  options: VerifyLinkTokenOptions,
+): Promise<LinkTokenVerification> {
   const key = await importSigningKey(options.secret, "verify");
-  const claims = await verifiedClaims(token, key);
+  const claims = await verifiedClaims(token, key, purpose);
   if (claims === null) return INVALID;
 
   // Time is judged only after the signature, so a forged token can never be reported as "expired".
@@ -120,16 +185,21 @@ export async function verifyLinkToken(
       checkoutId: claims.checkoutId,
       issuedAt: claims.issuedAt,
       expiresAt: claims.expiresAt,
+      tokenId: claims.tokenId,
     },
   };
 }
 
-const INVALID: LinkTokenVerification = { ok: false, reason: "invalid" };
+const INVALID = { ok: false, reason: "invalid" } as const;
 
 type CheckedClaims = LinkClaims & { notBefore: number };
 
 /** The token's claims if it is well formed, correctly signed and internally consistent; else null. */
-async function verifiedClaims(token: unknown, key: CryptoKey): Promise<CheckedClaims | null> {
+async function verifiedClaims(
+  token: unknown,
+  key: CryptoKey,
+  purpose: TokenPurpose,
+): Promise<CheckedClaims | null> {
   if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return null;
   const parts = token.split(".");
   if (parts.length !== 3) return null;
@@ -151,7 +221,7 @@ async function verifiedClaims(token: unknown, key: CryptoKey): Promise<CheckedCl
   if (!signatureMatches) return null;
 
   const payload = decodeJsonObject(encodedPayload);
-  return payload === null ? null : readClaims(payload);
+  return payload === null ? null : readClaims(payload, purpose);
 }
 
 function isAcceptedHeader(header: Record<string, unknown>): boolean {
@@ -163,12 +233,16 @@ function isAcceptedHeader(header: Record<string, unknown>): boolean {
   return true;
 }
 
-function readClaims(payload: Record<string, unknown>): CheckedClaims | null {
-  const { sub, checkout, aud, iat, exp, nbf } = payload;
+function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): CheckedClaims | null {
+  const { sub, checkout, aud, iat, exp, nbf, jti } = payload;
   if (typeof sub !== "string" || !USER_ID_PATTERN.test(sub)) return null;
-  // Absent or null both mean "no particular checkout": JSON encoders differ on optional fields.
-  if (checkout != null && (typeof checkout !== "string" || !CHECKOUT_ID_PATTERN.test(checkout))) return null;
-  if (!hasOurAudience(aud)) return null;
+  // Absent means "the whole account"; anything present must be a checkout id. A null would otherwise
+  // turn a minter's missing value into an account-wide link.
+  if (checkout !== undefined && (typeof checkout !== "string" || !CHECKOUT_ID_PATTERN.test(checkout))) {
+    return null;
+  }
+  if (!hasAudience(aud, purpose)) return null;
+  if (jti !== undefined && (typeof jti !== "string" || !TOKEN_ID_PATTERN.test(jti))) return null;
   if (!isEpochSeconds(iat) || !isEpochSeconds(exp)) return null;
   if (exp <= iat || exp - iat > MAX_LINK_TTL_SECONDS) return null;
   // Not minted by us, but a standard claim: honouring it is cheaper than explaining why we ignore it.
@@ -178,17 +252,18 @@ function readClaims(payload: Record<string, unknown>): CheckedClaims | null {
     checkoutId: typeof checkout === "string" ? checkout : null,
     issuedAt: iat,
     expiresAt: exp,
+    tokenId: typeof jti === "string" ? jti : null,
     notBefore: typeof nbf === "number" ? nbf : iat,
   };
 }
 
-function hasOurAudience(aud: unknown): boolean {
-  if (aud === LINK_AUDIENCE) return true;
-  return (
-    Array.isArray(aud) &&
-    aud.every((entry): entry is string => typeof entry === "string") &&
-    aud.includes(LINK_AUDIENCE)
-  );
+/** The token's audience is this purpose's, and names no other purpose: one token, one use. */
+function hasAudience(aud: unknown, purpose: TokenPurpose): boolean {
+  const expected = AUDIENCES[purpose];
+  if (aud === expected) return true;
+  if (!Array.isArray(aud) || !aud.every((entry): entry is string => typeof entry === "string")) return false;
+  const ours = Object.values(AUDIENCES);
+  return aud.includes(expected) && aud.filter((entry) => ours.includes(entry)).length === 1;
 }
 
 function isEpochSeconds(value: unknown): value is number {

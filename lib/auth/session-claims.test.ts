@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { fromSessionClaims, sessionAllows, toSessionClaims } from "./session-claims";
+import { fromSessionClaims, newSessionId, sessionAllows, toSessionClaims } from "./session-claims";
 
 const now = 1_800_000_000;
+const SID = "AAAAAAAAAAAAAAAAAAAAAA";
 
 describe("session claims", () => {
   it("round-trips an account session and a checkout session", () => {
-    const account = { userId: "usr_a", access: { kind: "account" as const }, expiresAt: now + 60 };
+    const account = {
+      userId: "usr_a",
+      sessionId: SID,
+      access: { kind: "account" as const },
+      expiresAt: now + 60,
+    };
     const link = {
       userId: "usr_a",
+      sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
       expiresAt: now + 60,
     };
@@ -21,23 +28,46 @@ describe("session claims", () => {
     expect(
       fromSessionClaims({ sub: "admin", access: "account", sessionExpiresAt: now + 60 }, now),
     ).toBeNull();
-    expect(fromSessionClaims({ sub: "usr_a", access: "account", sessionExpiresAt: now }, now)).toBeNull();
     expect(
-      fromSessionClaims({ sub: "usr_a", access: "checkout", sessionExpiresAt: now + 60 }, now),
+      fromSessionClaims({ sub: "usr_a", sid: SID, access: "account", sessionExpiresAt: now }, now),
+    ).toBeNull();
+    expect(
+      fromSessionClaims({ sub: "usr_a", sid: SID, access: "checkout", sessionExpiresAt: now + 60 }, now),
     ).toBeNull();
     expect(fromSessionClaims(null, now)).toBeNull();
+  });
+
+  it("refuses a session without a session id, which could never be revoked", () => {
+    expect(
+      fromSessionClaims({ sub: "usr_a", access: "account", sessionExpiresAt: now + 60 }, now),
+    ).toBeNull();
+    expect(
+      fromSessionClaims({ sub: "usr_a", sid: "short", access: "account", sessionExpiresAt: now + 60 }, now),
+    ).toBeNull();
+  });
+
+  it("gives every session its own 128-bit id", () => {
+    const ids = new Set(Array.from({ length: 50 }, newSessionId));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it("lets a checkout session read that checkout only", () => {
     const link = {
       userId: "usr_a",
+      sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
       expiresAt: now + 60,
     };
     expect(sessionAllows(link, { checkoutId: "chk_1" })).toBe(true);
     expect(sessionAllows(link, { checkoutId: "chk_2" })).toBe(false);
     expect(sessionAllows(link, "account")).toBe(false);
-    const account = { userId: "usr_a", access: { kind: "account" as const }, expiresAt: now + 60 };
+    const account = {
+      userId: "usr_a",
+      sessionId: SID,
+      access: { kind: "account" as const },
+      expiresAt: now + 60,
+    };
     expect(sessionAllows(account, "account")).toBe(true);
     expect(sessionAllows(account, { checkoutId: "chk_2" })).toBe(true);
   });

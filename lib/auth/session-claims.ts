@@ -9,6 +9,11 @@ export type SessionAccess = { kind: "account" } | { kind: "checkout"; checkoutId
 
 export type CustomerSession = {
   userId: string;
+  /**
+   * The session's own id (`sid`): what a server-side revocation list names, so signing out, or
+   * support ending a session, can stop a copied cookie before it expires.
+   */
+  sessionId: string;
   access: SessionAccess;
   /** Seconds since the epoch after which the session is over, whatever the cookie says. */
   expiresAt: number;
@@ -17,8 +22,13 @@ export type CustomerSession = {
 export type SessionTarget = "account" | { checkoutId: string };
 
 /** The claims stored (encrypted) in the session cookie. */
+/** 128 random bits in base64url (22 characters); a little room for other generators. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
 export const sessionClaimsSchema = z.object({
   sub: z.string().regex(USER_ID_PATTERN),
+  // Required: a session without an id could not be revoked, so it is not a session.
+  sid: z.string().regex(SESSION_ID_PATTERN),
   access: z.enum(["account", "checkout"]),
   checkoutId: z.string().regex(CHECKOUT_ID_PATTERN).optional(),
   sessionExpiresAt: z.number().int().positive(),
@@ -29,6 +39,7 @@ export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 export function toSessionClaims(session: CustomerSession): SessionClaims {
   return {
     sub: session.userId,
+    sid: session.sessionId,
     access: session.access.kind,
     ...(session.access.kind === "checkout" ? { checkoutId: session.access.checkoutId } : {}),
     sessionExpiresAt: session.expiresAt,
@@ -39,13 +50,23 @@ export function toSessionClaims(session: CustomerSession): SessionClaims {
 export function fromSessionClaims(claims: unknown, nowSeconds: number): CustomerSession | null {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success || parsed.data.sessionExpiresAt <= nowSeconds) return null;
-  const { sub, access, checkoutId, sessionExpiresAt } = parsed.data;
+  const { sub, sid, access, checkoutId, sessionExpiresAt } = parsed.data;
   if (access === "checkout" && !checkoutId) return null;
   return {
     userId: sub,
+    sessionId: sid,
     access: access === "checkout" && checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
     expiresAt: sessionExpiresAt,
   };
+}
+
+/** A new, unguessable session id. */
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** Whether a session may read the target: the account, or one checkout. */

@@ -1,18 +1,27 @@
 import "server-only";
 import { env } from "@/lib/env";
 
-/** Sessions end at the latest 30 days after sign-in, however they were started (README: Sessions). */
-export const MAX_SESSION_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * How long a session lasts from sign-in (SESSION_LIFETIME_DAYS, default 14 days; README: Sessions).
+ * Absolute: nothing the customer does moves the end, so a copied cookie stops working by then.
+ */
+export function sessionLifetimeSeconds(): number {
+  return env().sessionLifetimeSeconds;
+}
 
 /**
  * The session cookie, shared by next-auth (OIDC) and the portal's own sign-in routes (email links,
- * sandbox). Secure — with the `__Secure-` prefix browsers enforce — whenever the portal is
- * served over https, which NEXTAUTH_URL tells.
+ * sandbox). In https deployments (NEXTAUTH_URL says so) it is `__Host-`: browsers then insist on
+ * Secure, Path=/ and no Domain, so no sibling subdomain can set or shadow it.
  */
 export function sessionCookie() {
-  const secure = env().publicUrl?.startsWith("https://") ?? false;
+  return sessionCookieFor(env().publicUrl);
+}
+
+export function sessionCookieFor(publicUrl: string | null) {
+  const secure = publicUrl?.startsWith("https://") ?? false;
   return {
-    name: `${secure ? "__Secure-" : ""}sweetspot.session`,
+    name: `${secure ? "__Host-" : ""}sweetspot.session`,
     options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
   };
 }

@@ -9,10 +9,17 @@ import { z } from "zod";
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
 const MIN_SECRET_LENGTH = 32;
+export const DEFAULT_SESSION_LIFETIME_DAYS = 14;
 
 const optionalText = z
   .string()
   .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Used exactly as given: a secret's spaces are part of it, as they are for every other minter. */
+const exactText = z
+  .string()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
@@ -52,7 +59,10 @@ const variableSchemas = {
   SWEETSPOT_TIMEOUT_MS: optionalText.pipe(port.max(120_000).optional()),
   SANDBOX_PORT: optionalText.pipe(port.optional()),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
-  PORTAL_LINK_SECRET: optionalText.pipe(secret.optional()),
+  PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
+  SESSION_LIFETIME_DAYS: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(30).optional(),
+  ),
   NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
   OIDC_ISSUER: optionalText.pipe(httpUrl.optional()),
   OIDC_CLIENT_ID: optionalText,
@@ -102,6 +112,8 @@ export type PortalConfig = {
   generatedSecrets: string[];
   oidc: OidcConfig | null;
   supportEmail: string;
+  /** How long a session lasts from sign-in, whatever the customer does (SESSION_LIFETIME_DAYS, default 14). */
+  sessionLifetimeSeconds: number;
   /** The portal's public URL (NEXTAUTH_URL), when configured. */
   publicUrl: string | null;
   /** REDIS_URL: the shared store for several instances; null means in-process (one instance). */
@@ -207,6 +219,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
             }
           : null,
       supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
+      sessionLifetimeSeconds: (raw.SESSION_LIFETIME_DAYS ?? DEFAULT_SESSION_LIFETIME_DAYS) * 24 * 60 * 60,
       publicUrl: raw.NEXTAUTH_URL ?? null,
       redisUrl: raw.REDIS_URL ?? null,
     },

@@ -10,7 +10,7 @@ import {
   statusImageWidthFrom,
   visibleSteps,
 } from "./status-image-layout";
-import { ELLIPSIS, UNDRAWABLE } from "./text-fit";
+import { ELLIPSIS, type TextMeasure, UNDRAWABLE } from "./text-fit";
 
 const OPTIONS = {
   now: new Date("2026-03-01T12:00:00.000Z"),
@@ -131,6 +131,31 @@ describe("statusImageLayout", () => {
     );
     const layout = statusImageLayout(view, 1200, fonts);
     expect(layout.title.join(" ")).toBe(`<script>alert(1)</script> emoji ${UNDRAWABLE}`);
+  });
+
+  it("cuts hostile long text to its box before measuring, so layout work stays small", () => {
+    let measuredCharacters = 0;
+    const counting = (measure: TextMeasure): TextMeasure => ({
+      canDraw: (codePoint) => measure.canDraw(codePoint),
+      widthOf: (text, size) => {
+        measuredCharacters += text.length;
+        return measure.widthOf(text, size);
+      },
+    });
+    const hostileText = "i ".repeat(50_000);
+    const view = {
+      ...shipped,
+      title: hostileText,
+      status: { ...shipped.status, label: hostileText, description: hostileText },
+    };
+    const layout = statusImageLayout(view, 1200, {
+      regular: counting(fonts.regular),
+      bold: counting(fonts.bold),
+    });
+    expect(layout.title.at(-1)?.endsWith(ELLIPSIS)).toBe(true);
+    expect(layout.description.at(-1)?.endsWith(ELLIPSIS)).toBe(true);
+    // Cut only at drawableText's 1,000 characters, this measures ~73,000 characters; capped, ~15,000.
+    expect(measuredCharacters).toBeLessThan(30_000);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CheckoutView, MilestoneState, MilestoneView, Tone } from "@/lib/checkout/types";
 import { inDrawingOrder } from "./bidi";
-import { drawableText, fitLine, fitLines, type TextMeasure } from "./text-fit";
+import { capToBox, drawableText, fitLine, fitLines, type TextBox, type TextMeasure } from "./text-fit";
 
 /**
  * Where everything on a status image goes, worked out before rendering: which words fit on which line,
@@ -104,19 +104,28 @@ export function statusImageLayout(
   const contentWidth = spec.width - 2 * spec.padding;
   const { regular, bold } = fonts;
 
-  const title = fitLines(
-    drawableText(view.title, bold),
+  // Every text is cut to its box's capacity before it is cleaned or measured (capToBox).
+  const fitted = (text: string, box: TextBox, measure: TextMeasure) =>
+    fitLines(drawableText(capToBox(text, box), measure), box, measure);
+
+  const title = fitted(
+    view.title,
     { maxWidth: contentWidth, maxLines: spec.titleLines, fontSize: spec.titleSize },
     bold,
   );
+  const statusBox = {
+    maxWidth: contentWidth - STATUS_PILL_CHROME * spec.statusSize,
+    maxLines: 1,
+    fontSize: spec.statusSize,
+  };
   const statusLabel = fitLine(
-    drawableText(view.status.label, bold),
-    contentWidth - STATUS_PILL_CHROME * spec.statusSize,
-    spec.statusSize,
+    drawableText(capToBox(view.status.label, statusBox), bold),
+    statusBox.maxWidth,
+    statusBox.fontSize,
     bold,
   );
-  const description = fitLines(
-    drawableText(view.status.description ?? "", regular),
+  const description = fitted(
+    view.status.description ?? "",
     { maxWidth: contentWidth, maxLines: spec.descriptionLines, fontSize: spec.descriptionSize },
     regular,
   );
@@ -128,8 +137,8 @@ export function statusImageLayout(
     const measure = milestone.state === "current" ? bold : regular;
     return {
       state: milestone.state,
-      label: fitLines(
-        drawableText(milestone.label, measure),
+      label: fitted(
+        milestone.label,
         { maxWidth: columnWidth - spec.gap, maxLines: spec.stepLabelLines, fontSize: spec.stepLabelSize },
         measure,
       ),

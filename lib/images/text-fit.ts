@@ -68,6 +68,28 @@ export function drawableText(value: string, measure: Pick<TextMeasure, "canDraw"
 }
 
 /**
+ * No glyph our fonts draw is narrower than this fraction of the font size (DejaVu's "i", "l" and "'"
+ * are ~0.27 em), so a box never shows more characters than its capacity below.
+ */
+const NARROWEST_GLYPH_EM = 0.25;
+
+/** The most characters `box` could ever show. */
+export function boxCapacity(box: TextBox): number {
+  return Math.ceil((box.maxLines * box.maxWidth) / (box.fontSize * NARROWEST_GLYPH_EM));
+}
+
+/**
+ * `value` cut to what `box` could show, before any measuring: layout cost grows with the text's length
+ * (and hostile text is long), while nothing past the capacity could be drawn anyway. A cut text ends
+ * in "…", so the box still says there was more.
+ */
+export function capToBox(value: string, box: TextBox): string {
+  const limit = boxCapacity(box);
+  const codePoints = Array.from(value.slice(0, 4 * limit));
+  return codePoints.length > limit ? `${codePoints.slice(0, limit).join("")}${ELLIPSIS}` : value;
+}
+
+/**
  * `text` (already drawable) broken into at most `box.maxLines` lines, each at most `box.maxWidth` wide.
  * Lines break at spaces; a word wider than a line is broken between character clusters. When the text
  * needs more lines than allowed, the last line is cut to fit with a trailing "…". Empty text: no lines.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLink, parseMintLinkArgs, resolveLinkSecret } from "./mint-link-cli";
+import { buildImageLink, buildLink, parseMintLinkArgs, resolveLinkSecret } from "./mint-link-cli";
 
 const SECRET = "a-portal-link-secret-of-32-chars-or-more";
 
@@ -12,6 +12,7 @@ describe("parseMintLinkArgs", () => {
         checkoutId: null,
         ttlSeconds: 7 * 86_400,
         baseUrl: "http://localhost:3000",
+        image: false,
       },
     });
   });
@@ -34,6 +35,7 @@ describe("parseMintLinkArgs", () => {
         checkoutId: "chk_9",
         ttlSeconds: 43_200,
         baseUrl: "https://portal.example.com",
+        image: false,
       },
     });
   });
@@ -47,6 +49,19 @@ describe("parseMintLinkArgs", () => {
     ).toMatchObject({
       request: { baseUrl: "https://x.example/portal" },
     });
+  });
+
+  it("mints a status-image URL with --image, which needs a checkout", () => {
+    expect(parseMintLinkArgs(["--user", "usr_42", "--checkout", "chk_9", "--image"], {})).toMatchObject({
+      request: { checkoutId: "chk_9", image: true },
+    });
+    expect(parseMintLinkArgs(["--user", "usr_42", "--image"], {})).toMatchObject({
+      kind: "usage_error",
+      message: /--image needs --checkout/,
+    });
+    expect(buildImageLink("https://portal.example.com", "chk_9", "a.b.c")).toBe(
+      "https://portal.example.com/api/status-image/chk_9?token=a.b.c",
+    );
   });
 
   it("recognises --help", () => {
@@ -92,16 +107,16 @@ describe("resolveLinkSecret", () => {
     throw new Error("the sandbox file must not be read");
   };
 
-  it("prefers PORTAL_LINK_SECRET, without reading the sandbox file", () => {
+  it("prefers PORTAL_LINK_SECRET, used exactly as the portal uses it (spaces included)", () => {
     expect(resolveLinkSecret({ PORTAL_LINK_SECRET: ` ${SECRET} ` }, unreadable)).toEqual({
       ok: true,
-      secret: SECRET,
+      secret: ` ${SECRET} `,
       source: "environment",
     });
   });
 
   it("falls back to the sandbox secret", () => {
-    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: " " }, () => SECRET)).toEqual({
+    expect(resolveLinkSecret({ PORTAL_LINK_SECRET: "" }, () => SECRET)).toEqual({
       ok: true,
       secret: SECRET,
       source: "sandbox_file",

@@ -5,7 +5,7 @@ import {
   MIN_LINK_SECRET_LENGTH,
   USER_ID_PATTERN,
 } from "../../lib/auth/link-token";
-import { absoluteUrl, emailLinkPath } from "../../lib/urls/portal-urls";
+import { absoluteUrl, emailLinkPath, statusImagePath } from "../../lib/urls/portal-urls";
 import { formatDuration, parseDurationSeconds } from "./duration";
 
 /**
@@ -19,12 +19,14 @@ export const DEFAULT_TTL = "7d";
 /** For messages; scripts/lib/sandbox-secrets.ts owns the file itself. */
 export const SANDBOX_SECRETS_PATH = ".portal/sandbox-secrets.json";
 
-export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--ttl 7d] [--base-url URL]
+export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--image] [--ttl 7d] [--base-url URL]
 
 Prints a signed sign-in link for a customer on stdout (and only the link, so it can be piped).
 
   --user       the customer's user id (usr_…), required
   --checkout   open this checkout after sign-in (optional)
+  --image      print the checkout's status-image URL instead (needs --checkout); its token fetches
+               that image only and cannot sign anyone in
   --ttl        lifetime: 30m, 12h, 7d or seconds; default ${DEFAULT_TTL}, at most ${formatDuration(MAX_LINK_TTL_SECONDS)}
   --base-url   the portal's address; default http://localhost:$PORT (PORT defaults to 3000)
 
@@ -35,6 +37,8 @@ export type MintLinkRequest = {
   checkoutId: string | null;
   ttlSeconds: number;
   baseUrl: string;
+  /** Mint a status-image URL rather than a sign-in link. */
+  image: boolean;
 };
 
 export type ParsedMintLinkArgs =
@@ -43,7 +47,14 @@ export type ParsedMintLinkArgs =
   | { kind: "usage_error"; message: string };
 
 export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMintLinkArgs {
-  let values: { user?: string; checkout?: string; ttl?: string; "base-url"?: string; help?: boolean };
+  let values: {
+    user?: string;
+    checkout?: string;
+    ttl?: string;
+    "base-url"?: string;
+    image?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -54,6 +65,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
         checkout: { type: "string" },
         ttl: { type: "string" },
         "base-url": { type: "string" },
+        image: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -76,6 +88,10 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     return usageError(`--checkout must be 1-64 letters, digits, "_" or "-", got "${checkoutId}"`);
   }
 
+  const image = values.image ?? false;
+  if (image && checkoutId === null)
+    return usageError("--image needs --checkout: an image shows one checkout");
+
   const ttlText = values.ttl ?? DEFAULT_TTL;
   const ttlSeconds = parseDurationSeconds(ttlText);
   if (ttlSeconds === null)
@@ -88,7 +104,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     values["base-url"] === undefined ? defaultBaseUrl(env) : normalizeBaseUrl(values["base-url"]);
   if (typeof baseUrl !== "string") return baseUrl;
 
-  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl } };
+  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl, image } };
 }
 
 function defaultBaseUrl(env: Env): string | ParsedMintLinkArgs {
@@ -118,8 +134,12 @@ function normalizeBaseUrl(text: string): string | ParsedMintLinkArgs {
 }
 
 export function buildLink(baseUrl: string, token: string): string {
-  // Tokens are base64url and dots only, so they need no escaping in a query string.
   return absoluteUrl(baseUrl, emailLinkPath(token));
+}
+
+/** A status image's absolute URL, for an email's <img src>. */
+export function buildImageLink(baseUrl: string, checkoutId: string, token: string): string {
+  return absoluteUrl(baseUrl, statusImagePath(checkoutId, token));
 }
 
 export type SecretResolution =
@@ -132,9 +152,10 @@ export type SecretResolution =
  * cannot get in the way of an explicitly configured secret.
  */
 export function resolveLinkSecret(env: Env, readSandboxLinkSecret: () => string | null): SecretResolution {
-  const fromEnvironment = env.PORTAL_LINK_SECRET?.trim();
+  // Exactly as the portal reads it (lib/config/schema.ts): trimming would sign with another key.
+  const fromEnvironment = env.PORTAL_LINK_SECRET;
   if (fromEnvironment) return checkedSecret(fromEnvironment, "environment", "PORTAL_LINK_SECRET");
-  const fromSandboxFile = readSandboxLinkSecret()?.trim();
+  const fromSandboxFile = readSandboxLinkSecret();
   if (fromSandboxFile) {
     return checkedSecret(fromSandboxFile, "sandbox_file", `PORTAL_LINK_SECRET in ${SANDBOX_SECRETS_PATH}`);
   }

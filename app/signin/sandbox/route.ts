@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { attachSession, newSessionEnd } from "@/lib/auth/customer-session";
+import { attachSession, startSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
@@ -21,6 +21,6 @@ export async function POST(request: Request) {
     status: 303,
     headers: { Location: safeReturnPath(form.get("callbackUrl")), "Cache-Control": "private, no-store" },
   });
-  await attachSession(response, { userId, access: { kind: "account" }, expiresAt: newSessionEnd() });
+  await attachSession(response, startSession(userId, { kind: "account" }));
   return response;
 }
