@@ -51,6 +51,7 @@ describe("authOptions", () => {
   });
 
   it("gives every cookie the __Host- prefix over https, and a session its own id and absolute end", async () => {
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
     vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     vi.stubEnv("NEXTAUTH_URL", "https://orders.example.test");

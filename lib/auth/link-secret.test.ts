@@ -9,7 +9,7 @@ describe("PORTAL_LINK_SECRET", () => {
   it("is used exactly as given, spaces included, the way integrators sign with it", () => {
     const linkSecret = ` ${"l".repeat(40)} `;
     const result = parsePortalConfig(
-      { NEXTAUTH_SECRET: "n".repeat(40), PORTAL_LINK_SECRET: linkSecret },
+      { SWEETSPOT_SANDBOX: "1", NEXTAUTH_SECRET: "n".repeat(40), PORTAL_LINK_SECRET: linkSecret },
       noGenerator,
     );
     expect(result.ok && result.config.linkSecret).toBe(linkSecret);
@@ -17,7 +17,7 @@ describe("PORTAL_LINK_SECRET", () => {
 });
 
 describe("SESSION_LIFETIME_DAYS", () => {
-  const base = { NEXTAUTH_SECRET: "n".repeat(40), PORTAL_LINK_SECRET: "l".repeat(40) };
+  const base = { SWEETSPOT_SANDBOX: "1", NEXTAUTH_SECRET: "n".repeat(40), PORTAL_LINK_SECRET: "l".repeat(40) };
 
   it("defaults to 14 days and can be set from 1 to 30", () => {
     const fallback = parsePortalConfig(base, noGenerator);
