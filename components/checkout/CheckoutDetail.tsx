@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { CheckoutView, NextAction } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import { FormattedDate } from "../ui/FormattedDate";
 import { Panel } from "../ui/Panel";
 import styles from "./CheckoutDetail.module.css";

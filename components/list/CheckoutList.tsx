@@ -1,5 +1,5 @@
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import styles from "./CheckoutList.module.css";
 import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
 

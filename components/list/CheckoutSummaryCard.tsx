@@ -1,6 +1,6 @@
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import type { DateContext } from "@/lib/dates";
 import { checkoutPath } from "@/lib/urls/portal-urls";
-import type { DateContext } from "../dates";
 import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
 import { isExternalHref, resolveAgainstDetail } from "../ui/link-targets";

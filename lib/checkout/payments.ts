@@ -1,5 +1,5 @@
+import { isoTimestamp, timeOf } from "@/lib/dates";
 import type { CheckoutRecord, Fee } from "@/lib/sweetspot/schemas";
-import { isoTimestamp, timeOf } from "./dates";
 import { hasPaidDeposit } from "./lifecycle";
 import { singleLineText } from "./text";
 import type { DepositView, PaymentProblemView, PaymentsView } from "./types";

@@ -1,7 +1,7 @@
+import { isoTimestamp } from "@/lib/dates";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { addressLines } from "./addresses";
 import { carrierName, MAX_TRACKING_NUMBER_LENGTH, trackingUrlFor } from "./carriers";
-import { isoTimestamp } from "./dates";
 import { hasShipmentData, isPickupCheckout } from "./lifecycle";
 import { singleLineText } from "./text";
 import type { ShippingView } from "./types";

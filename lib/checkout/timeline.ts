@@ -1,5 +1,5 @@
+import { dayOrInstant, isoTimestamp } from "@/lib/dates";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
-import { calendarDate, isoTimestamp } from "./dates";
 import { hasPaidDeposit, isPickupCheckout } from "./lifecycle";
 import { valueForKey } from "./own-key";
 import { singleLineText } from "./text";
@@ -161,7 +161,7 @@ function plannedSteps(record: TimelineFacts): PlannedStep[] {
     ...(depositPaid.at !== null ? [depositPaid, ...waitlisted] : [...waitlisted, depositPaid]),
     { key: "orderConfirmed", at: null },
     ...fulfilment,
-    { key: "leaseActive", at: calendarDate(record.leaseStartDate) },
+    { key: "leaseActive", at: dayOrInstant(record.leaseStartDate) },
     ...(withReturn
       ? [
           { key: "returnInitiated" as const, at: isoTimestamp(record.returnInitiatedAt) },

@@ -1,7 +1,7 @@
+import { dayOrInstant, isoTimestamp } from "@/lib/dates";
 import type { CheckoutDetailRecord, CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { checkoutPath } from "@/lib/urls/portal-urls";
 import { addressLines } from "./addresses";
-import { calendarDate, isoTimestamp } from "./dates";
 import { isClosedCheckout, isLiveCheckout, isUnfinishedCheckout } from "./lifecycle";
 import { hasPaymentProblem, paymentsViewFor } from "./payments";
 import { isSafeExternalUrl } from "./safe-url";
@@ -259,8 +259,8 @@ function waitlistViewFor(record: CheckoutRecord): WaitlistView | null {
 
 function leaseViewFor(record: CheckoutRecord): LeaseView | null {
   const lease = {
-    startDate: calendarDate(record.leaseStartDate),
-    endDate: calendarDate(record.leaseEndDate),
+    startDate: dayOrInstant(record.leaseStartDate),
+    endDate: dayOrInstant(record.leaseEndDate),
     term: leaseTermText(record.leaseTermId),
   };
   return lease.startDate === null && lease.endDate === null && lease.term === null ? null : lease;

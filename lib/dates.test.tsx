@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDate } from "./dates";
-import { FormattedDate } from "./ui/FormattedDate";
+import { FormattedDate } from "@/components/ui/FormattedDate";
+import { dayOrInstant, formatDate, isoTimestamp, timeOf } from "./dates";
 
 // ICU versions differ on the space before "AM" (U+202F or U+0020); the tests care about the words.
 const plain = (text: string | null) => text?.replace(/\u202f/g, " ") ?? null;
@@ -24,7 +24,32 @@ describe("formatDate", () => {
     const tokyo = { locale: "en-US", timeZone: "Asia/Tokyo" };
     const honolulu = { locale: "en-US", timeZone: "Pacific/Honolulu" };
     expect(plain(formatDate("2025-03-01", honolulu, true))).toBe("Mar 1, 2025");
-    expect(plain(formatCalendarDate("2025-03-01T00:00:00-05:00", tokyo))).toBe("Mar 1, 2025");
+    expect(plain(formatDate("2025-03-01", tokyo))).toBe("Mar 1, 2025");
+  });
+});
+
+describe("one instant, one day per viewer, wherever it is shown", () => {
+  const instant = "2025-03-01T22:00:00-05:00";
+  const zones: [string, string][] = [
+    ["America/New_York", "Mar 1, 2025"],
+    ["UTC", "Mar 2, 2025"],
+    ["Asia/Tokyo", "Mar 2, 2025"],
+  ];
+
+  it.each(zones)("shows it on the viewer's day in %s", (timeZone, day) => {
+    const dates = { locale: "en-US", timeZone };
+    // Straight from the API, after the view model (timestamps and lease dates), and as a <time>.
+    expect(plain(formatDate(instant, dates))).toBe(day);
+    expect(plain(formatDate(isoTimestamp(instant), dates))).toBe(day);
+    expect(plain(formatDate(dayOrInstant(instant), dates))).toBe(day);
+    const html = renderToStaticMarkup(<FormattedDate value={dayOrInstant(instant)} dates={dates} />);
+    expect(plain(html)).toBe(`<time dateTime="2025-03-02T03:00:00.000Z">${day}</time>`);
+  });
+
+  it("keeps a calendar day as written, and reads it from its first UTC moment", () => {
+    expect(dayOrInstant("2025-03-01")).toBe("2025-03-01");
+    expect(timeOf("2025-03-01")).toBe(Date.UTC(2025, 2, 1));
+    expect(timeOf(instant)).toBe(Date.UTC(2025, 2, 2, 3));
   });
 
   it.each([null, "", "soon", "2025-02-30", "2025-13-01"])("gives nothing for %j", (value) => {
@@ -50,5 +75,24 @@ describe("FormattedDate", () => {
   it("renders the fallback, or nothing, for a missing date", () => {
     expect(renderToStaticMarkup(<FormattedDate value={null} dates={newYork} />)).toBe("");
     expect(renderToStaticMarkup(<FormattedDate value="nope" dates={newYork} fallback="—" />)).toBe("—");
+  });
+});
+
+describe("view-model values", () => {
+  it("normalises readable timestamps to ISO and drops the rest", () => {
+    expect(isoTimestamp("2026-03-01T12:00:00+02:00")).toBe("2026-03-01T10:00:00.000Z");
+    expect(isoTimestamp("yesterday")).toBeNull();
+    expect(isoTimestamp(null)).toBeNull();
+  });
+
+  it("keeps calendar days as written and instants as instants", () => {
+    expect(dayOrInstant("2026-03-01")).toBe("2026-03-01");
+    expect(dayOrInstant("2026-03-01T23:30:00-05:00")).toBe("2026-03-02T04:30:00.000Z");
+    expect(dayOrInstant("soon")).toBeNull();
+  });
+
+  it("gives milliseconds for comparisons", () => {
+    expect(timeOf("1970-01-01T00:00:01.000Z")).toBe(1000);
+    expect(timeOf("")).toBeNull();
   });
 });
