@@ -9,21 +9,30 @@ import {
   KNOWN_TRACKING_STATUSES,
   KNOWN_WAITLIST_REASONS,
 } from "@/lib/sweetspot/schemas";
+import { checkoutRecord } from "@/test-support/test-records";
+import { situationOf, situationStatus, waitlistReasonStatus } from "./situation";
 import type { StatusView } from "./types";
 import {
   ACTION_LABELS,
-  checkoutStateStatusView,
-  FILTER_LABELS,
+  ALL_FILTER_LABEL,
   insuranceStatusView,
   leaseTermText,
-  lifecycleStatusView,
   locationMessageText,
   milestoneLabel,
   paymentProblemWords,
   recurringPaymentStatusView,
   trackingStatusView,
-  waitlistReasonView,
 } from "./words";
+
+const NOW = new Date("2026-03-01T00:00:00.000Z");
+
+/** The headline for a lifecycle alone, through the situation table. */
+const lifecycleStatusView = (lifecycle: string | null) =>
+  situationStatus(situationOf({ record: checkoutRecord({ lifecycle }), state: null, now: NOW }));
+
+/** The headline for a detail state when the lifecycle says nothing. */
+const checkoutStateStatusView = (state: string | null) =>
+  situationStatus(situationOf({ record: checkoutRecord({ lifecycle: null }), state, now: NOW }));
 
 /** Strings the API might send that we have no words for, including ones that hit Object.prototype. */
 const UNKNOWN_VALUES = [
@@ -81,7 +90,7 @@ const STATUS_TABLES: StatusTable[] = [
   ["detail state", checkoutStateStatusView, KNOWN_STATES],
   ["insurance", insuranceStatusView, KNOWN_INSURANCE_STATUSES],
   ["recurring payment", recurringPaymentStatusView, KNOWN_RECURRING_PAYMENT_STATUSES],
-  ["waitlist reason", waitlistReasonView, KNOWN_WAITLIST_REASONS],
+  ["waitlist reason", waitlistReasonStatus, KNOWN_WAITLIST_REASONS],
   ["tracking status", trackingStatusView, KNOWN_TRACKING_STATUSES],
 ];
 
@@ -214,7 +223,8 @@ describe("lease terms", () => {
 
 describe("fixed labels", () => {
   it("labels every action and filter in words", () => {
-    for (const [kind, label] of [...Object.entries(ACTION_LABELS), ...Object.entries(FILTER_LABELS)]) {
+    const labels: [string, string][] = [...Object.entries(ACTION_LABELS), ["all", ALL_FILTER_LABEL]];
+    for (const [kind, label] of labels) {
       expectCustomerLabel(label, kind);
     }
     expect(ACTION_LABELS.continueCheckout).toBe("Continue checkout");
