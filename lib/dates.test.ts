@@ -1,6 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FormattedDate } from "@/components/ui/FormattedDate";
 import { dayOrInstant, formatDate, isoTimestamp, timeOf } from "./dates";
 
 // ICU versions differ on the space before "AM" (U+202F or U+0020); the tests care about the words.
@@ -42,8 +40,6 @@ describe("one instant, one day per viewer, wherever it is shown", () => {
     expect(plain(formatDate(instant, dates))).toBe(day);
     expect(plain(formatDate(isoTimestamp(instant), dates))).toBe(day);
     expect(plain(formatDate(dayOrInstant(instant), dates))).toBe(day);
-    const html = renderToStaticMarkup(<FormattedDate value={dayOrInstant(instant)} dates={dates} />);
-    expect(plain(html)).toBe(`<time dateTime="2025-03-02T03:00:00.000Z">${day}</time>`);
   });
 
   it("keeps a calendar day as written, and reads it from its first UTC moment", () => {
@@ -64,17 +60,37 @@ describe("one instant, one day per viewer, wherever it is shown", () => {
   });
 });
 
-describe("FormattedDate", () => {
-  it("emits a <time> with a machine-readable value", () => {
-    const html = plain(
-      renderToStaticMarkup(<FormattedDate value="2025-03-04T15:03:00+00:00" dates={newYork} withTime />),
-    );
-    expect(html).toBe('<time dateTime="2025-03-04T15:03:00.000Z">Mar 4, 2025, 10:03 AM</time>');
+describe("one instant, one day per viewer, wherever it is shown", () => {
+  const instant = "2025-03-01T22:00:00-05:00";
+  const zones: [string, string][] = [
+    ["America/New_York", "Mar 1, 2025"],
+    ["UTC", "Mar 2, 2025"],
+    ["Asia/Tokyo", "Mar 2, 2025"],
+  ];
+
+  it.each(zones)("shows it on the viewer's day in %s", (timeZone, day) => {
+    const dates = { locale: "en-US", timeZone };
+    // Straight from the API, after the view model (timestamps and lease dates), and as a <time>.
+    expect(plain(formatDate(instant, dates))).toBe(day);
+    expect(plain(formatDate(isoTimestamp(instant), dates))).toBe(day);
+    expect(plain(formatDate(dayOrInstant(instant), dates))).toBe(day);
   });
 
-  it("renders the fallback, or nothing, for a missing date", () => {
-    expect(renderToStaticMarkup(<FormattedDate value={null} dates={newYork} />)).toBe("");
-    expect(renderToStaticMarkup(<FormattedDate value="nope" dates={newYork} fallback="—" />)).toBe("—");
+  it("keeps a calendar day as written, and reads it from its first UTC moment", () => {
+    expect(dayOrInstant("2025-03-01")).toBe("2025-03-01");
+    expect(timeOf("2025-03-01")).toBe(Date.UTC(2025, 2, 1));
+    expect(timeOf(instant)).toBe(Date.UTC(2025, 2, 2, 3));
+  });
+
+  it.each([null, "", "soon", "2025-02-30", "2025-13-01"])("gives nothing for %j", (value) => {
+    expect(plain(formatDate(value, newYork, true))).toBeNull();
+  });
+
+  it("survives an unknown locale or zone", () => {
+    expect(plain(formatDate("2025-03-04T15:03:00Z", { locale: "en-US", timeZone: "Mars/Base" }, true))).toBe(
+      "Mar 4, 2025, 3:03 PM UTC",
+    );
+    expect(plain(formatDate("2025-03-04T15:03:00Z", { locale: "!!", timeZone: "UTC" }))).toBe("Mar 4, 2025");
   });
 });
 
