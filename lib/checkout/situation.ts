@@ -173,7 +173,7 @@ type KnownTrackingStatus = (typeof KNOWN_TRACKING_STATUSES)[number];
 type KnownWaitlistReason = (typeof KNOWN_WAITLIST_REASONS)[number];
 
 /** Where an order stands in its journey; decides fulfilment flow, deposits, returns and the timeline. */
-export type Stage =
+type Stage =
   | "unfinished"
   | "waiting"
   | "confirmed"
@@ -184,7 +184,7 @@ export type Stage =
   | "closed";
 
 /** The step of the portal's own timeline a lifecycle stands on. */
-export type LifecycleStep =
+type LifecycleStep =
   | "checkoutStarted"
   | "waitlisted"
   | "orderConfirmed"
@@ -269,7 +269,7 @@ function stateRow(state: string | null | undefined): StateRow | null {
 // ---------------------------------------------------------------------------------------------------------
 
 /** The lifecycle's stage, or null when the lifecycle is missing or unknown. */
-export function stageOf(lifecycle: string | null | undefined): Stage | null {
+function stageOf(lifecycle: string | null | undefined): Stage | null {
   return lifecycleRow(lifecycle)?.stage ?? null;
 }
 
@@ -306,7 +306,7 @@ export function isInReturn(lifecycle: string | null | undefined): boolean {
   return stageOf(lifecycle) === "return" || lifecycleRow(lifecycle)?.situation === "returned";
 }
 
-export type DepositFacts = Pick<CheckoutRecord, "lifecycle" | "depositTimestamp">;
+type DepositFacts = Pick<CheckoutRecord, "lifecycle" | "depositTimestamp">;
 
 /**
  * True when the deposit counts as paid: a `depositTimestamp` past checkout, or a detail `state` that says
@@ -319,7 +319,7 @@ export function hasPaidDeposit(facts: DepositFacts, state: string | null = null)
 }
 
 /** True when the detail `state` says a deposit is on hold. */
-export function stateHoldsDeposit(state: string | null): boolean {
+function stateHoldsDeposit(state: string | null): boolean {
   return stateRow(state)?.deposit === "held";
 }
 
@@ -354,7 +354,7 @@ export function isPickupCheckout(facts: FulfilmentFacts): boolean {
   return facts.pickupLocationId !== null && !hasShipmentData(facts);
 }
 
-export type ReturnState = "initiated" | "cancelled" | "completed";
+type ReturnState = "initiated" | "cancelled" | "completed";
 
 type ReturnFacts = Pick<
   CheckoutRecord,
@@ -388,7 +388,7 @@ export function hasPaymentProblem(record: PaymentProblemFacts): boolean {
 }
 
 /** A hold this close to expiry (or past it) is worth a warning: the customer may have to act. */
-export const PREAUTH_WARNING_MS = 48 * 60 * 60 * 1000;
+const PREAUTH_WARNING_MS = 48 * 60 * 60 * 1000;
 
 export type Hold = { expiresAt: string | null; expiresSoon: boolean };
 

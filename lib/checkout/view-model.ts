@@ -175,7 +175,7 @@ function itemsOf(record: CheckoutRecord): { name: string; quantity: number }[] {
 }
 
 /** "Pearl espresso machine + 1 more", "2 × Oak chair", else "Order <external id>", else "Checkout <id>". */
-export function titleFor(record: CheckoutRecord): string {
+function titleFor(record: CheckoutRecord): string {
   const items = itemsOf(record);
   const first = items[0];
   if (first !== undefined) {
