@@ -181,7 +181,8 @@ test.describe("filters (Alex Rivera: one checkout per situation)", () => {
       {
         id: SCENARIOS.paymentFailed,
         title: "French-door refrigerator",
-        status: "Lease active",
+        // A problem beats progress: the lease is active, the headline is the failed payment.
+        status: "Payment failed",
         milestone: "Lease started",
         action: { name: "Fix payment", href: `/checkouts/${SCENARIOS.paymentFailed}#payments` },
       },
