@@ -8,6 +8,7 @@ import {
   isPickupCheckout,
   isUnfinishedCheckout,
   lifecycleSituation,
+  milestoneCompletedAt,
   type Situation,
 } from "./situation";
 import { singleLineText } from "./text";
@@ -39,10 +40,8 @@ export function shippingViewFor(record: CheckoutRecord): ShippingView | null {
 function pickupView(record: CheckoutRecord): ShippingView | null {
   // An unfinished checkout has chosen pickup but has nothing to collect yet.
   if (isUnfinishedCheckout(record.lifecycle)) return null;
-  const completedAt = (key: string) =>
-    isoTimestamp(record.progress?.milestones.find((milestone) => milestone.key === key)?.completedAt);
-  const readyAt = completedAt("readyForPickup");
-  const pickedUpAt = completedAt("pickedUp");
+  const readyAt = isoTimestamp(milestoneCompletedAt(record.progress, "readyForPickup"));
+  const pickedUpAt = isoTimestamp(milestoneCompletedAt(record.progress, "pickedUp"));
   return {
     kind: "pickup",
     status: pickupStatusView(pickupStage(record, readyAt, pickedUpAt)),

@@ -3,6 +3,7 @@ import {
   type CheckoutRecord,
   isKnown,
   KNOWN_LIFECYCLES,
+  type KNOWN_MILESTONE_KEYS,
   KNOWN_STATES,
   KNOWN_TRACKING_STATUSES,
   KNOWN_WAITLIST_REASONS,
@@ -168,6 +169,7 @@ export function situationStatus(situation: Situation): StatusView {
 // ---------------------------------------------------------------------------------------------------------
 
 type KnownLifecycle = (typeof KNOWN_LIFECYCLES)[number];
+type KnownMilestoneKey = (typeof KNOWN_MILESTONE_KEYS)[number];
 type KnownState = (typeof KNOWN_STATES)[number];
 type KnownTrackingStatus = (typeof KNOWN_TRACKING_STATUSES)[number];
 type KnownWaitlistReason = (typeof KNOWN_WAITLIST_REASONS)[number];
@@ -276,6 +278,17 @@ function stageOf(lifecycle: string | null | undefined): Stage | null {
 /** The situation the lifecycle alone describes (before problems and refinements), or null when unknown. */
 export function lifecycleSituation(lifecycle: string | null | undefined): Situation | null {
   return lifecycleRow(lifecycle)?.situation ?? null;
+}
+
+/**
+ * When the API's progress says a milestone was completed, or null. `"cancelled"` is not a documented
+ * milestone key but a cancelled checkout's progress may carry one; it is read the same way.
+ */
+export function milestoneCompletedAt(
+  progress: CheckoutRecord["progress"],
+  key: KnownMilestoneKey | "cancelled",
+): string | null {
+  return progress?.milestones.find((milestone) => milestone.key === key)?.completedAt ?? null;
 }
 
 /** The timeline step the lifecycle stands on, or null when unknown. */
