@@ -99,9 +99,9 @@ function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextActi
  */
 function reasonFor(action: NextAction, view: CheckoutView): string | null {
   if (action.kind === "fixPayment") return view.payments?.problem?.message ?? null;
-  if (action.kind === "trackPackage" && view.shipping?.kind === "shipment") {
-    const status = view.shipping.trackingStatus;
-    if (status && (status.tone === "warning" || status.tone === "danger")) return status.description;
+  // Tracking a package needs a reason only when the situation says something is wrong (a carrier exception).
+  if (action.kind === "trackPackage" && view.needsAttention && view.shipping?.kind === "shipment") {
+    return view.shipping.trackingStatus?.description ?? view.status.description;
   }
   return null;
 }
