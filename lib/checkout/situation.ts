@@ -280,15 +280,17 @@ export function lifecycleSituation(lifecycle: string | null | undefined): Situat
   return lifecycleRow(lifecycle)?.situation ?? null;
 }
 
-/**
- * When the API's progress says a milestone was completed, or null. `"cancelled"` is not a documented
- * milestone key but a cancelled checkout's progress may carry one; it is read the same way.
- */
+/** When the API's progress says a milestone was completed, or null. */
 export function milestoneCompletedAt(
   progress: CheckoutRecord["progress"],
-  key: KnownMilestoneKey | "cancelled",
+  key: KnownMilestoneKey,
 ): string | null {
   return progress?.milestones.find((milestone) => milestone.key === key)?.completedAt ?? null;
+}
+
+/** True for the cancellation step a cancelled checkout's progress may carry (not a documented key). */
+export function isCancellationMilestone(key: string): boolean {
+  return key === "cancelled";
 }
 
 /** The timeline step the lifecycle stands on, or null when unknown. */

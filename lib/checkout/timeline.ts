@@ -1,6 +1,13 @@
 import { dayOrInstant, isoTimestamp, timeOf } from "@/lib/dates";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
-import { hasPaidDeposit, isInReturn, isPickupCheckout, lifecycleSituation, lifecycleStep } from "./situation";
+import {
+  hasPaidDeposit,
+  isCancellationMilestone,
+  isInReturn,
+  isPickupCheckout,
+  lifecycleSituation,
+  lifecycleStep,
+} from "./situation";
 import { singleLineText } from "./text";
 import type { MilestoneView, TimelineView } from "./types";
 import { type MilestoneWordKey, milestoneLabel } from "./words";
@@ -101,9 +108,9 @@ function progressMilestones(
 /** Steps that happened stay; steps that never will are dropped; "Cancelled" becomes the current step. */
 function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
   const happened = milestones
-    .filter((milestone) => milestone.at !== null && milestone.key !== "cancelled")
+    .filter((milestone) => milestone.at !== null && !isCancellationMilestone(milestone.key))
     .map((milestone): MilestoneView => ({ ...milestone, state: "done" }));
-  const cancelledAt = milestones.find((milestone) => milestone.key === "cancelled")?.at ?? null;
+  const cancelledAt = milestones.find((milestone) => isCancellationMilestone(milestone.key))?.at ?? null;
   return [...happened, derivedStep("cancelled", cancelledAt, "current", happened.length + 1)];
 }
 
