@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getCustomerSession } from "@/lib/auth/customer-session";
+import { checkoutListPath } from "@/lib/urls/portal-urls";
 import styles from "./layout.module.css";
 
 /** The header's right side: the way to all orders and out again, for whoever is signed in. */
@@ -8,10 +10,11 @@ export async function SessionNav() {
   return (
     <nav aria-label="Account" className={styles.nav}>
       {session.access.kind === "account" && (
-        <a className={styles.navLink} href="/checkouts">
+        <Link className={styles.navLink} href={checkoutListPath()} prefetch={false}>
           My orders
-        </a>
+        </Link>
       )}
+      {/* Signing out changes cookies: a form post, never a client-side navigation. */}
       <form method="post" action="/signout">
         <button type="submit" className={styles.navButton}>
           Sign out

@@ -40,6 +40,8 @@ const shipped = (carrier: string, number: string): Action => ({
   href: TRACKING_PAGES[carrier]?.(number) ?? "",
 });
 
+// Headlines and panel order come from the situation table (lib/checkout/situation.ts): a problem's own
+// panel leads (payments, shipping), as does what matters most in that situation (lease, return).
 const SITUATIONS: Situation[] = [
   {
     scenario: "unfinished",
@@ -54,8 +56,8 @@ const SITUATIONS: Situation[] = [
   },
   {
     scenario: "depositPending",
-    status: "Checkout not finished",
-    panels: ["Finish your checkout", "Progress", "Payments", "Insurance", "Your order"],
+    status: "Deposit hold expiring",
+    panels: ["Finish your checkout", "Payments", "Progress", "Insurance", "Your order"],
     action: { kind: "continue", href: CHECKOUT_URL(SCENARIOS.depositPending) },
     shows: ["held on your card but not charged yet"],
     check: async (page) => {
@@ -72,14 +74,14 @@ const SITUATIONS: Situation[] = [
   },
   {
     scenario: "waitlistedInventory",
-    status: "On the waitlist",
+    status: "Waiting for stock",
     panels: ["Waitlist", "Progress", "Payments", "Insurance", "Your order"],
     action: { kind: "none" },
     shows: ["Waiting for stock", "out of stock right now"],
   },
   {
     scenario: "waitlistedLocation",
-    status: "On the waitlist",
+    status: "Not available in your area yet",
     panels: ["Waitlist", "Progress", "Payments", "Insurance", "Your order"],
     action: { kind: "none" },
     shows: [
@@ -106,8 +108,8 @@ const SITUATIONS: Situation[] = [
   },
   {
     scenario: "shippedFedex",
-    status: "On its way",
-    panels: ["Progress", "Shipping", "Payments", "Insurance", "Your order"],
+    status: "Out for delivery",
+    panels: ["Shipping", "Progress", "Payments", "Insurance", "Your order"],
     action: shipped("FedEx", "449044304137821"),
     shows: ["Out for delivery"],
   },
@@ -120,15 +122,15 @@ const SITUATIONS: Situation[] = [
   },
   {
     scenario: "shippedDhl",
-    status: "On its way",
-    panels: ["Progress", "Shipping", "Payments", "Insurance", "Your order"],
+    status: "Delivery problem",
+    panels: ["Shipping", "Progress", "Payments", "Insurance", "Your order"],
     action: shipped("DHL", "3318810025"),
     shows: ["Delivery problem"],
   },
   {
     scenario: "readyForPickup",
     status: "Ready for pickup",
-    panels: ["Progress", "Pickup", "Payments", "Insurance", "Your order"],
+    panels: ["Pickup", "Progress", "Payments", "Insurance", "Your order"],
     action: { kind: "none" },
     shows: ["Your order is ready to collect."],
   },
@@ -141,8 +143,8 @@ const SITUATIONS: Situation[] = [
   },
   {
     scenario: "paymentFailed",
-    status: "Lease active",
-    panels: ["Progress", "Shipping", "Payments", "Lease & insurance", "Your order"],
+    status: "Payment failed",
+    panels: ["Payments", "Progress", "Shipping", "Lease & insurance", "Your order"],
     action: { kind: "hint", label: "Fix payment", href: "#payments" },
     shows: ["12 months", "Automatic payments on"],
     check: async (page) => {
@@ -159,7 +161,7 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "leaseActive",
     status: "Lease active",
-    panels: ["Progress", "Shipping", "Payments", "Lease & insurance", "Your order"],
+    panels: ["Lease & insurance", "Progress", "Shipping", "Payments", "Your order"],
     action: { kind: "none" },
     shows: ["24 months", "Front desk", "SHOP-09871"],
     check: async (page) => {
@@ -173,7 +175,7 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "returnInitiated",
     status: "Return in progress",
-    panels: ["Progress", "Shipping", "Return", "Payments", "Lease & insurance", "Your order"],
+    panels: ["Return", "Progress", "Shipping", "Payments", "Lease & insurance", "Your order"],
     action: { kind: "hint", label: "See return", href: "#returns" },
     shows: ["Too large for the apartment", "the building has a freight elevator"],
     check: async (page) => {
@@ -184,7 +186,7 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "returnCancelled",
     status: "Lease active",
-    panels: ["Progress", "Shipping", "Return", "Payments", "Lease & insurance", "Your order"],
+    panels: ["Lease & insurance", "Progress", "Shipping", "Return", "Payments", "Your order"],
     action: { kind: "none" },
     shows: ["Return cancelled", "Changed my mind about the colour", "Keeping it after all."],
     check: async (page) => {
@@ -195,7 +197,7 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "returnCompleted",
     status: "Returned",
-    panels: ["Progress", "Shipping", "Return", "Payments", "Lease & insurance", "Your order"],
+    panels: ["Return", "Progress", "Shipping", "Payments", "Lease & insurance", "Your order"],
     action: { kind: "none" },
     shows: ["Return completed", "Moving abroad", "Automatic payments stopped"],
     check: async (page) => {

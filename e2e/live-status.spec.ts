@@ -122,8 +122,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
     await expect(page.locator("main li > article")).toHaveCount(17);
     await expect(page.getByRole("link", { name: "Continue checkout" }).first()).toBeVisible();
-    await page.getByRole("link", { name: "In progress" }).click();
-    await expect(page).toHaveURL(/filter=inProgress/);
+    await page.getByRole("link", { name: "Order confirmed" }).click();
+    await expect(page).toHaveURL(/filter=confirmed/);
 
     await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
     expect(await panelHeadings(page)).toEqual([

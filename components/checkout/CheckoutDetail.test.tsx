@@ -17,7 +17,9 @@ function checkoutView(overrides: Partial<CheckoutView> = {}): CheckoutView {
     createdAt: "2025-03-01T10:00:00Z",
     updatedAt: null,
     status: { label: "On its way", description: null, tone: "info" },
+    needsAttention: false,
     live: true,
+    panels: ["continueCheckout", "waitlist", "progress", "shipping", "returns", "payments", "lease", "items"],
     timeline: { milestones: [], source: "derived" },
     nextAction: null,
     continueCheckout: null,
@@ -152,6 +154,29 @@ describe("CheckoutDetail", () => {
 });
 
 describe("CheckoutDetail's order of panels", () => {
+  it("follows the order the situation gives", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          panels: ["payments", "shipping", "items"],
+          shipping: shipment,
+          payments: {
+            deposit: null,
+            recurring: null,
+            problem: null,
+            fees: [{ name: "Delivery", amount: "$1.00" }],
+          },
+        })}
+        dates={dates}
+      />,
+    );
+    const payments = html.indexOf(">Payments</h2>");
+    expect(payments).toBeGreaterThan(0);
+    expect(payments).toBeLessThan(html.indexOf(">Shipping</h2>"));
+    // Panels the situation leaves out are not shown.
+    expect(html).not.toContain(">Insurance</h2>");
+  });
+
   it("puts a waitlist's reason before the steps", () => {
     const html = renderToStaticMarkup(
       <CheckoutDetail
@@ -243,10 +268,16 @@ describe("CheckoutDetail's next step", () => {
       tone: "warning",
     } as const;
     const routineStatus = { label: "In transit", description: "On its way to you.", tone: "info" } as const;
+    // The situation table marks a carrier exception as needing attention; a routine shipment does not.
     const hintOf = (trackingStatus: typeof problemStatus | typeof routineStatus) => {
+      const needsAttention = trackingStatus === problemStatus;
       const html = renderToStaticMarkup(
         <CheckoutDetail
-          view={checkoutView({ nextAction: trackPackage, shipping: { ...shipment, trackingStatus } })}
+          view={checkoutView({
+            nextAction: trackPackage,
+            needsAttention,
+            shipping: { ...shipment, trackingStatus },
+          })}
           dates={dates}
         />,
       );

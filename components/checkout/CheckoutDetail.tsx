@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { CheckoutView, NextAction } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { CheckoutView, NextAction, PanelId } from "@/lib/checkout/types";
+import type { DateContext } from "@/lib/dates";
 import { FormattedDate } from "../ui/FormattedDate";
 import { Panel } from "../ui/Panel";
 import styles from "./CheckoutDetail.module.css";
@@ -23,9 +23,8 @@ export type CheckoutDetailProps = {
 };
 
 /**
- * The body of a checkout's page. An unfinished checkout's "Continue" comes first, then the one next
- * step (and a waitlist's reason), then progress and every part the view model has; parts it lacks
- * are left out, not shown empty.
+ * The body of a checkout's page: the headline, the one next step, then the panels the situation
+ * lists, in its order; parts the view model lacks are left out, not shown empty.
  */
 export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
   const hint = hintFor(view.nextAction, view.continueCheckout !== null);
@@ -44,32 +43,48 @@ export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps
         ) : null}
       </header>
       {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
-      {view.continueCheckout ? (
+      {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
+      {/* The situation table decides which panels matter and in which order (lib/checkout/situation.ts). */}
+      {view.panels.map((panel) => (
+        <PanelFor key={panel} panel={panel} view={view} dates={dates} />
+      ))}
+    </article>
+  );
+}
+
+function PanelFor({ panel, view, dates }: { panel: PanelId; view: CheckoutView; dates: DateContext }) {
+  switch (panel) {
+    case "continueCheckout":
+      return view.continueCheckout ? (
         <ContinueCheckoutPanel
           continueCheckout={view.continueCheckout}
           holdExpiresAt={expiringHoldOf(view)}
           dates={dates}
         />
-      ) : null}
-      {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
-      {/* Why a waitlisted order is not moving is the news itself: it comes before the steps. */}
-      {view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null}
-      {view.timeline.milestones.length > 0 ? (
+      ) : null;
+    case "waitlist":
+      return view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null;
+    case "progress":
+      return view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
           <Timeline timeline={view.timeline} dates={dates} />
         </Panel>
-      ) : null}
-      {view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null}
-      {view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null}
-      {view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null}
-      <LeaseInsurancePanel lease={view.lease} insurance={view.insurance} dates={dates} />
-      <OrderItemsPanel items={view.items} externalOrderId={view.externalOrderId} />
-    </article>
-  );
+      ) : null;
+    case "shipping":
+      return view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null;
+    case "returns":
+      return view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null;
+    case "payments":
+      return view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null;
+    case "lease":
+      return <LeaseInsurancePanel lease={view.lease} insurance={view.insurance} dates={dates} />;
+    case "items":
+      return <OrderItemsPanel items={view.items} externalOrderId={view.externalOrderId} />;
+  }
 }
 
 /**
- * Continue-checkout has its own panel above, and "view details" would point at this very page:
+ * Continue-checkout has its own panel, and "view details" would point at this very page:
  * neither is repeated as a hint.
  */
 function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextAction | null {
@@ -84,9 +99,9 @@ function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextActi
  */
 function reasonFor(action: NextAction, view: CheckoutView): string | null {
   if (action.kind === "fixPayment") return view.payments?.problem?.message ?? null;
-  if (action.kind === "trackPackage" && view.shipping?.kind === "shipment") {
-    const status = view.shipping.trackingStatus;
-    if (status && (status.tone === "warning" || status.tone === "danger")) return status.description;
+  // Tracking a package needs a reason only when the situation says something is wrong (a carrier exception).
+  if (action.kind === "trackPackage" && view.needsAttention && view.shipping?.kind === "shipment") {
+    return view.shipping.trackingStatus?.description ?? view.status.description;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { ContinueCheckoutView } from "@/lib/checkout/types";
 import { DEPOSIT_WORDS } from "@/lib/checkout/words";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import { ButtonLink } from "../ui/ButtonLink";
 import { Callout } from "../ui/Callout";
 import { FormattedDate } from "../ui/FormattedDate";

@@ -1,5 +1,5 @@
 import type { LeaseView, StatusView } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import { FactList } from "../ui/FactList";
 import { dateOrNull } from "../ui/FormattedDate";
 import { Panel } from "../ui/Panel";
@@ -22,13 +22,9 @@ export function LeaseInsurancePanel({ lease, insurance, dates }: LeaseInsuranceP
         <PanelSection title={insurance ? "Lease" : null}>
           <FactList
             facts={[
-              // Lease dates are calendar days: shown as written, whatever the viewer's zone.
-              {
-                key: "start",
-                label: "Starts",
-                value: dateOrNull(lease.startDate, dates, { calendarDate: true }),
-              },
-              { key: "end", label: "Ends", value: dateOrNull(lease.endDate, dates, { calendarDate: true }) },
+              // A calendar day stays as written; a timestamp is shown on the viewer's day (lib/dates).
+              { key: "start", label: "Starts", value: dateOrNull(lease.startDate, dates) },
+              { key: "end", label: "Ends", value: dateOrNull(lease.endDate, dates) },
               { key: "term", label: "Term", value: lease.term ? <span dir="auto">{lease.term}</span> : null },
             ]}
           />

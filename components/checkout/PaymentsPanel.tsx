@@ -1,7 +1,7 @@
 import type { DepositView, PaymentProblemView, PaymentsView } from "@/lib/checkout/types";
 import { DEPOSIT_WORDS } from "@/lib/checkout/words";
+import type { DateContext } from "@/lib/dates";
 import { withStableKeys } from "../../lib/stable-keys";
-import type { DateContext } from "../dates";
 import { Callout } from "../ui/Callout";
 import { FactList } from "../ui/FactList";
 import { dateOrNull } from "../ui/FormattedDate";

@@ -1,5 +1,5 @@
 import type { ReturnView } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import { FactList } from "../ui/FactList";
 import { dateOrNull } from "../ui/FormattedDate";
 import { Panel } from "../ui/Panel";

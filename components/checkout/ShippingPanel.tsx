@@ -1,5 +1,5 @@
 import type { ShippingView } from "@/lib/checkout/types";
-import type { DateContext } from "../dates";
+import type { DateContext } from "@/lib/dates";
 import { AddressLines } from "../ui/AddressLines";
 import { ButtonLink } from "../ui/ButtonLink";
 import { CopyButton } from "../ui/CopyButton";

@@ -1,6 +1,6 @@
 import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
+import type { DateContext } from "@/lib/dates";
 import { withStableKeys } from "../../lib/stable-keys";
-import type { DateContext } from "../dates";
 import { FormattedDate } from "../ui/FormattedDate";
 import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./Timeline.module.css";

@@ -1,6 +1,7 @@
+import Link from "next/link";
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import type { DateContext } from "@/lib/dates";
 import { checkoutPath } from "@/lib/urls/portal-urls";
-import type { DateContext } from "../dates";
 import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
 import { isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
@@ -10,24 +11,22 @@ import styles from "./CheckoutSummaryCard.module.css";
 export type CheckoutSummaryCardProps = {
   summary: CheckoutSummaryView;
   dates: DateContext;
-  /** 2 under the list page's h1 (default); 3 when the list sits under its own h2. */
-  headingLevel?: 2 | 3;
 };
 
 /** One checkout in the list: its title links to the detail page; its one next action is a button. */
-export function CheckoutSummaryCard({ summary, dates, headingLevel = 2 }: CheckoutSummaryCardProps) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps) {
   const detailHref = checkoutPath(summary.id);
   const { nextAction, latestMilestone } = summary;
   // "View details" would only repeat the title link, so that action gets no button of its own.
   const actionHref = resolveAgainstDetail(nextAction.href, detailHref);
   return (
     <article className={styles.card}>
-      <Heading className={styles.title}>
-        <a href={detailHref} dir="auto" className={styles.titleLink}>
+      <h2 className={styles.title}>
+        {/* No prefetch: see isPortalPath. */}
+        <Link href={detailHref} dir="auto" className={styles.titleLink} prefetch={false}>
           {summary.title}
-        </a>
-      </Heading>
+        </Link>
+      </h2>
       <StatusBadge label={summary.status.label} tone={summary.status.tone} />
       {latestMilestone ? (
         <p className={styles.line}>

@@ -6,16 +6,13 @@ export type EmptyStateProps = {
   title: string;
   body?: ReactNode;
   action?: { href: string; label: string };
-  /** 2 under the page's h1 (default). */
-  headingLevel?: 2 | 3;
 };
 
 /** What the customer sees instead of an empty list: what it means and, maybe, where to go. */
-export function EmptyState({ title, body, action, headingLevel = 2 }: EmptyStateProps) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+export function EmptyState({ title, body, action }: EmptyStateProps) {
   return (
     <div className={styles.empty}>
-      <Heading className={styles.title}>{title}</Heading>
+      <h2 className={styles.title}>{title}</h2>
       {body ? <div className={styles.body}>{typeof body === "string" ? <p>{body}</p> : body}</div> : null}
       {action ? (
         <p>

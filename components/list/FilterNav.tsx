@@ -1,22 +1,24 @@
+import Link from "next/link";
 import styles from "./FilterNav.module.css";
 
 export type FilterLink = { id: string; label: string; href: string; current: boolean };
 
-/** The list's filters as links (they work without JavaScript); scrolls sideways on narrow screens. */
+/** The list's filters as links (they work without JavaScript; no prefetch, see isPortalPath); scrolls sideways on narrow screens. */
 export function FilterNav({ filters }: { filters: readonly FilterLink[] }) {
   return (
     <nav aria-label="Filter checkouts" className={styles.nav}>
       <ul className={styles.list}>
         {filters.map((filter) => (
           <li key={filter.id}>
-            <a
+            <Link
               href={filter.href}
               className={styles.link}
               aria-current={filter.current ? "page" : undefined}
               dir="auto"
+              prefetch={false}
             >
               {filter.label}
-            </a>
+            </Link>
           </li>
         ))}
       </ul>

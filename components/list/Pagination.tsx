@@ -1,3 +1,4 @@
+import Link from "next/link";
 import styles from "./Pagination.module.css";
 
 export type PaginationProps = {
@@ -8,7 +9,7 @@ export type PaginationProps = {
   nextHref: string | null;
 };
 
-/** Previous / "Page N" / Next, as links. Renders nothing when everything fits on one page. */
+/** Previous / "Page N" / Next, as links (no prefetch: each page is an API read, see isPortalPath). Renders nothing when everything fits on one page. */
 export function Pagination({ page, previousHref, nextHref }: PaginationProps) {
   if (!previousHref && !nextHref) return null;
   return (
@@ -16,17 +17,17 @@ export function Pagination({ page, previousHref, nextHref }: PaginationProps) {
       {/* Missing links leave their slot empty rather than showing a dead control. */}
       <span className={styles.previous}>
         {previousHref ? (
-          <a href={previousHref} rel="prev" className={styles.link}>
+          <Link href={previousHref} rel="prev" className={styles.link} prefetch={false}>
             <span aria-hidden="true">←</span>Previous
-          </a>
+          </Link>
         ) : null}
       </span>
       <span className={styles.current}>Page {page}</span>
       <span className={styles.next}>
         {nextHref ? (
-          <a href={nextHref} rel="next" className={styles.link}>
+          <Link href={nextHref} rel="next" className={styles.link} prefetch={false}>
             Next<span aria-hidden="true">→</span>
-          </a>
+          </Link>
         ) : null}
       </span>
     </nav>

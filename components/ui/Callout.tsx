@@ -9,17 +9,12 @@ export type CalloutProps = {
   children?: ReactNode;
   /** The title's element: "h3" inside a panel, "p" (default) where a heading would break the outline. */
   titleAs?: "h2" | "h3" | "p";
-  /**
-   * Announce changes (role="status"). Only for text that changes while the page is open, and keep
-   * the callout mounted: a live region announces updates, not its own arrival.
-   */
-  live?: boolean;
 };
 
 /** A boxed message that needs attention: a warning, a problem, a note. */
-export function Callout({ tone, title, children, titleAs: Title = "p", live = false }: CalloutProps) {
+export function Callout({ tone, title, children, titleAs: Title = "p" }: CalloutProps) {
   return (
-    <div className={`${styles.callout} ${styles[tone]}`} role={live ? "status" : undefined}>
+    <div className={`${styles.callout} ${styles[tone]}`}>
       <ToneIcon tone={tone} className={styles.icon} />
       <div className={styles.content}>
         <Title className={styles.title}>{title}</Title>

@@ -12,17 +12,14 @@ export type ErrorStateProps = {
   retry?: ReactNode;
   /** Somewhere to go instead ("See your orders"). */
   action?: { href: string; label: string };
-  /** 1 on an error page (default); 2 when the error sits in a page that has its own h1. */
-  headingLevel?: 1 | 2;
 };
 
 /** The body of an error page (404, upstream down, session expired): no codes, no stack, a way on. */
-export function ErrorState({ title, body, retry, action, headingLevel = 1 }: ErrorStateProps) {
-  const Heading = headingLevel === 1 ? "h1" : "h2";
+export function ErrorState({ title, body, retry, action }: ErrorStateProps) {
   return (
     <div className={styles.error}>
       <ToneIcon tone="warning" className={styles.icon} />
-      <Heading className={styles.title}>{title}</Heading>
+      <h1 className={styles.title}>{title}</h1>
       {body ? <div className={styles.body}>{typeof body === "string" ? <p>{body}</p> : body}</div> : null}
       {retry || action ? (
         <div className={styles.actions}>

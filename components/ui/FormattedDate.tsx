@@ -1,25 +1,17 @@
 import type { ReactNode } from "react";
-import { type DateContext, formatParsedDate, parseDateValue } from "../dates";
+import { type DateContext, formatParsedDate, parseDateValue } from "@/lib/dates";
 
 export type FormattedDateProps = {
   value: string | null;
   dates: DateContext;
   /** Adds the time of day ("2:03 PM"); ignored for calendar dates, which have none. */
   withTime?: boolean;
-  /** Shows the calendar day the value names, whatever the viewer's zone (lease dates). */
-  calendarDate?: boolean;
   /** Shown when the value is missing or unreadable; nothing by default. */
   fallback?: ReactNode;
 };
 
-export function FormattedDate({
-  value,
-  dates,
-  withTime = false,
-  calendarDate = false,
-  fallback = null,
-}: FormattedDateProps) {
-  const parsed = parseDateValue(value, calendarDate);
+export function FormattedDate({ value, dates, withTime = false, fallback = null }: FormattedDateProps) {
+  const parsed = parseDateValue(value);
   if (!parsed) return <>{fallback}</>;
   return <time dateTime={parsed.machineValue}>{formatParsedDate(parsed, dates, withTime)}</time>;
 }
@@ -28,8 +20,8 @@ export function FormattedDate({
 export function dateOrNull(
   value: string | null,
   dates: DateContext,
-  options: { withTime?: boolean; calendarDate?: boolean } = {},
+  options: { withTime?: boolean } = {},
 ): ReactNode {
-  if (!parseDateValue(value, options.calendarDate)) return null;
+  if (!parseDateValue(value)) return null;
   return <FormattedDate value={value} dates={dates} {...options} />;
 }

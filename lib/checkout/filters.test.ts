@@ -1,47 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
+import { DOCUMENTED_LIFECYCLES } from "@/lib/sweetspot/schemas";
 import { CHECKOUT_FILTERS, parseFilter } from "./filters";
 
 describe("CHECKOUT_FILTERS", () => {
-  it("offers all, in progress, delivered & active, returns, cancelled — in that order", () => {
+  it("offers all, then one filter per documented lifecycle, named by its headline", () => {
     expect(CHECKOUT_FILTERS.map(({ id, label }) => [id, label])).toEqual([
       ["all", "All"],
-      ["inProgress", "In progress"],
-      ["active", "Delivered & active"],
-      ["returns", "Returns"],
-      ["cancelled", "Cancelled"],
+      ["unfinished", "Checkout not finished"],
+      ["confirmed", "Order confirmed"],
+      ["leaseActive", "Lease active"],
     ]);
   });
 
-  it("sends no lifecycles for 'all', so unknown lifecycles still appear", () => {
+  it("sends no lifecycles for 'all', so every other situation still appears", () => {
     expect(parseFilter("all").lifecycles).toBeUndefined();
   });
 
-  it("maps each situation to the lifecycles sent upstream", () => {
+  it("sends upstream only lifecycles the API documents, one per filter", () => {
     const sent = Object.fromEntries(CHECKOUT_FILTERS.map((filter) => [filter.id, filter.lifecycles]));
     expect(sent).toEqual({
       all: undefined,
-      inProgress: ["created", "waitlisted", "orderConfirmed", "shipped", "readyForPickup"],
-      active: ["delivered", "pickedUp", "leaseActive"],
-      returns: ["returnInitiated", "returned"],
-      cancelled: ["cancelled"],
+      unfinished: ["created"],
+      confirmed: ["orderConfirmed"],
+      leaseActive: ["leaseActive"],
     });
-  });
-
-  it("puts every known lifecycle under exactly one situation", () => {
-    for (const lifecycle of KNOWN_LIFECYCLES) {
-      const matching = CHECKOUT_FILTERS.filter((filter) => filter.lifecycles?.includes(lifecycle));
-      expect(matching, lifecycle).toHaveLength(1);
+    const documented: readonly string[] = DOCUMENTED_LIFECYCLES;
+    for (const filter of CHECKOUT_FILTERS) {
+      for (const lifecycle of filter.lifecycles ?? []) expect(documented).toContain(lifecycle);
     }
   });
 });
 
 describe("parseFilter", () => {
-  it.each(["all", "inProgress", "active", "returns", "cancelled"])("knows %s", (id) => {
+  it.each(["all", "unfinished", "confirmed", "leaseActive"])("knows %s", (id) => {
     expect(parseFilter(id).id).toBe(id);
   });
 
-  it.each([undefined, null, "", "ACTIVE", "constructor", "__proto__", 3, {}, ["nope"]])(
+  it.each([undefined, null, "", "CONFIRMED", "returns", "constructor", "__proto__", 3, {}, ["nope"]])(
     "falls back to 'all' for %j",
     (value) => {
       expect(parseFilter(value).id).toBe("all");
@@ -49,6 +44,6 @@ describe("parseFilter", () => {
   );
 
   it("reads the first of a repeated parameter", () => {
-    expect(parseFilter(["returns", "active"]).id).toBe("returns");
+    expect(parseFilter(["confirmed", "unfinished"]).id).toBe("confirmed");
   });
 });

@@ -1,32 +1,44 @@
-import { FILTER_LABELS } from "./words";
+import { DOCUMENTED_LIFECYCLES } from "@/lib/sweetspot/schemas";
+import { lifecycleSituation } from "./situation";
+import { ALL_FILTER_LABEL, SITUATION_WORDS } from "./words";
 
 /*
- * The list page's filters, by situation. Each sends its lifecycles upstream (`lifecycles=…`) so
- * pagination stays the API's. "All" sends none, which is what keeps checkouts with an unknown or
- * missing lifecycle visible: no other filter can match them.
+ * The list page's filters. Each sends exactly one lifecycle upstream (`lifecycles=…`), and only one the
+ * API documents (`created`, `orderConfirmed`, `leaseActive`): a value the API does not list may be
+ * ignored or refused, and the filter would lie. Filtering in the portal instead would break paging (a
+ * page of 10 from the API could show 2), so situations without a documented lifecycle (shipped,
+ * returns, cancelled…) are not offered as filters; "All" shows them. Each filter is named by its
+ * lifecycle's headline, so it says exactly what it shows. See docs/api-assumptions.md.
  */
 
-export type CheckoutFilterId = keyof typeof FILTER_LABELS;
+type DocumentedLifecycle = (typeof DOCUMENTED_LIFECYCLES)[number];
+
+const FILTER_IDS = {
+  created: "unfinished",
+  orderConfirmed: "confirmed",
+  leaseActive: "leaseActive",
+} as const satisfies Record<DocumentedLifecycle, string>;
+
+export type CheckoutFilterId = "all" | (typeof FILTER_IDS)[DocumentedLifecycle];
 
 export type CheckoutFilter = {
   id: CheckoutFilterId;
   label: string;
   /** The `lifecycles` query parameter; undefined sends none. */
-  lifecycles: readonly string[] | undefined;
+  lifecycles: readonly DocumentedLifecycle[] | undefined;
 };
 
-const ALL_FILTER: CheckoutFilter = { id: "all", label: FILTER_LABELS.all, lifecycles: undefined };
+const ALL_FILTER: CheckoutFilter = { id: "all", label: ALL_FILTER_LABEL, lifecycles: undefined };
 
 export const CHECKOUT_FILTERS: readonly CheckoutFilter[] = [
   ALL_FILTER,
-  {
-    id: "inProgress",
-    label: FILTER_LABELS.inProgress,
-    lifecycles: ["created", "waitlisted", "orderConfirmed", "shipped", "readyForPickup"],
-  },
-  { id: "active", label: FILTER_LABELS.active, lifecycles: ["delivered", "pickedUp", "leaseActive"] },
-  { id: "returns", label: FILTER_LABELS.returns, lifecycles: ["returnInitiated", "returned"] },
-  { id: "cancelled", label: FILTER_LABELS.cancelled, lifecycles: ["cancelled"] },
+  ...DOCUMENTED_LIFECYCLES.map(
+    (lifecycle): CheckoutFilter => ({
+      id: FILTER_IDS[lifecycle],
+      label: SITUATION_WORDS[lifecycleSituation(lifecycle) ?? "unknown"].label,
+      lifecycles: [lifecycle],
+    }),
+  ),
 ];
 
 /**

@@ -1,17 +1,11 @@
+import { isoTimestamp } from "@/lib/dates";
 import type { CheckoutRecord, Fee } from "@/lib/sweetspot/schemas";
-import { isoTimestamp, timeOf } from "./dates";
-import { hasPaidDeposit } from "./lifecycle";
+import { depositHoldOf, hasPaidDeposit, hasPaymentProblem } from "./situation";
 import { singleLineText } from "./text";
 import type { DepositView, PaymentProblemView, PaymentsView } from "./types";
 import { paymentProblemWords, recurringPaymentStatusView, UNNAMED_FEE } from "./words";
 
-/** A hold this close to expiry (or past it) is worth a warning: the customer may have to act. */
-export const PREAUTH_WARNING_MS = 48 * 60 * 60 * 1000;
-
 const MAX_FEE_NAME_LENGTH = 120;
-
-/** Detail `state` values that mean the deposit has been taken. */
-const DEPOSITED_STATES: ReadonlySet<string> = new Set(["deposited", "fulfilled"]);
 
 type PaymentFacts = Pick<
   CheckoutRecord,
@@ -47,27 +41,10 @@ export function paymentsViewFor(record: PaymentFacts, extras: PaymentExtras): Pa
 }
 
 export function depositViewFor(record: PaymentFacts, state: string | null, now: Date): DepositView | null {
-  if (hasPaidDeposit(record) || (state !== null && DEPOSITED_STATES.has(state))) {
-    return { kind: "paid", paidAt: isoTimestamp(record.depositTimestamp) };
-  }
-  // A cancelled checkout's hold is released: nothing left to say about it.
-  if (record.lifecycle === "cancelled") return null;
-  const held =
-    record.depositPreauthExpiresAt !== null || record.depositTimestamp !== null || state === "pendingDeposit";
-  if (!held) return null;
-  const expiresAt = isoTimestamp(record.depositPreauthExpiresAt);
-  const expiresMs = timeOf(expiresAt);
-  // Past expiry still counts as "soon": the page keeps warning until someone acts.
-  const expiresSoon = expiresMs !== null && expiresMs - now.getTime() <= PREAUTH_WARNING_MS;
-  return { kind: "preauthorized", expiresAt, expiresSoon };
-}
-
-export function hasPaymentProblem(record: PaymentFacts): boolean {
-  return (
-    Boolean(record.lastPaymentErrorCode?.trim()) ||
-    Boolean(record.lastPaymentError?.trim()) ||
-    (record.paymentFailureCount ?? 0) > 0
-  );
+  if (hasPaidDeposit(record, state)) return { kind: "paid", paidAt: isoTimestamp(record.depositTimestamp) };
+  const hold = depositHoldOf(record, state, now);
+  if (hold === null) return null;
+  return { kind: "preauthorized", expiresAt: isoTimestamp(hold.expiresAt), expiresSoon: hold.expiresSoon };
 }
 
 /** Words come from the error code only; the API's `lastPaymentError` text is never echoed. */

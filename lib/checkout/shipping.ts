@@ -1,21 +1,21 @@
+import { isoTimestamp } from "@/lib/dates";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { addressLines } from "./addresses";
 import { carrierName, MAX_TRACKING_NUMBER_LENGTH, trackingUrlFor } from "./carriers";
-import { isoTimestamp } from "./dates";
-import { hasShipmentData, isPickupCheckout } from "./lifecycle";
+import {
+  hasShipmentData,
+  isHandedOver,
+  isPickupCheckout,
+  isUnfinishedCheckout,
+  lifecycleSituation,
+  milestoneCompletedAt,
+  type Situation,
+} from "./situation";
 import { singleLineText } from "./text";
 import type { ShippingView } from "./types";
-import { hasLifecycleWords, type PickupStage, pickupStatusView, trackingStatusView } from "./words";
+import { type PickupStage, pickupStatusView, trackingStatusView } from "./words";
 
 const MAX_SIGNED_BY_LENGTH = 120;
-
-/** Lifecycles in which a pickup order has been collected. */
-const COLLECTED_LIFECYCLES: ReadonlySet<string> = new Set([
-  "pickedUp",
-  "leaseActive",
-  "returnInitiated",
-  "returned",
-]);
 
 /**
  * The shipping panel: a shipment when anything about one is known, a pickup when the checkout follows
@@ -37,20 +37,11 @@ export function shippingViewFor(record: CheckoutRecord): ShippingView | null {
   };
 }
 
-/** True while a shipment is on its way (the moment "Track package" is the action that matters). */
-export function isInTransit(record: CheckoutRecord): boolean {
-  if (record.lifecycle === "shipped") return true;
-  // A lifecycle we have no words for: trust the timestamps.
-  return !hasLifecycleWords(record.lifecycle) && record.shippedAt !== null && record.deliveredAt === null;
-}
-
 function pickupView(record: CheckoutRecord): ShippingView | null {
   // An unfinished checkout has chosen pickup but has nothing to collect yet.
-  if (record.lifecycle === "created") return null;
-  const completedAt = (key: string) =>
-    isoTimestamp(record.progress?.milestones.find((milestone) => milestone.key === key)?.completedAt);
-  const readyAt = completedAt("readyForPickup");
-  const pickedUpAt = completedAt("pickedUp");
+  if (isUnfinishedCheckout(record.lifecycle)) return null;
+  const readyAt = isoTimestamp(milestoneCompletedAt(record.progress, "readyForPickup"));
+  const pickedUpAt = isoTimestamp(milestoneCompletedAt(record.progress, "pickedUp"));
   return {
     kind: "pickup",
     status: pickupStatusView(pickupStage(record, readyAt, pickedUpAt)),
@@ -59,11 +50,17 @@ function pickupView(record: CheckoutRecord): ShippingView | null {
   };
 }
 
+const PICKUP_STAGE_OF: Partial<Record<Situation, PickupStage>> = {
+  cancelled: "cancelled",
+  readyForPickup: "ready",
+};
+
 function pickupStage(record: CheckoutRecord, readyAt: string | null, pickedUpAt: string | null): PickupStage {
-  if (record.lifecycle === "cancelled") return "cancelled";
-  if (pickedUpAt !== null || (record.lifecycle !== null && COLLECTED_LIFECYCLES.has(record.lifecycle))) {
-    return "pickedUp";
-  }
-  if (readyAt !== null || record.lifecycle === "readyForPickup") return "ready";
+  // The pickup's own stage: what the lifecycle says, whatever payment problem the headline shows.
+  const lifecycle = lifecycleSituation(record.lifecycle);
+  const stage = lifecycle === null ? undefined : PICKUP_STAGE_OF[lifecycle];
+  if (stage === "cancelled") return stage;
+  if (pickedUpAt !== null || isHandedOver(record.lifecycle)) return "pickedUp";
+  if (readyAt !== null || stage === "ready") return "ready";
   return "preparing";
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, isoTimestamp, timeOf } from "./dates";
 import { plainText, singleLineText, truncatedText } from "./text";
 
 describe("singleLineText", () => {
@@ -36,24 +35,5 @@ describe("truncatedText", () => {
 
   it("leaves text that fits alone", () => {
     expect(truncatedText("short", 5)).toBe("short");
-  });
-});
-
-describe("dates", () => {
-  it("normalises readable timestamps to ISO and drops the rest", () => {
-    expect(isoTimestamp("2026-03-01T12:00:00+02:00")).toBe("2026-03-01T10:00:00.000Z");
-    expect(isoTimestamp("yesterday")).toBeNull();
-    expect(isoTimestamp(null)).toBeNull();
-  });
-
-  it("keeps calendar dates as written, so no time zone shifts the day", () => {
-    expect(calendarDate("2026-03-01")).toBe("2026-03-01");
-    expect(calendarDate("2026-03-01T23:30:00.000Z")).toBe("2026-03-01");
-    expect(calendarDate("soon")).toBeNull();
-  });
-
-  it("gives milliseconds for comparisons", () => {
-    expect(timeOf("1970-01-01T00:00:01.000Z")).toBe(1000);
-    expect(timeOf("")).toBeNull();
   });
 });

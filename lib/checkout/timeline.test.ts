@@ -3,6 +3,8 @@ import { checkoutRecord } from "@/test-support/test-records";
 import { latestMilestone, timelineFor } from "./timeline";
 import type { MilestoneView, TimelineView } from "./types";
 
+/** After every date below: the tests say "now" explicitly, never read the wall clock. */
+const NOW = new Date("2026-06-01T00:00:00.000Z");
 const T = (day: number) => `2026-02-${String(day).padStart(2, "0")}T12:00:00.000Z`;
 
 function progress(
@@ -35,7 +37,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("keeps the API's order and marks done, current and upcoming", () => {
-    const timeline = timelineFor(shipped);
+    const timeline = timelineFor(shipped, NOW);
     expect(timeline.source).toBe("progress");
     expect(shape(timeline)).toEqual([
       "checkoutStarted:done",
@@ -48,7 +50,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("uses our words for known keys and keeps completion times", () => {
-    const [first, , , current] = timelineFor(shipped).milestones;
+    const [first, , , current] = timelineFor(shipped, NOW).milestones;
     expect(first).toEqual<MilestoneView>({
       key: "checkoutStarted",
       label: "Checkout started",
@@ -69,7 +71,7 @@ describe("timeline from the API's progress", () => {
         ["delivered", null],
       ]),
     });
-    expect(shape(timelineFor(record))).toEqual([
+    expect(shape(timelineFor(record, NOW))).toEqual([
       "checkoutStarted:done",
       "orderConfirmed:done",
       "shipped:current",
@@ -89,7 +91,7 @@ describe("timeline from the API's progress", () => {
         ],
       },
     });
-    expect(timelineFor(record).milestones.map(({ label }) => label)).toEqual([
+    expect(timelineFor(record, NOW).milestones.map(({ label }) => label)).toEqual([
       "Checkout started",
       "Assembly booked",
       "Step 3",
@@ -106,13 +108,13 @@ describe("timeline from the API's progress", () => {
         ["shipped", null],
       ]),
     });
-    expect(shape(timelineFor(record))).toEqual([
+    expect(shape(timelineFor(record, NOW))).toEqual([
       "checkoutStarted:done",
       "depositPaid:done",
       "orderConfirmed:done",
       "cancelled:current",
     ]);
-    expect(timelineFor(record).milestones.at(-1)?.label).toBe("Cancelled");
+    expect(timelineFor(record, NOW).milestones.at(-1)?.label).toBe("Cancelled");
   });
 
   it("derives the timeline instead when progress has no milestones", () => {
@@ -120,13 +122,13 @@ describe("timeline from the API's progress", () => {
       lifecycle: "created",
       progress: { currentMilestone: null, milestones: [] },
     });
-    expect(timelineFor(record).source).toBe("derived");
+    expect(timelineFor(record, NOW).source).toBe("derived");
   });
 
   it("derives the timeline when progress has a shape it does not know", () => {
     const record = checkoutRecord({ lifecycle: "shipped", progress: { steps: ["a", "b"] } });
     expect(record.progress).toBeNull();
-    expect(timelineFor(record).source).toBe("derived");
+    expect(timelineFor(record, NOW).source).toBe("derived");
   });
 });
 
@@ -294,13 +296,13 @@ describe("derived timeline", () => {
     [null, {}, ["checkoutStarted:done"]],
     [null, { createdAt: null }, []],
   ])("%s %j", (lifecycle, facts, expected) => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle, ...facts }));
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle, ...facts }), NOW);
     expect(timeline.source).toBe("derived");
     expect(shape(timeline)).toEqual(expected);
   });
 
   it("dates steps from the record's timestamps", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }));
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }), NOW);
     const at = Object.fromEntries(timeline.milestones.map((milestone) => [milestone.key, milestone.at]));
     expect(at).toEqual({
       checkoutStarted: T(1),
@@ -313,7 +315,7 @@ describe("derived timeline", () => {
   });
 
   it("does not call a hold on an unfinished checkout a paid deposit", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "created", ...paid }));
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "created", ...paid }), NOW);
     expect(timeline.milestones.find((milestone) => milestone.key === "depositPaid")).toMatchObject({
       state: "upcoming",
       at: null,
@@ -321,7 +323,7 @@ describe("derived timeline", () => {
   });
 
   it("labels every derived step in words", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }));
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }), NOW);
     for (const milestone of timeline.milestones) {
       expect(milestone.label).not.toBe(milestone.key);
       expect(milestone.label).not.toMatch(/[a-z][A-Z]|_/);
@@ -333,6 +335,7 @@ describe("latestMilestone", () => {
   it("is the current step", () => {
     const timeline = timelineFor(
       checkoutRecord({ lifecycle: "shipped", createdAt: T(1), depositTimestamp: T(2), shippedAt: T(4) }),
+      NOW,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
   });
@@ -340,11 +343,103 @@ describe("latestMilestone", () => {
   it("is the last step done when none is current", () => {
     const timeline = timelineFor(
       checkoutRecord({ lifecycle: "teleported", createdAt: T(1), shippedAt: T(4) }),
+      NOW,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
   });
 
   it("is null for an empty timeline", () => {
     expect(latestMilestone({ source: "derived", milestones: [] })).toBeNull();
+  });
+});
+
+describe("timeline honesty", () => {
+  const LATER = "2026-07-01";
+  const derived = (fields: Record<string, unknown>) =>
+    timelineFor(checkoutRecord({ createdAt: T(1), ...fields }), NOW);
+
+  it("does not call a lease that starts in the future started", () => {
+    const timeline = derived({
+      lifecycle: "delivered",
+      shippedAt: T(4),
+      deliveredAt: T(6),
+      leaseStartDate: LATER,
+    });
+    expect(timeline.milestones.find((milestone) => milestone.key === "leaseActive")).toMatchObject({
+      state: "upcoming",
+      at: null,
+    });
+  });
+
+  it("counts a lease that started yesterday, by the injected clock", () => {
+    const yesterday = new Date("2026-05-31T00:00:00.000Z");
+    const timeline = timelineFor(
+      checkoutRecord({ createdAt: T(1), lifecycle: "delivered", leaseStartDate: "2026-05-31" }),
+      new Date(yesterday.getTime() + 60_000),
+    );
+    // The lifecycle still stands on "delivered": a later step never shows done after the current one.
+    expect(timeline.milestones.find((milestone) => milestone.key === "leaseActive")?.state).toBe("upcoming");
+    const noPosition = timelineFor(
+      checkoutRecord({ createdAt: T(1), lifecycle: null, leaseStartDate: "2026-05-31" }),
+      new Date(yesterday.getTime() + 60_000),
+    );
+    expect(shape(noPosition)).toEqual(["checkoutStarted:done", "leaseActive:done"]);
+  });
+
+  it("drops evidence from the future when there is no lifecycle to go by", () => {
+    expect(shape(derived({ lifecycle: null, shippedAt: "2027-01-01T00:00:00Z" }))).toEqual([
+      "checkoutStarted:done",
+    ]);
+  });
+
+  it("resolves a later step done before an earlier one by the documented order", () => {
+    // Shipped per the lifecycle, yet the record claims a delivery and a lease: the steps after the
+    // current one stay upcoming, and the ones before it are done.
+    const timeline = derived({
+      lifecycle: "shipped",
+      shippedAt: T(4),
+      deliveredAt: T(6),
+      leaseStartDate: T(7),
+    });
+    expect(shape(timeline)).toEqual([
+      "checkoutStarted:done",
+      "depositPaid:done",
+      "orderConfirmed:done",
+      "shipped:current",
+      "delivered:upcoming",
+      "leaseActive:upcoming",
+    ]);
+    expect(
+      timeline.milestones.filter((milestone) => milestone.state === "upcoming").map((m) => m.at),
+    ).toEqual([null, null]);
+  });
+
+  it("in the API's progress, a step after the current one is upcoming whatever its time says", () => {
+    const record = checkoutRecord({
+      lifecycle: "orderConfirmed",
+      progress: progress("orderConfirmed", [
+        ["checkoutStarted", T(1)],
+        ["depositPaid", null],
+        ["orderConfirmed", T(3)],
+        ["shipped", T(4)],
+      ]),
+    });
+    expect(shape(timelineFor(record, NOW))).toEqual([
+      "checkoutStarted:done",
+      "depositPaid:done",
+      "orderConfirmed:current",
+      "shipped:upcoming",
+    ]);
+  });
+
+  it("in the API's progress, a completion time in the future is not done", () => {
+    const record = checkoutRecord({
+      lifecycle: "leaseActive",
+      progress: progress(null, [
+        ["delivered", T(6)],
+        ["leaseActive", "2026-07-01T00:00:00.000Z"],
+      ]),
+    });
+    expect(shape(timelineFor(record, NOW))).toEqual(["delivered:done", "leaseActive:current"]);
   });
 });

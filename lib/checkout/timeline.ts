@@ -1,7 +1,13 @@
+import { dayOrInstant, isoTimestamp, timeOf } from "@/lib/dates";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
-import { calendarDate, isoTimestamp } from "./dates";
-import { hasPaidDeposit, isPickupCheckout } from "./lifecycle";
-import { valueForKey } from "./own-key";
+import {
+  hasPaidDeposit,
+  isCancellationMilestone,
+  isInReturn,
+  isPickupCheckout,
+  lifecycleSituation,
+  lifecycleStep,
+} from "./situation";
 import { singleLineText } from "./text";
 import type { MilestoneView, TimelineView } from "./types";
 import { type MilestoneWordKey, milestoneLabel } from "./words";
@@ -10,6 +16,10 @@ import { type MilestoneWordKey, milestoneLabel } from "./words";
  * The checkout's steps, in order. The API's `progress` is used as sent when it has milestones; otherwise
  * (pre-confirmation checkouts, or a `progress` of a shape we do not know) the steps are worked out from the
  * lifecycle and the record's timestamps. Either way a cancelled checkout ends on a "Cancelled" step.
+ *
+ * Honesty rules: a step is done only when its evidence is in the past (`now` is injected: a lease that
+ * starts next week is not done). Steps keep their documented order, and the current step splits them:
+ * everything before it is done, everything after it is upcoming, whatever a stray timestamp says.
  */
 
 const MAX_KEY_LENGTH = 64;
@@ -34,16 +44,31 @@ type TimelineFacts = Pick<
   | "signedBy"
 >;
 
-export function timelineFor(record: TimelineFacts): TimelineView {
+export function timelineFor(record: TimelineFacts, now: Date): TimelineView {
   const milestones = record.progress?.milestones ?? [];
+  const cancelled = lifecycleSituation(record.lifecycle) === "cancelled";
   if (milestones.length > 0 && record.progress !== null) {
-    const fromProgress = progressMilestones(record.progress.milestones, record.progress.currentMilestone);
-    return {
-      source: "progress",
-      milestones: record.lifecycle === "cancelled" ? endedByCancellation(fromProgress) : fromProgress,
-    };
+    const fromProgress = progressMilestones(
+      record.progress.milestones,
+      record.progress.currentMilestone,
+      now,
+    );
+    return { source: "progress", milestones: cancelled ? endedByCancellation(fromProgress) : fromProgress };
   }
-  return { source: "derived", milestones: derivedMilestones(record) };
+  return { source: "derived", milestones: derivedMilestones(record, now) };
+}
+
+/** The moment, when it is one and it has passed; else null (no evidence yet). */
+function pastOrNull(value: string | null, now: Date): string | null {
+  const time = timeOf(value);
+  return time !== null && time <= now.getTime() ? value : null;
+}
+
+/** Before the current step: done; the current step; after it: upcoming. No current step: by evidence. */
+function stateAt(index: number, currentIndex: number, at: string | null): MilestoneView["state"] {
+  if (currentIndex < 0) return at !== null ? "done" : "upcoming";
+  if (index < currentIndex) return "done";
+  return index === currentIndex ? "current" : "upcoming";
 }
 
 /** The step the list row shows: the current one, else the last one done; null for an empty timeline. */
@@ -62,28 +87,30 @@ type ProgressMilestones = NonNullable<CheckoutRecord["progress"]>["milestones"];
 function progressMilestones(
   milestones: ProgressMilestones,
   currentMilestone: string | null,
+  now: Date,
 ): MilestoneView[] {
   const steps = milestones.map((milestone, index) => ({
     key: singleLineText(milestone.key, MAX_KEY_LENGTH) ?? `step${index + 1}`,
     label: milestoneLabel(milestone.key, singleLineText(milestone.label, MAX_LABEL_LENGTH), index + 1),
-    at: isoTimestamp(milestone.completedAt),
+    at: pastOrNull(isoTimestamp(milestone.completedAt), now),
   }));
   // The API names the current milestone (the sandbox: the latest reached). Without it, the first step
   // not yet done is where the checkout stands.
   const named = steps.findIndex((_, index) => milestones[index]?.key === currentMilestone);
   const currentIndex = named >= 0 ? named : steps.findIndex((step) => step.at === null);
-  return steps.map((step, index) => ({
-    ...step,
-    state: index === currentIndex ? "current" : step.at !== null ? "done" : "upcoming",
-  }));
+  return steps.map((step, index) => {
+    const state = stateAt(index, currentIndex, step.at);
+    // A completion time after the current step contradicts the order: it is not shown as done.
+    return { ...step, state, at: state === "upcoming" ? null : step.at };
+  });
 }
 
 /** Steps that happened stay; steps that never will are dropped; "Cancelled" becomes the current step. */
 function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
   const happened = milestones
-    .filter((milestone) => milestone.at !== null && milestone.key !== "cancelled")
+    .filter((milestone) => milestone.at !== null && !isCancellationMilestone(milestone.key))
     .map((milestone): MilestoneView => ({ ...milestone, state: "done" }));
-  const cancelledAt = milestones.find((milestone) => milestone.key === "cancelled")?.at ?? null;
+  const cancelledAt = milestones.find((milestone) => isCancellationMilestone(milestone.key))?.at ?? null;
   return [...happened, derivedStep("cancelled", cancelledAt, "current", happened.length + 1)];
 }
 
@@ -93,26 +120,12 @@ function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
 
 type PlannedStep = { key: MilestoneWordKey; at: string | null };
 
-/** Where each known lifecycle stands in the plan. */
-const STEP_OF_LIFECYCLE: Record<string, MilestoneWordKey> = {
-  created: "checkoutStarted",
-  waitlisted: "waitlisted",
-  orderConfirmed: "orderConfirmed",
-  shipped: "shipped",
-  delivered: "delivered",
-  readyForPickup: "readyForPickup",
-  pickedUp: "pickedUp",
-  leaseActive: "leaseActive",
-  returnInitiated: "returnInitiated",
-  returned: "returnCompleted",
-};
-
-function derivedMilestones(record: TimelineFacts): MilestoneView[] {
-  const plan = plannedSteps(record);
-  const reachedKey = valueForKey(STEP_OF_LIFECYCLE, record.lifecycle);
+function derivedMilestones(record: TimelineFacts, now: Date): MilestoneView[] {
+  const plan = plannedSteps(record).map((step) => ({ ...step, at: pastOrNull(step.at, now) }));
+  const reachedKey = lifecycleStep(record.lifecycle);
   const reachedIndex = plan.findIndex((step) => step.key === reachedKey);
 
-  if (record.lifecycle === "cancelled") {
+  if (reachedKey === "cancelled") {
     // Only what demonstrably happened (it certainly started), then the cancellation.
     const happened = plan.filter((step) => step.key === "checkoutStarted" || step.at !== null);
     return [
@@ -127,17 +140,14 @@ function derivedMilestones(record: TimelineFacts): MilestoneView[] {
       .map((step, index) => derivedStep(step.key, step.at, "done", index + 1));
   }
   return plan.map((step, index) => {
-    if (index < reachedIndex) return derivedStep(step.key, step.at, "done", index + 1);
-    if (index === reachedIndex) return derivedStep(step.key, step.at, "current", index + 1);
-    return derivedStep(step.key, step.at, step.at !== null ? "done" : "upcoming", index + 1);
+    const state = stateAt(index, reachedIndex, step.at);
+    return derivedStep(step.key, state === "upcoming" ? null : step.at, state, index + 1);
   });
 }
 
 function plannedSteps(record: TimelineFacts): PlannedStep[] {
-  const lifecycle = record.lifecycle;
   const withReturn =
-    lifecycle === "returnInitiated" ||
-    lifecycle === "returned" ||
+    isInReturn(record.lifecycle) ||
     record.returnCompletedAt !== null ||
     (record.returnInitiatedAt !== null && record.returnCancelledAt === null);
   const fulfilment: PlannedStep[] = isPickupCheckout(record)
@@ -155,13 +165,14 @@ function plannedSteps(record: TimelineFacts): PlannedStep[] {
   };
   // A checkout can be waitlisted before or after its deposit is taken: the step goes where it happened,
   // so a done step never follows the current one.
-  const waitlisted: PlannedStep[] = lifecycle === "waitlisted" ? [{ key: "waitlisted", at: null }] : [];
+  const waitlisted: PlannedStep[] =
+    lifecycleStep(record.lifecycle) === "waitlisted" ? [{ key: "waitlisted", at: null }] : [];
   return [
     { key: "checkoutStarted", at: isoTimestamp(record.createdAt) },
     ...(depositPaid.at !== null ? [depositPaid, ...waitlisted] : [...waitlisted, depositPaid]),
     { key: "orderConfirmed", at: null },
     ...fulfilment,
-    { key: "leaseActive", at: calendarDate(record.leaseStartDate) },
+    { key: "leaseActive", at: dayOrInstant(record.leaseStartDate) },
     ...(withReturn
       ? [
           { key: "returnInitiated" as const, at: isoTimestamp(record.returnInitiatedAt) },

@@ -117,6 +117,17 @@ export type LeaseView = {
   term: string | null;
 };
 
+/** The detail page's panels, which the situation table orders. */
+export type PanelId =
+  | "continueCheckout"
+  | "waitlist"
+  | "progress"
+  | "shipping"
+  | "returns"
+  | "payments"
+  | "lease"
+  | "items";
+
 /** One checkout as the detail page and the live JSON route show it. */
 export type CheckoutView = {
   id: string;
@@ -127,8 +138,12 @@ export type CheckoutView = {
   createdAt: string | null;
   updatedAt: string | null;
   status: StatusView;
+  /** The customer should act or look now (a failed payment, a hold expiring, a delivery problem…). */
+  needsAttention: boolean;
   /** Still moving (not finished, not cancelled): the page refreshes itself. */
   live: boolean;
+  /** The panels to show, in order: those the situation finds relevant and that have something to say. */
+  panels: PanelId[];
   timeline: TimelineView;
   nextAction: NextAction | null;
   continueCheckout: ContinueCheckoutView | null;

@@ -484,10 +484,12 @@ describe("next action", () => {
       { lifecycle: "created", checkoutUrl: SAFE_CHECKOUT_URL, ...problem },
       { kind: "continueCheckout", label: "Continue checkout", href: SAFE_CHECKOUT_URL },
     ],
+    // Finishing the checkout is how an unfinished one gets paid; when its link can't be offered, the
+    // continue panel says to contact support instead: one way forward, not two.
     [
       "unfinished with an unsafe URL and a payment problem",
       { lifecycle: "created", checkoutUrl: "javascript:x", ...problem },
-      { kind: "fixPayment", label: "Fix payment", href: "#payments" },
+      null,
     ],
     [
       "payment problem beats a return in progress",
@@ -582,5 +584,48 @@ describe("summary", () => {
         href: `/checkouts/${TEST_CHECKOUT_ID}#shipping`,
       },
     });
+  });
+});
+
+describe("the situation decides the headline and the panels", () => {
+  it("a failed payment on an active lease reads as such, asks for attention and leads with payments", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "leaseActive",
+        lastPaymentErrorCode: "card_declined",
+        leaseStartDate: "2026-01-01",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.status).toMatchObject({ label: "Payment failed", tone: "danger" });
+    expect(view.needsAttention).toBe(true);
+    expect(view.panels[0]).toBe("payments");
+    expect(view.nextAction).toMatchObject({ kind: "fixPayment" });
+  });
+
+  it("lists only panels with something to say", () => {
+    const view = toCheckoutView(checkoutRecord({ lifecycle: "orderConfirmed" }), null, OPTIONS);
+    expect(view.needsAttention).toBe(false);
+    expect(view.panels).toEqual(["progress", "lease", "items"]);
+  });
+
+  it("puts the continue panel first for an unfinished checkout", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "created", checkoutUrl: SAFE_CHECKOUT_URL }),
+      null,
+      OPTIONS,
+    );
+    expect(view.panels[0]).toBe("continueCheckout");
+  });
+
+  it("a carrier exception leads with the shipment", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: "shipped", trackingStatus: "exception", trackingNumber: "1Z" }),
+      null,
+      OPTIONS,
+    );
+    expect(view.status.label).toBe("Delivery problem");
+    expect(view.panels[0]).toBe("shipping");
   });
 });

@@ -1,11 +1,20 @@
+import { dayOrInstant, isoTimestamp } from "@/lib/dates";
 import type { CheckoutDetailRecord, CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { checkoutPath } from "@/lib/urls/portal-urls";
 import { addressLines } from "./addresses";
-import { calendarDate, isoTimestamp } from "./dates";
-import { isClosedCheckout, isLiveCheckout, isUnfinishedCheckout } from "./lifecycle";
-import { hasPaymentProblem, paymentsViewFor } from "./payments";
+import { paymentsViewFor } from "./payments";
 import { isSafeExternalUrl } from "./safe-url";
-import { isInTransit, shippingViewFor } from "./shipping";
+import { shippingViewFor } from "./shipping";
+import {
+  isUnfinishedCheckout,
+  mayBeWaiting,
+  returnStateOf,
+  SITUATIONS,
+  type Situation,
+  situationOf,
+  situationStatus,
+  waitlistReasonStatus,
+} from "./situation";
 import { plainText, singleLineText, truncatedText } from "./text";
 import { latestMilestone, timelineFor } from "./timeline";
 import type {
@@ -14,23 +23,20 @@ import type {
   ContinueCheckoutView,
   LeaseView,
   NextAction,
+  PanelId,
+  PaymentsView,
   ReturnView,
-  StatusView,
+  ShippingView,
   WaitlistView,
 } from "./types";
 import {
   ACTION_LABELS,
-  checkoutStateStatusView,
-  hasCheckoutStateWords,
-  hasLifecycleWords,
   insuranceStatusView,
   leaseTermText,
-  lifecycleStatusView,
   locationMessageText,
   returnStatusView,
   SUPPORT_WORDS,
   TITLE_WORDS,
-  waitlistReasonView,
 } from "./words";
 
 /*
@@ -46,7 +52,7 @@ export type CheckoutViewOptions = {
   supportEmail: string;
 };
 
-export type CheckoutSummaryOptions = Pick<CheckoutViewOptions, "allowHttpCheckoutUrl">;
+export type CheckoutSummaryOptions = Pick<CheckoutViewOptions, "allowHttpCheckoutUrl" | "now">;
 
 const MAX_TITLE_LENGTH = 120;
 /** Leaves room in the title for " + 3 more". */
@@ -64,16 +70,33 @@ export function toCheckoutView(
   // A detail for another checkout would mix two orders on one page: ignore it.
   const sameDetail = detail !== null && detail.id === record.id ? detail : null;
   const merged = withDetail(record, sameDetail);
+  const state = sameDetail?.state ?? null;
+  const situation = situationOf({ record: merged, state, now: options.now });
+  const row = SITUATIONS[situation];
   const items = itemsOf(merged);
-  const timeline = timelineFor(merged);
+  const timeline = timelineFor(merged, options.now);
   const continueCheckout = continueCheckoutFor(merged, options);
   const shipping = shippingViewFor(merged);
   const returns = returnViewFor(merged);
+  const waitlist = waitlistViewFor(merged);
   const payments = paymentsViewFor(merged, {
-    state: sameDetail?.state ?? null,
+    state,
     fees: sameDetail?.arbitraryFees ?? null,
     now: options.now,
   });
+  const lease = leaseViewFor(merged);
+  const insurance = merged.insuranceStatus === null ? null : insuranceStatusView(merged.insuranceStatus);
+  const present: Record<PanelId, boolean> = {
+    continueCheckout: continueCheckout !== null,
+    waitlist: waitlist !== null,
+    progress: timeline.milestones.length > 0,
+    shipping: shipping !== null,
+    returns: returns !== null,
+    payments: payments !== null,
+    // Both always render: they say "not known yet" rather than disappear.
+    lease: true,
+    items: true,
+  };
   return {
     id: merged.id,
     title: titleFor(merged),
@@ -81,17 +104,19 @@ export function toCheckoutView(
     externalOrderId: singleLineText(merged.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH),
     createdAt: isoTimestamp(merged.createdAt),
     updatedAt: isoTimestamp(merged.updatedAt),
-    status: statusFor(merged.lifecycle, sameDetail?.state ?? null),
-    live: isLiveCheckout(merged.lifecycle),
+    status: situationStatus(situation),
+    needsAttention: row.needsAttention,
+    live: row.live,
+    panels: row.panels.filter((panel) => present[panel]),
     timeline,
-    nextAction: nextActionFor(merged, options, ""),
+    nextAction: nextActionFor(situation, { record: merged, shipping, payments }, options, ""),
     continueCheckout,
     shipping,
     returns,
-    waitlist: waitlistViewFor(merged),
+    waitlist,
     payments,
-    lease: leaseViewFor(merged),
-    insurance: merged.insuranceStatus === null ? null : insuranceStatusView(merged.insuranceStatus),
+    lease,
+    insurance,
   };
 }
 
@@ -101,13 +126,16 @@ export function toCheckoutSummary(
   options: CheckoutSummaryOptions,
 ): CheckoutSummaryView {
   const detailsHref = checkoutPath(record.id);
+  const situation = situationOf({ record, state: null, now: options.now });
+  const shipping = shippingViewFor(record);
+  const payments = paymentsViewFor(record, { state: null, fees: null, now: options.now });
   return {
     id: record.id,
     title: titleFor(record),
     createdAt: isoTimestamp(record.createdAt),
-    status: statusFor(record.lifecycle, null),
-    latestMilestone: latestMilestone(timelineFor(record)),
-    nextAction: nextActionFor(record, options, detailsHref) ?? {
+    status: situationStatus(situation),
+    latestMilestone: latestMilestone(timelineFor(record, options.now)),
+    nextAction: nextActionFor(situation, { record, shipping, payments }, options, detailsHref) ?? {
       kind: "viewDetails",
       label: ACTION_LABELS.viewDetails,
       href: detailsHref,
@@ -139,12 +167,6 @@ function withDetail(record: CheckoutRecord, detail: CheckoutDetailRecord | null)
   };
 }
 
-/** The lifecycle's words; the detail `state` only when the lifecycle is missing or unknown. */
-function statusFor(lifecycle: string | null, state: string | null): StatusView {
-  if (!hasLifecycleWords(lifecycle) && hasCheckoutStateWords(state)) return checkoutStateStatusView(state);
-  return lifecycleStatusView(lifecycle);
-}
-
 function itemsOf(record: CheckoutRecord): { name: string; quantity: number }[] {
   return (record.purchaseItems ?? []).flatMap((item) => {
     const name = singleLineText(item.name, MAX_TEXT_LENGTH);
@@ -153,7 +175,7 @@ function itemsOf(record: CheckoutRecord): { name: string; quantity: number }[] {
 }
 
 /** "Pearl espresso machine + 1 more", "2 × Oak chair", else "Order <external id>", else "Checkout <id>". */
-export function titleFor(record: CheckoutRecord): string {
+function titleFor(record: CheckoutRecord): string {
   const items = itemsOf(record);
   const first = items[0];
   if (first !== undefined) {
@@ -184,46 +206,42 @@ function continueCheckoutFor(
   };
 }
 
-/**
- * The one action that matters now, by priority: finish checkout > fix a failed payment > follow a return
- * > track a package. `base` prefixes in-page anchors ("" on the detail page, the details URL in the list).
- */
-function nextActionFor(
-  record: CheckoutRecord,
-  options: CheckoutSummaryOptions,
-  base: string,
-): NextAction | null {
-  if (isUnfinishedCheckout(record.lifecycle)) {
-    const href = isSafeExternalUrl(record.checkoutUrl, { allowHttp: options.allowHttpCheckoutUrl });
-    if (href !== null) return { kind: "continueCheckout", label: ACTION_LABELS.continueCheckout, href };
-  }
-  if (hasPaymentProblem(record) && !isClosedCheckout(record.lifecycle)) {
-    return { kind: "fixPayment", label: ACTION_LABELS.fixPayment, href: `${base}#payments` };
-  }
-  if (returnStateOf(record) === "initiated") {
-    return { kind: "seeReturn", label: ACTION_LABELS.seeReturn, href: `${base}#returns` };
-  }
-  const shipping = shippingViewFor(record);
-  if (shipping?.kind === "shipment" && isInTransit(record)) {
-    return {
-      kind: "trackPackage",
-      label: ACTION_LABELS.trackPackage,
-      href: shipping.trackingUrl ?? `${base}#shipping`,
-    };
-  }
-  return null;
-}
+type ActionFacts = { record: CheckoutRecord; shipping: ShippingView | null; payments: PaymentsView | null };
 
 /**
- * Completed beats everything; a return under way (lifecycle says so) beats an older cancelled one;
- * otherwise a cancellation timestamp means the return was called off.
+ * The situation's one next action, when the record makes it possible: a safe checkout link, a problem to
+ * read about, a shipment to track. `base` prefixes in-page anchors ("" on the detail page, the details URL
+ * in the list).
  */
-function returnStateOf(record: CheckoutRecord): ReturnView["state"] | null {
-  if (record.returnCompletedAt !== null || record.lifecycle === "returned") return "completed";
-  if (record.lifecycle === "returnInitiated") return "initiated";
-  if (record.returnCancelledAt !== null) return "cancelled";
-  if (record.returnInitiatedAt !== null) return "initiated";
-  return null;
+function nextActionFor(
+  situation: Situation,
+  { record, shipping, payments }: ActionFacts,
+  options: Pick<CheckoutViewOptions, "allowHttpCheckoutUrl">,
+  base: string,
+): NextAction | null {
+  const kind = SITUATIONS[situation].nextAction;
+  switch (kind) {
+    case "continueCheckout": {
+      if (!isUnfinishedCheckout(record.lifecycle)) return null;
+      const href = isSafeExternalUrl(record.checkoutUrl, { allowHttp: options.allowHttpCheckoutUrl });
+      return href === null ? null : { kind, label: ACTION_LABELS[kind], href };
+    }
+    case "fixPayment":
+      return payments?.problem ? { kind, label: ACTION_LABELS[kind], href: `${base}#payments` } : null;
+    case "seeReturn":
+      return { kind, label: ACTION_LABELS[kind], href: `${base}#returns` };
+    case "trackPackage": {
+      if (shipping?.kind !== "shipment") return null;
+      // With no lifecycle to go by, only a package shipped and not yet delivered is worth tracking.
+      if (situation === "unknown" && (shipping.shippedAt === null || shipping.deliveredAt !== null))
+        return null;
+      return { kind, label: ACTION_LABELS[kind], href: shipping.trackingUrl ?? `${base}#shipping` };
+    }
+    case "viewDetails":
+      return { kind, label: ACTION_LABELS[kind], href: checkoutPath(record.id) };
+    case null:
+      return null;
+  }
 }
 
 function returnViewFor(record: CheckoutRecord): ReturnView | null {
@@ -245,13 +263,13 @@ function returnViewFor(record: CheckoutRecord): ReturnView | null {
  * that has since shipped would tell the customer something false.
  */
 function waitlistViewFor(record: CheckoutRecord): WaitlistView | null {
-  const waiting = record.lifecycle === "waitlisted" || !hasLifecycleWords(record.lifecycle);
+  const waiting = mayBeWaiting(record.lifecycle);
   const locationMessage =
     locationMessageText(record.locationMessage) ?? locationMessageText(record.waitlistLocationReasonCode);
   const reasonGiven = singleLineText(record.waitlistReason, MAX_TEXT_LENGTH) !== null;
   if (!waiting || (!reasonGiven && locationMessage === null)) return null;
   return {
-    reason: waitlistReasonView(record.waitlistReason),
+    reason: waitlistReasonStatus(record.waitlistReason),
     locationMessage,
     address: addressLines(record.waitlistLocationAddress),
   };
@@ -259,8 +277,8 @@ function waitlistViewFor(record: CheckoutRecord): WaitlistView | null {
 
 function leaseViewFor(record: CheckoutRecord): LeaseView | null {
   const lease = {
-    startDate: calendarDate(record.leaseStartDate),
-    endDate: calendarDate(record.leaseEndDate),
+    startDate: dayOrInstant(record.leaseStartDate),
+    endDate: dayOrInstant(record.leaseEndDate),
     term: leaseTermText(record.leaseTermId),
   };
   return lease.startDate === null && lease.endDate === null && lease.term === null ? null : lease;

@@ -1,14 +1,12 @@
 import type {
   KNOWN_INSURANCE_STATUSES,
-  KNOWN_LIFECYCLES,
   KNOWN_MILESTONE_KEYS,
   KNOWN_PAYMENT_ERROR_CODES,
   KNOWN_RECURRING_PAYMENT_STATUSES,
-  KNOWN_STATES,
   KNOWN_TRACKING_STATUSES,
-  KNOWN_WAITLIST_REASONS,
 } from "@/lib/sweetspot/schemas";
 import { valueForKey } from "./own-key";
+import type { Situation } from "./situation";
 import type { NextAction, ReturnView, StatusView } from "./types";
 
 /*
@@ -17,98 +15,78 @@ import type { NextAction, ReturnView, StatusView } from "./types";
  * are open, and a raw value such as `pendingDeposit` or `in_transit` must never reach a customer.
  */
 
-type KnownLifecycle = (typeof KNOWN_LIFECYCLES)[number];
-type KnownState = (typeof KNOWN_STATES)[number];
 type KnownInsuranceStatus = (typeof KNOWN_INSURANCE_STATUSES)[number];
 type KnownRecurringPaymentStatus = (typeof KNOWN_RECURRING_PAYMENT_STATUSES)[number];
-type KnownWaitlistReason = (typeof KNOWN_WAITLIST_REASONS)[number];
 type KnownTrackingStatus = (typeof KNOWN_TRACKING_STATUSES)[number];
 type KnownPaymentErrorCode = (typeof KNOWN_PAYMENT_ERROR_CODES)[number];
 /** API milestone keys, plus the two steps the portal adds when it derives a timeline itself. */
 export type MilestoneWordKey = (typeof KNOWN_MILESTONE_KEYS)[number] | "waitlisted" | "cancelled";
 
 // ---------------------------------------------------------------------------------------------------------
-// Overall status (list `lifecycle`; detail `state` when no lifecycle is known)
+// The headline of each situation (lib/checkout/situation.ts decides which one a checkout is in)
 // ---------------------------------------------------------------------------------------------------------
 
-const LIFECYCLE_WORDS: Record<KnownLifecycle, StatusView> = {
-  created: {
+export type SituationWords = { label: string; description: string };
+
+export const SITUATION_WORDS: Readonly<Record<Situation, SituationWords>> = {
+  paymentFailed: {
+    label: "Payment failed",
+    description: "A recent payment didn't go through. See below for what to do.",
+  },
+  depositHoldExpiring: {
+    label: "Deposit hold expiring",
+    description:
+      "The hold on your card expires soon. Finish your checkout or contact support so your order isn't delayed.",
+  },
+  continueCheckout: {
     label: "Checkout not finished",
     description: "You started this checkout but haven't finished it yet.",
-    tone: "warning",
+  },
+  waitlistedForStock: {
+    label: "Waiting for stock",
+    description: "This item is out of stock right now. We'll confirm your order as soon as it's back.",
+  },
+  waitlistedForLocation: {
+    label: "Not available in your area yet",
+    description: "We don't serve your address yet. We'll confirm your order as soon as we do.",
   },
   waitlisted: {
     label: "On the waitlist",
     description: "We'll confirm your order as soon as we can fulfil it.",
-    tone: "info",
   },
-  orderConfirmed: { label: "Order confirmed", description: "We're preparing your order.", tone: "info" },
-  shipped: { label: "On its way", description: "Your order has shipped.", tone: "info" },
-  delivered: {
-    label: "Delivered",
-    description: "Your order has arrived. Your lease starts soon.",
-    tone: "success",
+  preparing: { label: "Order confirmed", description: "We're preparing your order." },
+  shipped: { label: "On its way", description: "Your order has shipped." },
+  outForDelivery: { label: "Out for delivery", description: "Your order should arrive today." },
+  carrierException: {
+    label: "Delivery problem",
+    description: "The carrier reported a problem with this delivery. Check the carrier's page for details.",
   },
-  readyForPickup: {
-    label: "Ready for pickup",
-    description: "Your order is ready to collect.",
-    tone: "info",
-  },
-  pickedUp: {
-    label: "Picked up",
-    description: "You've collected your order. Your lease starts soon.",
-    tone: "success",
-  },
-  leaseActive: { label: "Lease active", description: "Your lease is running.", tone: "success" },
-  returnInitiated: {
+  delivered: { label: "Delivered", description: "Your order has arrived. Your lease starts soon." },
+  readyForPickup: { label: "Ready for pickup", description: "Your order is ready to collect." },
+  pickedUp: { label: "Picked up", description: "You've collected your order. Your lease starts soon." },
+  leaseActive: { label: "Lease active", description: "Your lease is running." },
+  returnStarted: {
     label: "Return in progress",
     description: "We've started your return and will update this page as it moves.",
-    tone: "info",
   },
-  returned: { label: "Returned", description: "Your return is complete.", tone: "neutral" },
-  cancelled: { label: "Cancelled", description: "This checkout was cancelled.", tone: "neutral" },
-};
-
-const STATUS_UNAVAILABLE: StatusView = {
-  label: "Status unavailable",
-  description: "We can't show the status of this checkout right now. Contact support if you have questions.",
-  tone: "neutral",
-};
-
-const CHECKOUT_STATE_WORDS: Record<KnownState, StatusView> = {
-  unpaid: {
+  returned: { label: "Returned", description: "Your return is complete." },
+  cancelled: { label: "Cancelled", description: "This checkout was cancelled." },
+  depositUnpaid: {
     label: "Deposit not paid",
     description: "The deposit for this checkout hasn't been paid yet.",
-    tone: "warning",
   },
-  pendingDeposit: {
+  depositPending: {
     label: "Deposit pending",
     description: "Your deposit is on hold and will be charged when your order is confirmed.",
-    tone: "info",
   },
-  waitlisted: LIFECYCLE_WORDS.waitlisted,
-  deposited: { label: "Deposit paid", description: "We've received your deposit.", tone: "success" },
-  fulfilled: { label: "Order fulfilled", description: "Your order has been handed over.", tone: "success" },
+  depositPaid: { label: "Deposit paid", description: "We've received your deposit." },
+  orderFulfilled: { label: "Order fulfilled", description: "Your order has been handed over." },
+  unknown: {
+    label: "Status unavailable",
+    description:
+      "We can't show the status of this checkout right now. Contact support if you have questions.",
+  },
 };
-
-/** The checkout's overall status from its `lifecycle`. */
-export function lifecycleStatusView(lifecycle: string | null | undefined): StatusView {
-  return valueForKey(LIFECYCLE_WORDS, lifecycle) ?? STATUS_UNAVAILABLE;
-}
-
-/** True when the portal has words for this lifecycle (else it reads "Status unavailable"). */
-export function hasLifecycleWords(lifecycle: string | null | undefined): boolean {
-  return valueForKey(LIFECYCLE_WORDS, lifecycle) !== undefined;
-}
-
-/** The detail endpoint's `state` in words (only used when the lifecycle says nothing). */
-export function checkoutStateStatusView(state: string | null | undefined): StatusView {
-  return valueForKey(CHECKOUT_STATE_WORDS, state) ?? STATUS_UNAVAILABLE;
-}
-
-export function hasCheckoutStateWords(state: string | null | undefined): boolean {
-  return valueForKey(CHECKOUT_STATE_WORDS, state) !== undefined;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Insurance and recurring payments
@@ -169,29 +147,6 @@ export function recurringPaymentStatusView(status: string | null | undefined): S
 // ---------------------------------------------------------------------------------------------------------
 // Waitlist
 // ---------------------------------------------------------------------------------------------------------
-
-const WAITLIST_REASON_WORDS: Record<KnownWaitlistReason, StatusView> = {
-  inventory: {
-    label: "Waiting for stock",
-    description: "This item is out of stock right now. We'll confirm your order as soon as it's back.",
-    tone: "info",
-  },
-  location: {
-    label: "Not available in your area yet",
-    description: "We don't serve your address yet. We'll confirm your order as soon as we do.",
-    tone: "info",
-  },
-};
-
-const WAITLIST_REASON_UNKNOWN: StatusView = {
-  label: "On the waitlist",
-  description: "We'll confirm your order as soon as we can.",
-  tone: "info",
-};
-
-export function waitlistReasonView(reason: string | null | undefined): StatusView {
-  return valueForKey(WAITLIST_REASON_WORDS, reason) ?? WAITLIST_REASON_UNKNOWN;
-}
 
 /*
  * `locationMessage` and `waitlistLocationReasonCode` are both machine-readable codes about the customer's
@@ -411,13 +366,8 @@ export const TITLE_WORDS = {
   checkout: (id: string) => `Checkout ${id}`,
 } as const;
 
-export const FILTER_LABELS = {
-  all: "All",
-  inProgress: "In progress",
-  active: "Delivered & active",
-  returns: "Returns",
-  cancelled: "Cancelled",
-} as const;
+/** "All" has no situation of its own; the other filters are named by their situation's headline. */
+export const ALL_FILTER_LABEL = "All";
 
 export const SUPPORT_WORDS = {
   /** The checkout is unfinished but its link can't be offered safely. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import type { DateContext } from "@/components/dates";
+import type { DateContext } from "@/lib/dates";
 import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
 
 const FALLBACK_LOCALE = "en-US";

@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
-import type { DateContext } from "@/components/dates";
-import { formatDate } from "@/components/dates";
 import type { CheckoutView } from "@/lib/checkout/types";
+import type { DateContext } from "@/lib/dates";
+import { formatDate } from "@/lib/dates";
 import { checkoutJsonPath } from "@/lib/urls/portal-urls";
 import styles from "./LiveCheckout.module.css";
 

@@ -1,3 +1,10 @@
+/*
+ * The one dates module, for server and browser alike. A value is either a calendar day ("YYYY-MM-DD",
+ * the same day for everyone) or an instant (an ISO timestamp, shown in the viewer's zone). The view
+ * model keeps both as ISO strings; components format them here. Every place that shows a value shows
+ * the same day for the same viewer, because every place goes through `parseDateValue`.
+ */
+
 /** Whose calendar and clock dates are shown in. The page decides it once and passes it down. */
 export type DateContext = { locale: string; timeZone: string };
 
@@ -5,39 +12,52 @@ export type DateContext = { locale: string; timeZone: string };
 export type ParsedDate = { date: Date; machineValue: string; calendarDate: boolean };
 
 const FALLBACK_CONTEXT: DateContext = { locale: "en", timeZone: "UTC" };
-const CALENDAR_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Reads an ISO 8601 value. "YYYY-MM-DD" is a calendar day, not an instant; `asCalendarDate` treats a
- * full timestamp the same way (lease dates), keeping the day the API wrote whatever the offset says.
+ * Reads an ISO 8601 value. "YYYY-MM-DD" is a calendar day, not an instant; anything else `Date` reads
+ * is an instant. A day that does not exist ("2025-02-30") is not a date.
  */
-export function parseDateValue(value: string | null | undefined, asCalendarDate = false): ParsedDate | null {
+export function parseDateValue(value: string | null | undefined): ParsedDate | null {
   if (typeof value !== "string") return null;
   const trimmed = value.trim();
-  const day = CALENDAR_DATE.exec(trimmed)?.[1];
-  if (day && (asCalendarDate || DATE_ONLY.test(trimmed))) {
-    const date = new Date(`${day}T00:00:00Z`);
+  if (trimmed === "") return null;
+  if (DATE_ONLY.test(trimmed)) {
+    const date = new Date(`${trimmed}T00:00:00Z`);
     // Date rolls "2025-02-30" over to March; a day that does not exist is not shown.
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return null;
-    return { date, machineValue: day, calendarDate: true };
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) return null;
+    return { date, machineValue: trimmed, calendarDate: true };
   }
-  if (asCalendarDate) return null;
   const date = new Date(trimmed);
   if (Number.isNaN(date.getTime())) return null;
   return { date, machineValue: date.toISOString(), calendarDate: false };
+}
+
+/** A full ISO timestamp in UTC, or null when absent or unreadable. */
+export function isoTimestamp(value: string | null | undefined): string | null {
+  return parseDateValue(value)?.date.toISOString() ?? null;
+}
+
+/**
+ * A date that may be a calendar day (lease start and end): "YYYY-MM-DD" kept as sent, a timestamp
+ * kept as the instant it names (shown on the viewer's day, like every other instant).
+ */
+export function dayOrInstant(value: string | null | undefined): string | null {
+  return parseDateValue(value)?.machineValue ?? null;
+}
+
+/**
+ * Milliseconds since the epoch, or null. For comparisons ("expires within 48 h", "already happened").
+ * A calendar day counts from its first moment in UTC.
+ */
+export function timeOf(value: string | null | undefined): number | null {
+  return parseDateValue(value)?.date.getTime() ?? null;
 }
 
 /** Formats an instant ("Mar 4, 2025, 2:03 PM") or a calendar date ("Mar 4, 2025"); null when unusable. */
 export function formatDate(value: string | null, dates: DateContext, withTime = false): string | null {
   const parsed = parseDateValue(value);
   return parsed ? formatParsedDate(parsed, dates, withTime) : null;
-}
-
-/** Formats the calendar day a value names (lease start and end), whatever the viewer's time zone. */
-export function formatCalendarDate(value: string | null, dates: DateContext): string | null {
-  const parsed = parseDateValue(value, true);
-  return parsed ? formatParsedDate(parsed, dates, false) : null;
 }
 
 export function formatParsedDate(parsed: ParsedDate, dates: DateContext, withTime: boolean): string {
