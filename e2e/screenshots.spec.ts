@@ -64,7 +64,7 @@ const SHOTS: Shot[] = [
     userId: DEMO_CUSTOMERS.alex.id,
     path: `/checkouts/${SCENARIOS.paymentFailed}`,
     firstScreen: (page) => [
-      header(page).getByText("Lease active"),
+      header(page).getByText("Payment failed"),
       page.getByRole("link", { name: "Fix payment" }),
       page.getByText("Your card was declined.").first(),
     ],
@@ -73,7 +73,7 @@ const SHOTS: Shot[] = [
     name: "detail-waitlisted-location",
     userId: DEMO_CUSTOMERS.alex.id,
     path: `/checkouts/${SCENARIOS.waitlistedLocation}`,
-    firstScreen: (page) => [header(page).getByText("On the waitlist")],
+    firstScreen: (page) => [header(page).getByText("Not available in your area yet")],
   },
   {
     name: "detail-return-started",

@@ -57,9 +57,12 @@ export async function sessionCookieOf(context: BrowserContext) {
 
 /**
  * Signs `context` in by following an account link through its request API, which shares the
- * browser's cookie jar: the session cookie lands in the browser without rendering a page.
+ * browser's cookie jar: the session cookie lands in the browser without rendering a page. Any
+ * earlier session is dropped first: a link for another customer asks before switching accounts
+ * (e2e/security.spec.ts covers that page), and these callers want a plain sign-in.
  */
 export async function signInContext(context: BrowserContext, userId: string): Promise<void> {
+  await context.clearCookies();
   const response = await context.request.get(await linkFor({ userId }), { maxRedirects: 0 });
   expect(response.status(), "the account link signs in").toBe(303);
 }
