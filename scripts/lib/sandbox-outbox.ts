@@ -7,7 +7,7 @@ import { DEFAULT_SANDBOX_PORT } from "../../lib/config/schema";
  * environment; a fresh one per start is enough, since the outbox forgets everything on restart.
  */
 export function pointWebhookAtSandboxOutbox(
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   generateSecret: () => string = () => randomBytes(32).toString("base64url"),
 ): void {
   if (env.NOTIFY_WEBHOOK_URL?.trim()) return;
