@@ -6,20 +6,34 @@ describe("readSandboxConfig", () => {
   it("defaults to port 4010, the dev key and no synthetic checkouts", () => {
     expect(readSandboxConfig({})).toEqual({
       ok: true,
-      config: { port: DEFAULT_SANDBOX_PORT, apiKey: SANDBOX_DEV_API_KEY, extraCheckouts: 0 },
+      config: {
+        port: DEFAULT_SANDBOX_PORT,
+        apiKey: SANDBOX_DEV_API_KEY,
+        extraCheckouts: 0,
+        notifyWebhookSecret: null,
+      },
     });
     expect(DEFAULT_SANDBOX_PORT).toBe(4010);
     expect(SANDBOX_DEV_API_KEY).toBe("sk_sandbox_dev_key");
   });
 
-  it("reads SANDBOX_PORT, SWEETSPOT_API_KEY and SANDBOX_CHECKOUTS", () => {
+  it("reads SANDBOX_PORT, SWEETSPOT_API_KEY, SANDBOX_CHECKOUTS and NOTIFY_WEBHOOK_SECRET", () => {
     expect(
       readSandboxConfig({
         SANDBOX_PORT: "5123",
         SWEETSPOT_API_KEY: " sk_live_x ",
         SANDBOX_CHECKOUTS: "100000",
+        NOTIFY_WEBHOOK_SECRET: " outbox-secret-kept-exactly-0123456789",
       }),
-    ).toEqual({ ok: true, config: { port: 5123, apiKey: "sk_live_x", extraCheckouts: 100_000 } });
+    ).toEqual({
+      ok: true,
+      config: {
+        port: 5123,
+        apiKey: "sk_live_x",
+        extraCheckouts: 100_000,
+        notifyWebhookSecret: " outbox-secret-kept-exactly-0123456789",
+      },
+    });
   });
 
   it("treats an empty key as unset", () => {

@@ -10,6 +10,8 @@ export type SandboxConfig = {
   port: number;
   apiKey: string;
   extraCheckouts: number;
+  /** NOTIFY_WEBHOOK_SECRET, shared with the portal by the launcher, for the outbox; null: the outbox refuses deliveries. */
+  notifyWebhookSecret: string | null;
 };
 
 export type ConfigResult = { ok: true; config: SandboxConfig } | { ok: false; problems: string[] };
@@ -19,9 +21,11 @@ export function readSandboxConfig(env: Record<string, string | undefined>): Conf
   const port = integerSetting(env, "SANDBOX_PORT", DEFAULT_SANDBOX_PORT, 0, 65_535, problems);
   const extraCheckouts = integerSetting(env, "SANDBOX_CHECKOUTS", 0, 0, MAX_SYNTHETIC_CHECKOUTS, problems);
   const apiKey = env.SWEETSPOT_API_KEY?.trim() || SANDBOX_DEV_API_KEY;
+  // Exactly as written, as the portal signs with it.
+  const notifyWebhookSecret = env.NOTIFY_WEBHOOK_SECRET || null;
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, config: { port, apiKey, extraCheckouts } };
+    : { ok: true, config: { port, apiKey, extraCheckouts, notifyWebhookSecret } };
 }
 
 function integerSetting(

@@ -12,8 +12,8 @@ if (!result.ok) {
   console.error(`Sweet Spot sandbox cannot start:\n  ${result.problems.join("\n  ")}`);
   process.exit(1);
 }
-const { port, apiKey, extraCheckouts } = result.config;
-const sandbox = createSandbox({ apiKey, extraCheckouts });
+const { port, apiKey, extraCheckouts, notifyWebhookSecret } = result.config;
+const sandbox = createSandbox({ apiKey, extraCheckouts, notifyWebhookSecret });
 
 try {
   const url = await sandbox.listen(port, HOST);

@@ -9,6 +9,7 @@ import { HeldResponses } from "./held-responses";
 import { sendError } from "./http";
 import { controlRequestRefusal } from "./loopback";
 import { oidcRoutes } from "./oidc";
+import { Outbox, outboxRoutes } from "./outbox";
 import type { Random } from "./random";
 import { RequestLog } from "./request-log";
 import { dispatch } from "./router";
@@ -29,6 +30,8 @@ export type SandboxOptions = {
   random?: Random;
   /** The time stamped on advanced checkouts. Default: the wall clock. */
   currentTime?: () => Date;
+  /** The secret the outbox checks the portal's webhook signatures with (NOTIFY_WEBHOOK_SECRET). */
+  notifyWebhookSecret?: string | null;
 };
 
 export type Sandbox = {
@@ -36,6 +39,7 @@ export type Sandbox = {
   store: CheckoutStore;
   faults: FaultRegistry;
   requests: RequestLog;
+  outbox: Outbox;
   /** Starts listening (port 0 picks a free one) and resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Drops held (delayed or hung) responses, then stops the server. */
@@ -66,15 +70,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new FaultRegistry(options.random);
   const requests = new RequestLog();
   const held = new HeldResponses();
+  const outbox = new Outbox();
+  const currentTime = options.currentTime ?? (() => new Date());
   const api = apiRoutes(store);
   const control = [
     ...oidcRoutes(),
-    ...controlRoutes({
-      store,
-      faults,
-      requests,
-      currentTime: options.currentTime ?? (() => new Date()),
-    }),
+    ...controlRoutes({ store, faults, requests, currentTime }),
+    ...outboxRoutes({ outbox, webhookSecret: options.notifyWebhookSecret ?? null, currentTime }),
   ];
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -120,6 +122,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store,
     faults,
     requests,
+    outbox,
     listen(port = 0, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         server.once("error", reject);

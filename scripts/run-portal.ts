@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { formatConfigProblems, parsePortalConfig, SANDBOX_DEV_API_KEY } from "../lib/config/schema";
 import { listenHost } from "./lib/listen-host";
 import { type ManagedProcess, portalIsListening, startNode, waitForHttp } from "./lib/processes";
+import { pointWebhookAtSandboxOutbox } from "./lib/sandbox-outbox";
 import { ensureSandboxSecrets, SANDBOX_SECRETS_FILE } from "./lib/sandbox-secrets";
 import {
   ensureProductionBuild,
@@ -41,6 +42,8 @@ if (sandboxMode) {
       `[portal] sandbox mode: ${created ? "generated" : "using"} development secrets in ${SANDBOX_SECRETS_FILE}`,
     );
   }
+  // "Email me a new link" lands in the sandbox's outbox (/__sandbox/outbox) instead of a mailer.
+  pointWebhookAtSandboxOutbox(childEnv);
 }
 
 const config = parsePortalConfig(childEnv, () => {
@@ -118,7 +121,8 @@ try {
 console.log(`\n  The Sweet Spot order status is ready: http://localhost:${port}`);
 if (sandboxMode) {
   console.log("  Running against the embedded sandbox API. Sign in as a demo customer on the sign-in page,");
-  console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex\n");
+  console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex");
+  console.log(`  Emails the portal asks for land in ${config.config.sweetspotApiUrl}/__sandbox/outbox\n`);
 } else {
   console.log(`  Running against ${config.config.sweetspotApiUrl}\n`);
 }

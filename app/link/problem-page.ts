@@ -29,17 +29,83 @@ const COPY: Record<LinkTokenFailure, { title: string; body: string; status: numb
 
 export type LinkPageContext = { nonce: string | null; origin: URL | null };
 
+/**
+ * What an expired page offers besides signing in (lib/notify/fresh-link.ts decides): a button
+ * posting the expired token for a new link by email, or the support contact when the portal cannot
+ * send one. Forged, garbled and revoked links get neither.
+ */
+export type ExpiredLinkExtras =
+  | { offer: "email_new_link"; token: string }
+  | { offer: "contact_support"; supportEmail: string }
+  | { offer: "none" };
+
 /** `origin` makes the page's link-preview image URL absolute, like the layout's (null: relative). */
-export function linkProblemResponse(reason: LinkTokenFailure, context: LinkPageContext): Response {
+export function linkProblemResponse(
+  reason: LinkTokenFailure,
+  context: LinkPageContext,
+  extras: ExpiredLinkExtras = { offer: "none" },
+): Response {
   const { title, body, status } = COPY[reason];
+  const signIn = `<a class="button${extras.offer === "email_new_link" ? " secondary" : ""}" href="${PORTAL_PATHS.signIn}">Sign in</a>`;
+  if (reason === "expired" && extras.offer === "email_new_link") {
+    return linkPage({
+      title,
+      status,
+      context,
+      // The token is in the address bar: send the origin alone, which the same-origin check needs.
+      referrerPolicy: "strict-origin",
+      main: `<h1>${title}</h1>
+<p>${body}</p>
+<p class="lead">We can email you a new link. It goes to the email address on your order.</p>
+<div class="actions">
+<form method="post" action="${PORTAL_PATHS.linkRenewal}">
+<input type="hidden" name="token" value="${escapeAttribute(extras.token)}">
+<button type="submit" class="button">Email me a new link</button>
+</form>
+${signIn}
+</div>`,
+    });
+  }
+  const support =
+    reason === "expired" && extras.offer === "contact_support"
+      ? `\n<p class="lead">Need a new link? Contact us at ${mailtoLink(extras.supportEmail)} and we'll send you one.</p>`
+      : "";
   return linkPage({
     title,
     status,
     context,
     main: `<h1>${title}</h1>
-<p>${body}</p>
-<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+<p>${body}</p>${support}
+<p>${signIn}</p>`,
   });
+}
+
+/**
+ * The answer to "Email me a new link", the same whatever happened (sent, webhook down, limit hit,
+ * link not ours): the customer learns nothing an attacker could use, and is never told to retry.
+ */
+export function linkRequestedResponse(
+  context: LinkPageContext,
+  { supportEmail, sandboxOutboxUrl }: { supportEmail: string; sandboxOutboxUrl: string | null },
+): Response {
+  const title = "Check your email";
+  const sandbox = sandboxOutboxUrl
+    ? `\n<p>Sandbox: the portal sends no real email here. The sandbox keeps it in its <a href="${escapeAttribute(sandboxOutboxUrl)}">outbox</a>.</p>`
+    : "";
+  return linkPage({
+    title,
+    status: 200,
+    context,
+    main: `<h1>${title}</h1>
+<p class="lead">If this link was ours, a new one is on its way to the email address on your order.</p>
+<p>It can take a few minutes to arrive. No email? Contact us at ${mailtoLink(supportEmail)}.</p>${sandbox}
+<p><a class="button secondary" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+  });
+}
+
+function mailtoLink(email: string): string {
+  const address = escapeAttribute(email);
+  return `<a href="mailto:${address}">${address}</a>`;
 }
 
 /**
@@ -117,6 +183,7 @@ p{color:var(--muted)}
 form{margin:0}
 .button{display:inline-flex;align-items:center;min-height:44px;padding:0 1.25rem;border:2px solid var(--accent);border-radius:.75rem;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;text-decoration:none;cursor:pointer;box-sizing:border-box}
 .button.secondary{background:transparent;color:var(--fg)}
+a:not(.button){color:var(--fg)}
 .button:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
 </style>
 </head>

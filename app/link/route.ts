@@ -4,12 +4,15 @@ import { CLOCK_SKEW_SECONDS, type LinkClaims, verifyLinkToken } from "@/lib/auth
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
+import { renewalOffer } from "@/lib/notify/fresh-link";
+import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import {
   crossSitePostResponse,
+  type ExpiredLinkExtras,
   type LinkPageContext,
   linkProblemResponse,
   switchAccountResponse,
@@ -42,7 +45,10 @@ export async function HEAD(request: NextRequest) {
 export async function GET(request: NextRequest) {
   const token = request.nextUrl.searchParams.get("token");
   const result = await verify(token);
-  if (!result.ok) return linkProblemResponse(result.reason, await pageContext(request));
+  if (!result.ok) {
+    const extras = result.reason === "expired" ? await expiredLinkExtras(token) : undefined;
+    return linkProblemResponse(result.reason, await pageContext(request), extras);
+  }
 
   const current = await getCustomerSession();
   if (token !== null && current && current.userId !== result.claims.userId) {
@@ -85,6 +91,14 @@ async function signIn(claims: LinkClaims, current: CustomerSession | null): Prom
     await attachSession(response, session);
   }
   return response;
+}
+
+/** What an expired link's page offers: a new link by email, the support contact, or nothing. */
+async function expiredLinkExtras(token: string | null): Promise<ExpiredLinkExtras> {
+  const offer = await renewalOffer(token, await freshLinkDependencies());
+  if (offer === "email_new_link" && token !== null) return { offer, token };
+  if (offer === "contact_support") return { offer, supportEmail: env().supportEmail };
+  return { offer: "none" };
 }
 
 /** Where "Stay signed in" goes: what the current session may read. */

@@ -38,6 +38,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         Got an email from The Sweet Spot about your order? The link in it signs you in — no password needed.
       </p>
 
+      <section className={styles.section} aria-labelledby="email-sign-in">
+        <h2 id="email-sign-in">{config.oidc ? "With a link from your email" : "How to sign in"}</h2>
+        <ol className={styles.steps}>
+          <li>Open the newest email from us about your order and select its link.</li>
+          <li>
+            Link expired? Open it anyway: the page tells you how to get a new one, sent to the email address
+            on your order.
+          </li>
+        </ol>
+        <p className={styles.intro}>
+          No email, or still stuck? Contact us at{" "}
+          <a href={`mailto:${config.supportEmail}`}>{config.supportEmail}</a>.
+        </p>
+      </section>
+
       {config.oidc && (
         <section className={styles.section} aria-labelledby="account-sign-in">
           <h2 id="account-sign-in">With your account</h2>

@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  expiredLinkClaims,
   LINK_AUDIENCE,
+  LINK_RENEWAL_WINDOW_SECONDS,
   MAX_LINK_TTL_SECONDS,
   mintLinkToken,
   mintStatusImageToken,
@@ -460,5 +462,46 @@ describe("docs/link-tokens.md worked example", () => {
         tokenId: "Wb3xQm9T2aFkLp7RcZ1nVg",
       },
     });
+  });
+});
+
+describe("expiredLinkClaims: who an expired link was for", () => {
+  const mintExpired = (options: { checkoutId?: string; secret?: string } = {}) =>
+    mintLinkToken({
+      userId: "usr_123",
+      checkoutId: options.checkoutId ?? "chk_456",
+      ttlSeconds: DAY,
+      secret: options.secret ?? SECRET,
+      now: secondsFromNow(-2 * DAY),
+      tokenId: "jti_renewable1",
+    });
+
+  it("reads a correctly signed, expired link", async () => {
+    expect(await expiredLinkClaims(await mintExpired(), { secret: SECRET, now: NOW })).toEqual({
+      userId: "usr_123",
+      checkoutId: "chk_456",
+      issuedAt: NOW_SECONDS - 2 * DAY,
+      expiresAt: NOW_SECONDS - DAY,
+      tokenId: "jti_renewable1",
+    });
+  });
+
+  it("says nothing about forged, garbled, still valid or long-dead links", async () => {
+    const forged = await mintExpired({ secret: OTHER_SECRET });
+    expect(await expiredLinkClaims(forged, { secret: SECRET, now: NOW })).toBeNull();
+    expect(await expiredLinkClaims("not-a-token", { secret: SECRET, now: NOW })).toBeNull();
+    expect(await expiredLinkClaims(undefined, { secret: SECRET, now: NOW })).toBeNull();
+    const valid = await mintLinkToken({ userId: "usr_123", ttlSeconds: DAY, secret: SECRET, now: NOW });
+    expect(await expiredLinkClaims(valid, { secret: SECRET, now: NOW })).toBeNull();
+    const longDead = secondsFromNow(LINK_RENEWAL_WINDOW_SECONDS + 1);
+    expect(await expiredLinkClaims(await mintExpired(), { secret: SECRET, now: longDead })).toBeNull();
+    const image = await mintStatusImageToken({
+      userId: "usr_123",
+      checkoutId: "chk_456",
+      ttlSeconds: DAY,
+      secret: SECRET,
+      now: secondsFromNow(-2 * DAY),
+    });
+    expect(await expiredLinkClaims(image, { secret: SECRET, now: NOW })).toBeNull();
   });
 });

@@ -23,6 +23,12 @@ const AUDIENCES: Record<TokenPurpose, string> = { link: LINK_AUDIENCE, status_im
 export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 /** Links are reusable until they expire (mail scanners open them first), so lifetime is capped. */
 export const MAX_LINK_TTL_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * How long after it expired a link can still ask for a fresh one ("Email me a new link"). Link
+ * revocations are kept this much longer than the link itself (lib/auth/revocations.ts), so a
+ * revoked link stays refused for renewal too.
+ */
+export const LINK_RENEWAL_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 /** Tolerated clock difference between the minting machine and the portal. */
 export const CLOCK_SKEW_SECONDS = 60;
 /** Real tokens are ~300 bytes; the cap stops anyone making us decode and HMAC megabytes. */
@@ -150,6 +156,26 @@ export async function verifyLinkToken(
   options: VerifyLinkTokenOptions,
 ): Promise<LinkTokenVerification> {
   return verifyToken("link", token, options);
+}
+
+/**
+ * The claims of a link token that is well formed and correctly signed but has expired, less than
+ * LINK_RENEWAL_WINDOW_SECONDS ago; null for anything else (forged, garbled, still valid, too old).
+ * Such a token still proves whom it was issued to: enough to send that customer a fresh link at the
+ * address on their order, never enough to sign anyone in.
+ */
+export async function expiredLinkClaims(
+  token: unknown,
+  options: VerifyLinkTokenOptions,
+): Promise<LinkClaims | null> {
+  const key = await importSigningKey(options.secret, "verify");
+  const claims = await verifiedClaims(token, key, "link");
+  if (claims === null) return null;
+  const now = epochSeconds(options.now ?? new Date());
+  const expired = claims.expiresAt < now - CLOCK_SKEW_SECONDS;
+  if (!expired || claims.expiresAt < now - LINK_RENEWAL_WINDOW_SECONDS) return null;
+  const { notBefore: _notBefore, ...linkClaims } = claims;
+  return linkClaims;
 }
 
 /** Verifies a status-image token, never a link token; the same rules otherwise, and a checkout is required. */

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
+import { LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
 import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS } from "./revocations";
 
 const DAY = 24 * 60 * 60;
@@ -40,12 +41,18 @@ describeWithEachStore("revocations", (current) => {
     const { revocations, nowSeconds, advanceSeconds } = setup();
     const session = { sid: SID, userId: "usr_alex", iat: nowSeconds() };
     await revocations.revokeSession(SID, nowSeconds() + 600);
-    await revocations.revokeLink(JTI, nowSeconds() + 600);
     await advanceSeconds(599);
     expect(await revocations.isSessionRevoked(session)).toBe(true);
-    expect(await revocations.isLinkRevoked(JTI)).toBe(true);
     await advanceSeconds(1);
     expect(await revocations.isSessionRevoked(session)).toBe(false);
+  });
+
+  it("keeps a link revoked through the renewal window after it expires, then lets it go", async () => {
+    const { revocations, nowSeconds, advanceSeconds } = setup();
+    await revocations.revokeLink(JTI, nowSeconds() + 600);
+    await advanceSeconds(600 + LINK_RENEWAL_WINDOW_SECONDS - 1);
+    expect(await revocations.isLinkRevoked(JTI)).toBe(true);
+    await advanceSeconds(1);
     expect(await revocations.isLinkRevoked(JTI)).toBe(false);
   });
 

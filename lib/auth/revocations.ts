@@ -1,3 +1,4 @@
+import { LINK_RENEWAL_WINDOW_SECONDS } from "@/lib/auth/link-token";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
@@ -34,6 +35,7 @@ export type Revocations = {
    * replaces the entry, revocation time and TTL alike.
    */
   revokeUser(userId: string, untilEpochSeconds: number): Promise<void>;
+  /** Kept until `until` (the link's expiry) plus LINK_RENEWAL_WINDOW_SECONDS, so renewal is refused too. */
   revokeLink(jti: string, untilEpochSeconds: number): Promise<void>;
   /** Throws StoreUnavailableError when the store cannot answer; most callers want sessionVerdict. */
   isSessionRevoked(session: SessionToken): Promise<boolean>;
@@ -110,7 +112,8 @@ export function createRevocations(store: SharedStore, options: RevocationOptions
     },
     async revokeLink(jti, until) {
       assertTokenId("link id (jti)", jti);
-      await remember(`revoked:link:${jti}`, "1", until);
+      // Kept through the renewal window too: an expired link can still ask for a fresh one.
+      await remember(`revoked:link:${jti}`, "1", until + LINK_RENEWAL_WINDOW_SECONDS);
     },
     isSessionRevoked,
     isLinkRevoked,

@@ -235,3 +235,94 @@ const realApi = {
   PORTAL_LINK_SECRET: secretB,
   NEXTAUTH_URL: "https://orders.example.test",
 };
+
+describe("the notification webhook", () => {
+  const realApi = {
+    SWEETSPOT_API_URL: "https://api.example.test",
+    SWEETSPOT_API_KEY: "sk_live_x",
+    NEXTAUTH_SECRET: secretA,
+    PORTAL_LINK_SECRET: secretB,
+    NEXTAUTH_URL: "https://orders.example.test",
+  };
+  const webhookSecret = "w".repeat(32);
+
+  it("is off without NOTIFY_WEBHOOK_URL", () => {
+    const result = parsePortalConfig(realApi, generate);
+    expect(result.ok && result.config.notifyWebhook).toBeNull();
+  });
+
+  it("takes an https URL with a secret of at least 32 characters, both exactly as written", () => {
+    const result = parsePortalConfig(
+      {
+        ...realApi,
+        NOTIFY_WEBHOOK_URL: "https://mail.example.test/hooks/portal/",
+        NOTIFY_WEBHOOK_SECRET: ` ${webhookSecret}`,
+      },
+      generate,
+    );
+    expect(result.ok && result.config.notifyWebhook).toEqual({
+      url: "https://mail.example.test/hooks/portal/",
+      secret: ` ${webhookSecret}`,
+    });
+  });
+
+  it("allows plain http only on this machine", () => {
+    const local = parsePortalConfig(
+      {
+        ...realApi,
+        NOTIFY_WEBHOOK_URL: "http://127.0.0.1:4010/__sandbox/outbox",
+        NOTIFY_WEBHOOK_SECRET: webhookSecret,
+      },
+      generate,
+    );
+    expect(local.ok).toBe(true);
+    const remote = parsePortalConfig(
+      {
+        ...realApi,
+        NOTIFY_WEBHOOK_URL: "http://mail.example.test/hook",
+        NOTIFY_WEBHOOK_SECRET: webhookSecret,
+      },
+      generate,
+    );
+    expect(remote.ok).toBe(false);
+    if (!remote.ok) expect(remote.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_URL: must be https/);
+  });
+
+  it("requires the secret when the URL is set, and refuses a short one", () => {
+    const missing = parsePortalConfig(
+      { ...realApi, NOTIFY_WEBHOOK_URL: "https://mail.example.test/hook" },
+      generate,
+    );
+    expect(missing.ok).toBe(false);
+    if (!missing.ok)
+      expect(missing.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_SECRET: required when NOTIFY_WEBHOOK_URL/);
+    const short = parsePortalConfig(
+      {
+        ...realApi,
+        NOTIFY_WEBHOOK_URL: "https://mail.example.test/hook",
+        NOTIFY_WEBHOOK_SECRET: "too-short",
+      },
+      generate,
+    );
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_SECRET: must be at least 32/);
+  });
+
+  it("refuses credentials in the URL, a non-URL, and a secret shared with the link secret", () => {
+    const result = parsePortalConfig(
+      {
+        ...realApi,
+        NOTIFY_WEBHOOK_URL: "https://user:pass@mail.example.test/hook",
+        NOTIFY_WEBHOOK_SECRET: secretB,
+      },
+      generate,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_URL: must not contain credentials/);
+    expect(result.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_SECRET: must differ/);
+    const garbage = parsePortalConfig({ ...realApi, NOTIFY_WEBHOOK_URL: "mail server" }, generate);
+    expect(garbage.ok).toBe(false);
+    if (!garbage.ok) expect(garbage.problems.join("\n")).toMatch(/NOTIFY_WEBHOOK_URL: must be an absolute/);
+  });
+});

@@ -70,6 +70,11 @@ const variableSchemas = {
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
   REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
+  // Used exactly as written (no trailing-slash trimming): the receiver's path is the operator's business.
+  NOTIFY_WEBHOOK_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
+  ),
+  NOTIFY_WEBHOOK_SECRET: exactText.pipe(secret.optional()),
 } as const;
 
 type VariableName = keyof typeof variableSchemas;
@@ -118,7 +123,14 @@ export type PortalConfig = {
   publicUrl: string | null;
   /** REDIS_URL: the shared store for several instances; null means in-process (one instance). */
   redisUrl: string | null;
+  /**
+   * The operator's notification webhook (NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET): where "Email me
+   * a new link" goes (docs/notifications.md). Null: expired links only point to support.
+   */
+  notifyWebhook: NotifyWebhookConfig | null;
 };
+
+export type NotifyWebhookConfig = { url: string; secret: string };
 
 export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
 
@@ -195,6 +207,23 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
     );
   }
 
+  if (raw.NOTIFY_WEBHOOK_URL !== undefined) {
+    problems.push(...webhookUrlProblems(raw.NOTIFY_WEBHOOK_URL));
+    if (raw.NOTIFY_WEBHOOK_SECRET === undefined && !malformed.has("NOTIFY_WEBHOOK_SECRET")) {
+      problems.push(
+        "NOTIFY_WEBHOOK_SECRET: required when NOTIFY_WEBHOOK_URL is set (the receiver checks the " +
+          "signature with it; e.g. `openssl rand -base64 32`)",
+      );
+    }
+  }
+  if (
+    raw.NOTIFY_WEBHOOK_SECRET !== undefined &&
+    (raw.NOTIFY_WEBHOOK_SECRET === raw.PORTAL_LINK_SECRET ||
+      raw.NOTIFY_WEBHOOK_SECRET === raw.NEXTAUTH_SECRET)
+  ) {
+    problems.push("NOTIFY_WEBHOOK_SECRET: must differ from NEXTAUTH_SECRET and PORTAL_LINK_SECRET");
+  }
+
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -222,6 +251,10 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       sessionLifetimeSeconds: (raw.SESSION_LIFETIME_DAYS ?? DEFAULT_SESSION_LIFETIME_DAYS) * 24 * 60 * 60,
       publicUrl: raw.NEXTAUTH_URL ?? null,
       redisUrl: raw.REDIS_URL ?? null,
+      notifyWebhook:
+        raw.NOTIFY_WEBHOOK_URL !== undefined && raw.NOTIFY_WEBHOOK_SECRET !== undefined
+          ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
+          : null,
     },
   };
 }
@@ -248,6 +281,23 @@ function apiUrlProblems(apiUrl: string): string[] {
   if (!isHttpsOrLoopback(apiUrl)) {
     problems.push(
       "SWEETSPOT_API_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)",
+    );
+  }
+  return problems;
+}
+
+/** The webhook receives fresh sign-in links: never over plain http across a network, never with credentials in it. */
+function webhookUrlProblems(webhookUrl: string): string[] {
+  const url = new URL(webhookUrl);
+  const problems: string[] = [];
+  if (url.username || url.password) {
+    problems.push(
+      "NOTIFY_WEBHOOK_URL: must not contain credentials (the signature authenticates the portal)",
+    );
+  }
+  if (!isHttpsOrLoopback(webhookUrl)) {
+    problems.push(
+      "NOTIFY_WEBHOOK_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)",
     );
   }
   return problems;

@@ -11,6 +11,8 @@ export const PORTAL_PATHS = {
   sandboxSignIn: "/signin/sandbox",
   signOut: "/signout",
   link: "/link",
+  /** "Email me a new link": posted from the expired-link page. */
+  linkRenewal: "/link/renew",
 } as const;
 
 export type CheckoutListQuery = { filter?: string | undefined; page?: number | undefined };

@@ -1,0 +1,26 @@
+import type { NextRequest } from "next/server";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { env } from "@/lib/env";
+import { requestFreshLink } from "@/lib/notify/fresh-link";
+import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
+import { publicOrigin } from "@/lib/request/public-origin";
+import { crossSitePostResponse, type LinkPageContext } from "../problem-page";
+import { renewalResponse } from "../renewal-response";
+
+/**
+ * "Email me a new link", posted from the expired-link page with the expired token in the body (never
+ * in a URL). Same-origin checked like every portal form; works without JavaScript. Whatever happens
+ * next, the customer gets the same page (see renewalResponse).
+ */
+export async function POST(request: NextRequest) {
+  const context: LinkPageContext = { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
+  if (!isSameOriginPost(request)) return crossSitePostResponse(context);
+  const config = env();
+  return renewalResponse(request, context, {
+    requestFreshLink: async (token, clientIp) => {
+      await requestFreshLink(token, { clientIp }, await freshLinkDependencies());
+    },
+    supportEmail: config.supportEmail,
+    sandboxOutboxUrl: config.sandboxMode ? `${config.sweetspotApiUrl}/__sandbox/outbox` : null,
+  });
+}

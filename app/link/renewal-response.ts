@@ -1,0 +1,24 @@
+import { clientIpForLimits } from "@/lib/notify/link-request-limits";
+import { type LinkPageContext, linkRequestedResponse } from "./problem-page";
+
+export type RenewalResponseDependencies = {
+  requestFreshLink: (token: unknown, clientIp: string) => Promise<void>;
+  supportEmail: string;
+  sandboxOutboxUrl: string | null;
+};
+
+/** The page never depends on the outcome: delivered, refused, limited or failed all read the same. */
+export async function renewalResponse(
+  request: Request,
+  context: LinkPageContext,
+  deps: RenewalResponseDependencies,
+): Promise<Response> {
+  let token: FormDataEntryValue | null = null;
+  try {
+    token = (await request.formData()).get("token");
+  } catch {
+    // Not a form: treated as a request without a token.
+  }
+  await deps.requestFreshLink(token, clientIpForLimits(request.headers.get("x-forwarded-for")));
+  return linkRequestedResponse(context, deps);
+}

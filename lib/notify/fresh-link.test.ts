@@ -1,0 +1,166 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mintLinkToken, verifyLinkToken } from "@/lib/auth/link-token";
+import { createRevocations, type Revocations } from "@/lib/auth/revocations";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import { createRateLimiter } from "@/lib/store/rate-limit";
+import type { SharedStore } from "@/lib/store/shared-store";
+import { type StubWebhook, startStubWebhook } from "@/test-support/stub-webhook";
+import {
+  FRESH_LINK_TTL_SECONDS,
+  type FreshLinkDependencies,
+  renewalOffer,
+  requestFreshLink,
+} from "./fresh-link";
+import { linkRequestCounts } from "./link-request-counter";
+import { LINK_REQUEST_LIMITS } from "./link-request-limits";
+import { verifyWebhookSignature } from "./webhook-signature";
+
+const LINK_SECRET = "fresh-link-test-link-secret-0123456789abc";
+const WEBHOOK_SECRET = "fresh-link-test-webhook-secret-0123456789";
+const NOW = Date.UTC(2026, 0, 10, 12);
+const DAY = 24 * 60 * 60;
+
+const expiredToken = (options: { tokenId?: string; secret?: string; checkoutId?: string | null } = {}) =>
+  mintLinkToken({
+    userId: "usr_alex",
+    checkoutId: options.checkoutId === undefined ? "chk_456" : options.checkoutId,
+    ttlSeconds: DAY,
+    secret: options.secret ?? LINK_SECRET,
+    now: new Date(NOW - 3 * DAY * 1000),
+    tokenId: options.tokenId ?? "jti_expired_0001",
+  });
+
+describe("a new link for an expired one", () => {
+  let webhook: StubWebhook;
+  let store: SharedStore;
+  let revocations: Revocations;
+  let logged: string[];
+  let deps: FreshLinkDependencies;
+
+  beforeAll(async () => {
+    webhook = await startStubWebhook();
+  });
+  afterAll(() => webhook.close());
+  beforeEach(() => {
+    webhook.received.length = 0;
+    webhook.behaviour = "ok";
+    store = createMemoryStore({ now: () => NOW });
+    revocations = createRevocations(store, { now: () => NOW });
+    logged = [];
+    deps = {
+      linkSecret: LINK_SECRET,
+      webhook: { url: webhook.url, secret: WEBHOOK_SECRET },
+      publicBaseUrl: "https://orders.example.test",
+      revocations,
+      limiter: createRateLimiter(store, { now: () => NOW }),
+      now: () => NOW,
+      webhookTimeoutMs: 200,
+      log: (line) => logged.push(line),
+    };
+  });
+
+  it("offers a new link by email for an expired, unrevoked link", async () => {
+    expect(await renewalOffer(await expiredToken(), deps)).toBe("email_new_link");
+  });
+
+  it("offers nothing for forged, garbled or revoked links, or links without a jti", async () => {
+    await revocations.revokeLink("jti_revoked_0001", NOW / 1000 - 2 * DAY);
+    const forged = await expiredToken({ secret: "someone-elses-secret-0123456789abcdef" });
+    expect(await renewalOffer(forged, deps)).toBe("none");
+    expect(await renewalOffer("garbled.token.here", deps)).toBe("none");
+    expect(await renewalOffer(await expiredToken({ tokenId: "jti_revoked_0001" }), deps)).toBe("none");
+    // Signed correctly, but with no jti a revocation list cannot name it, so it cannot be cleared.
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const input = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({
+      sub: "usr_alex",
+      aud: "checkout-portal",
+      iat: NOW / 1000 - 3 * DAY,
+      exp: NOW / 1000 - 2 * DAY,
+    })}`;
+    const withoutJti = `${input}.${createHmac("sha256", LINK_SECRET).update(input).digest("base64url")}`;
+    expect(await renewalOffer(withoutJti, deps)).toBe("none");
+  });
+
+  it("fails closed when the revocation list cannot be read", async () => {
+    const unverifiable = { ...deps, revocations: { linkVerdict: async () => "unverifiable" as const } };
+    expect(await renewalOffer(await expiredToken(), unverifiable)).toBe("none");
+  });
+
+  it("points to support instead when no webhook is configured", async () => {
+    expect(await renewalOffer(await expiredToken(), { ...deps, webhook: null })).toBe("contact_support");
+    expect(
+      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, { ...deps, webhook: null }),
+    ).toBe("no_webhook_configured");
+  });
+
+  it("sends the webhook a signed, fresh link for the same customer and checkout with a new jti", async () => {
+    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, deps)).toBe("delivered");
+    expect(webhook.received).toHaveLength(1);
+    const [sent] = webhook.received;
+    expect(sent?.contentType).toBe("application/json");
+    const signature = await verifyWebhookSignature(sent?.signature, sent?.body ?? "", WEBHOOK_SECRET, {
+      nowSeconds: NOW / 1000,
+    });
+    expect(signature.ok).toBe(true);
+    const payload = JSON.parse(sent?.body ?? "{}");
+    expect(payload).toEqual({
+      type: "portal.link_requested",
+      userId: "usr_alex",
+      checkoutId: "chk_456",
+      url: expect.stringMatching(/^https:\/\/orders\.example\.test\/link\?token=[\w.-]+$/),
+      requestedAt: "2026-01-10T12:00:00.000Z",
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    const fresh = await verifyLinkToken(new URL(payload.url).searchParams.get("token"), {
+      secret: LINK_SECRET,
+      now: new Date(NOW),
+    });
+    expect(fresh.ok && fresh.claims).toMatchObject({
+      userId: "usr_alex",
+      checkoutId: "chk_456",
+      expiresAt: NOW / 1000 + FRESH_LINK_TTL_SECONDS,
+    });
+    expect(fresh.ok && fresh.claims.tokenId).not.toBe("jti_expired_0001");
+  });
+
+  it("sends a null checkout for an account link", async () => {
+    await requestFreshLink(await expiredToken({ checkoutId: null }), { clientIp: "203.0.113.7" }, deps);
+    expect(JSON.parse(webhook.received[0]?.body ?? "{}").checkoutId).toBeNull();
+  });
+
+  it("logs and counts a webhook that answers 500 or does not answer, never with the link", async () => {
+    const before = linkRequestCounts();
+    webhook.behaviour = "error";
+    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, deps)).toBe(
+      "webhook_rejected",
+    );
+    webhook.behaviour = "hang";
+    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.8" }, deps)).toBe(
+      "webhook_timeout",
+    );
+    const after = linkRequestCounts();
+    expect((after.webhook_rejected ?? 0) - (before.webhook_rejected ?? 0)).toBe(1);
+    expect((after.webhook_timeout ?? 0) - (before.webhook_timeout ?? 0)).toBe(1);
+    expect(logged).toEqual([
+      "[notify] a new-link request was not delivered: webhook_rejected",
+      "[notify] a new-link request was not delivered: webhook_timeout",
+    ]);
+  });
+
+  it("stops calling the webhook once a customer has asked too often this hour", async () => {
+    const token = await expiredToken();
+    for (let index = 0; index < LINK_REQUEST_LIMITS.perCustomerPerHour; index++) {
+      expect(await requestFreshLink(token, { clientIp: `203.0.113.${index}` }, deps)).toBe("delivered");
+    }
+    expect(await requestFreshLink(token, { clientIp: "198.51.100.1" }, deps)).toBe("rate_limited");
+    expect(webhook.received).toHaveLength(LINK_REQUEST_LIMITS.perCustomerPerHour);
+  });
+
+  it("never calls the webhook for a link it would not renew", async () => {
+    const forged = await expiredToken({ secret: "someone-elses-secret-0123456789abcdef" });
+    expect(await requestFreshLink(forged, { clientIp: "203.0.113.7" }, deps)).toBe("not_renewable");
+    expect(await requestFreshLink(null, { clientIp: "203.0.113.7" }, deps)).toBe("not_renewable");
+    expect(webhook.received).toHaveLength(0);
+  });
+});

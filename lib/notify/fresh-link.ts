@@ -1,0 +1,110 @@
+import { expiredLinkClaims, type LinkClaims, mintLinkToken } from "@/lib/auth/link-token";
+import type { Revocations } from "@/lib/auth/revocations";
+import type { NotifyWebhookConfig } from "@/lib/config/schema";
+import type { RateLimiter } from "@/lib/store/rate-limit";
+import { absoluteUrl, emailLinkPath } from "@/lib/urls/portal-urls";
+import { countLinkRequest, type LinkRequestOutcome } from "./link-request-counter";
+import { consumeLinkRequestAllowance } from "./link-request-limits";
+import { deliverLinkRequested, type LinkRequestedPayload } from "./link-request-webhook";
+
+/**
+ * "Email me a new link": an expired link still proves, by its signature, whom it was issued to.
+ * The portal mints that customer a fresh link for the same checkout and hands it to the operator's
+ * webhook, which emails it to the address on the order (the portal never sees an address). Callers
+ * show the customer the same words whatever the outcome; the outcome is logged and counted here.
+ */
+
+/** The normal lifetime of an emailed link (as `npm run mint-link` defaults to). */
+export const FRESH_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+export type FreshLinkDependencies = {
+  linkSecret: string;
+  webhook: NotifyWebhookConfig | null;
+  /** The portal's public base URL, where the fresh link points. */
+  publicBaseUrl: string | null;
+  revocations: Pick<Revocations, "linkVerdict">;
+  limiter: RateLimiter;
+  /** Milliseconds since the epoch. */
+  now?: () => number;
+  fetch?: typeof fetch;
+  webhookTimeoutMs?: number;
+  /** Where failures are reported; never given a URL or token. */
+  log?: (line: string) => void;
+};
+
+/** What the expired-link page offers. */
+export type RenewalOffer = "email_new_link" | "contact_support" | "none";
+
+/**
+ * The offer for a token that verifyLinkToken called expired: a new link by email when it can be
+ * renewed and a webhook is configured, the support contact when no webhook is, and nothing for a
+ * link that cannot be renewed (revoked, unverifiable, no `jti`, expired too long ago).
+ */
+export async function renewalOffer(token: unknown, deps: FreshLinkDependencies): Promise<RenewalOffer> {
+  const claims = await renewableClaims(token, deps);
+  if (claims === null) return "none";
+  return deps.webhook === null || deps.publicBaseUrl === null ? "contact_support" : "email_new_link";
+}
+
+/** Handles the "Email me a new link" post. The result is for tests; never show it to the customer. */
+export async function requestFreshLink(
+  token: unknown,
+  request: { clientIp: string },
+  deps: FreshLinkDependencies,
+): Promise<LinkRequestOutcome> {
+  const outcome = await attempt(token, request, deps);
+  countLinkRequest(outcome);
+  if (outcome !== "delivered" && outcome !== "not_renewable") {
+    (deps.log ?? console.warn)(`[notify] a new-link request was not delivered: ${outcome}`);
+  }
+  return outcome;
+}
+
+async function attempt(
+  token: unknown,
+  request: { clientIp: string },
+  deps: FreshLinkDependencies,
+): Promise<LinkRequestOutcome> {
+  const claims = await renewableClaims(token, deps);
+  if (claims === null) return "not_renewable";
+  const { webhook, publicBaseUrl } = deps;
+  if (webhook === null || publicBaseUrl === null) return "no_webhook_configured";
+  const allowed = await consumeLinkRequestAllowance(deps.limiter, {
+    userId: claims.userId,
+    clientIp: request.clientIp,
+  });
+  if (!allowed) return "rate_limited";
+
+  const nowMs = (deps.now ?? Date.now)();
+  const freshToken = await mintLinkToken({
+    userId: claims.userId,
+    checkoutId: claims.checkoutId,
+    ttlSeconds: FRESH_LINK_TTL_SECONDS,
+    secret: deps.linkSecret,
+    now: new Date(nowMs),
+  });
+  const payload: LinkRequestedPayload = {
+    type: "portal.link_requested",
+    userId: claims.userId,
+    checkoutId: claims.checkoutId,
+    url: absoluteUrl(publicBaseUrl, emailLinkPath(freshToken)),
+    requestedAt: new Date(nowMs).toISOString(),
+    requestId: crypto.randomUUID(),
+  };
+  return deliverLinkRequested(webhook, payload, {
+    nowSeconds: Math.floor(nowMs / 1000),
+    timeoutMs: deps.webhookTimeoutMs,
+    fetch: deps.fetch,
+  });
+}
+
+/** Expired, correctly signed, with a `jti` the revocation list says is usable (fail closed). */
+async function renewableClaims(token: unknown, deps: FreshLinkDependencies): Promise<LinkClaims | null> {
+  const claims = await expiredLinkClaims(token, {
+    secret: deps.linkSecret,
+    now: new Date((deps.now ?? Date.now)()),
+  });
+  // Without a jti a link cannot be revoked, so it cannot be proven unrevoked either.
+  if (claims === null || claims.tokenId === null) return null;
+  return (await deps.revocations.linkVerdict(claims.tokenId)) === "usable" ? claims : null;
+}
