@@ -70,6 +70,14 @@ const variableSchemas = {
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
   REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
+  TRUSTED_PROXY_COUNT: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int("must be a whole number of proxies (0 when nothing stands in front of the portal)")
+      .min(0)
+      .max(10)
+      .optional(),
+  ),
 } as const;
 
 type VariableName = keyof typeof variableSchemas;
@@ -118,6 +126,11 @@ export type PortalConfig = {
   publicUrl: string | null;
   /** REDIS_URL: the shared store for several instances; null means in-process (one instance). */
   redisUrl: string | null;
+  /**
+   * TRUSTED_PROXY_COUNT (default 0): how many proxies in front of the portal append to
+   * X-Forwarded-For; the client address is read that many entries from the right (lib/security/client-address.ts).
+   */
+  trustedProxyCount: number;
 };
 
 export type ConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
@@ -222,6 +235,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       sessionLifetimeSeconds: (raw.SESSION_LIFETIME_DAYS ?? DEFAULT_SESSION_LIFETIME_DAYS) * 24 * 60 * 60,
       publicUrl: raw.NEXTAUTH_URL ?? null,
       redisUrl: raw.REDIS_URL ?? null,
+      trustedProxyCount: raw.TRUSTED_PROXY_COUNT ?? 0,
     },
   };
 }
