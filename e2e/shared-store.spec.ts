@@ -28,7 +28,12 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   redis = await startRedisServer();
   const portal = (port: number) =>
-    startStandalonePortal(port, { REDIS_URL: redis.url, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+    startStandalonePortal(port, {
+      REDIS_URL: redis.url,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      // As behind one load balancer that appends the client's address to X-Forwarded-For.
+      TRUSTED_PROXY_COUNT: "1",
+    });
   [a, b] = await Promise.all([portal(EXTRA_PORTS.secondInstance), portal(EXTRA_PORTS.standalone)]);
 });
 
@@ -90,7 +95,10 @@ test("each instance names the shared store in its start-up line and /api/health"
     expect(server.output?.()).toContain(`[store] ${description}`);
     const health = await request.get(`${server.url}/api/health`);
     expect(health.status()).toBe(200);
-    expect((await health.json()).store).toEqual({ description, status: "available" });
+    // The first connection may still be on its way on a busy machine.
+    await expect
+      .poll(async () => (await (await request.get(`${server.url}/api/health`)).json()).store)
+      .toEqual({ description, status: "available" });
   }
   // The suite's own portal runs without REDIS_URL.
   const single = await request.get("/api/health");
@@ -186,6 +194,31 @@ test("a rate limit counted on one instance applies on the other", async ({ page,
   expect(Number(response?.headers()["retry-after"])).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { level: 1, name: "Too many tries in a short time" })).toBeVisible();
   await expect(page.getByText(/Please wait a minute and try again/)).toBeVisible();
+});
+
+test("the per-address limit is shared too, and made-up X-Forwarded-For entries do not escape it", async ({
+  request,
+}) => {
+  // What a load balancer forwards: whatever the client wrote, then the address it saw.
+  const from = (madeUp: number) => ({
+    "X-Forwarded-For": `10.9.${madeUp >> 8}.${madeUp & 255}, 203.0.113.77`,
+  });
+  // Links that do not verify still count against their address (120 a minute, on both instances).
+  let status = 0;
+  let attempt = 0;
+  for (; attempt < 250 && status !== 429; attempt++) {
+    const server = attempt % 2 === 0 ? a : b;
+    status = (
+      await request.head(`${server.url}/link?token=not-a-link-${attempt}`, { headers: from(attempt) })
+    ).status();
+  }
+  expect(status).toBe(429);
+  expect(attempt).toBeGreaterThan(100);
+  // Another client behind the same load balancer is counted on its own.
+  const other = await request.head(`${b.url}/link?token=not-a-link`, {
+    headers: { "X-Forwarded-For": "203.0.113.78" },
+  });
+  expect(other.status()).toBe(401);
 });
 
 test("with Redis stopped both instances keep answering by the outage policy, and recover", async ({
