@@ -15,5 +15,6 @@ it("does not take other errors for a store outage", () => {
   expect(
     Object.assign(new Error("x"), { name: "StoreUnavailableError" }) instanceof StoreUnavailableError,
   ).toBe(false);
-  expect(null instanceof StoreUnavailableError).toBe(false);
+  const nothing: unknown = null;
+  expect(nothing instanceof StoreUnavailableError).toBe(false);
 });
