@@ -221,6 +221,21 @@ test("the per-address limit is shared too, and made-up X-Forwarded-For entries d
   expect(other.status()).toBe(401);
 });
 
+test("sign-in starts are limited per address across instances, with a way back to the sign-in page", async ({
+  request,
+}) => {
+  const headers = { "X-Forwarded-For": "203.0.113.90", Origin: a.url };
+  let response = await request.post(`${a.url}/api/auth/signin/oidc`, { headers, maxRedirects: 0 });
+  for (let attempt = 1; attempt < 70 && response.status() !== 429; attempt++) {
+    const server = attempt % 2 === 0 ? a : b;
+    response = await request.post(`${server.url}/api/auth/signin/oidc`, { headers, maxRedirects: 0 });
+  }
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+  // next-auth's button script goes wherever `url` says.
+  expect((await response.json()).url).toBe("/signin?error=RateLimited");
+});
+
 test("with Redis stopped both instances keep answering by the outage policy, and recover", async ({
   page,
   request,
