@@ -8,6 +8,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { stopOnInvalidConfig } = await import("./lib/config/stop-on-invalid-config");
   const config = stopOnInvalidConfig();
+  // Which shared store this instance uses (docs/shared-state.md); creating it starts its connection.
+  void import("./lib/store/shared").then(({ sharedStore }) =>
+    console.log(`[store] ${sharedStore().description}`),
+  );
   if (!config.sandboxMode) {
     void import("./lib/sweetspot/probe").then(({ logApiAtStart }) => logApiAtStart());
   }

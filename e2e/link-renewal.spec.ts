@@ -37,6 +37,14 @@ test("an expired link gets a new one by email, and the new one opens that checko
   expect(page.url()).not.toContain("token=");
   expect(await sessionCookieOf(context)).toBeUndefined();
 
+  // The webhook is called after the answer (so its timing tells nothing): wait for the "email".
+  await expect
+    .poll(
+      async () =>
+        ((await (await page.request.get(`${OUTBOX_URL}?format=json`)).json()) as { emails: unknown[] }).emails
+          .length,
+    )
+    .toBe(1);
   // The sandbox's outbox shows the "email" with its link, as a newcomer would see it.
   await page.goto(OUTBOX_URL);
   await expect(page.getByRole("heading", { level: 1, name: "Sandbox outbox" })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
 import { linkPreviewTags } from "@/lib/metadata/link-preview";
+import { publicOrigin } from "@/lib/request/public-origin";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 
 /**
@@ -149,18 +150,72 @@ export function crossSitePostResponse(context: LinkPageContext): Response {
   });
 }
 
+/** The context for these pages from any route's request (the proxy's nonce, the public origin). */
+export async function plainPageContext(request: Request): Promise<LinkPageContext> {
+  return { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
+}
+
+/** Why a good link still cannot sign in: revoked, or the shared store cannot say (fail closed). */
+export type LinkRefusal = "revoked" | "unverifiable";
+
+const REFUSAL_COPY: Record<LinkRefusal, { title: string; body: string; status: number }> = {
+  revoked: {
+    title: "This link no longer works",
+    body: "It has been switched off, for example because someone asked us to sign out everywhere. Open the newest email about your order, or sign in to see your orders.",
+    status: 410,
+  },
+  unverifiable: {
+    title: "We can’t check this link right now",
+    body: "Nothing is wrong with your link. Please try it again in a minute.",
+    status: 503,
+  },
+};
+
+/** How long a customer is told to wait before retrying a link we could not check. */
+const UNVERIFIABLE_RETRY_AFTER_SECONDS = 30;
+
+export function linkRefusedResponse(refusal: LinkRefusal, context: LinkPageContext): Response {
+  const { title, body, status } = REFUSAL_COPY[refusal];
+  return linkPage({
+    title,
+    status,
+    context,
+    headers: refusal === "unverifiable" ? { "Retry-After": String(UNVERIFIABLE_RETRY_AFTER_SECONDS) } : {},
+    main: `<h1>${title}</h1>
+<p>${body}</p>
+<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+  });
+}
+
+/** 429 for pages and form posts over a rate limit (lib/security/limits.ts), with Retry-After. */
+export function tooManyRequestsResponse(retryAfterSeconds: number, context: LinkPageContext): Response {
+  const title = "Too many tries in a short time";
+  const wait = retryAfterSeconds <= 60 ? "a minute" : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return linkPage({
+    title,
+    status: 429,
+    context,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+    main: `<h1>${title}</h1>
+<p>To keep accounts safe we limit how often this can be done. Please wait ${wait} and try again.</p>
+<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+  });
+}
+
 function linkPage({
   title,
   status,
   main,
   context,
   referrerPolicy = "no-referrer",
+  headers = {},
 }: {
   title: string;
   status: number;
   main: string;
   context: LinkPageContext;
   referrerPolicy?: "no-referrer" | "strict-origin";
+  headers?: Record<string, string>;
 }): Response {
   const nonceAttribute = context.nonce ? ` nonce="${context.nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
   const html = `<!doctype html>
@@ -199,6 +254,7 @@ ${main}
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "private, no-store",
       "Referrer-Policy": referrerPolicy,
+      ...headers,
     },
   });
 }

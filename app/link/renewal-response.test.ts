@@ -50,6 +50,7 @@ describe("the answer to “Email me a new link”", () => {
         requestFreshLink: async (posted, ip) => {
           outcomes.push(await requestFreshLink(posted, { clientIp: ip }, deps));
         },
+        trustedProxyCount: 0,
         supportEmail: "help@example.test",
         sandboxOutboxUrl: null,
       },

@@ -1,8 +1,10 @@
-import { clientIpForLimits } from "@/lib/notify/link-request-limits";
+import { clientAddress } from "@/lib/security/client-address";
 import { type LinkPageContext, linkRequestedResponse } from "./problem-page";
 
 export type RenewalResponseDependencies = {
   requestFreshLink: (token: unknown, clientIp: string) => Promise<void>;
+  /** TRUSTED_PROXY_COUNT: which X-Forwarded-For entry is the client (lib/security/client-address.ts). */
+  trustedProxyCount: number;
   supportEmail: string;
   sandboxOutboxUrl: string | null;
 };
@@ -19,6 +21,9 @@ export async function renewalResponse(
   } catch {
     // Not a form: treated as a request without a token.
   }
-  await deps.requestFreshLink(token, clientIpForLimits(request.headers.get("x-forwarded-for")));
+  await deps.requestFreshLink(
+    token,
+    clientAddress(request.headers.get("x-forwarded-for"), deps.trustedProxyCount),
+  );
   return linkRequestedResponse(context, deps);
 }

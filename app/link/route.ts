@@ -1,12 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { attachSession, getCustomerSession, startSession } from "@/lib/auth/customer-session";
 import { CLOCK_SKEW_SECONDS, type LinkClaims, verifyLinkToken } from "@/lib/auth/link-token";
+import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
 import { publicOrigin } from "@/lib/request/public-origin";
+import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
@@ -15,7 +17,9 @@ import {
   type ExpiredLinkExtras,
   type LinkPageContext,
   linkProblemResponse,
+  linkRefusedResponse,
   switchAccountResponse,
+  tooManyRequestsResponse,
 } from "./problem-page";
 
 // The token is a credential: keep it out of Referer headers and never log the URL.
@@ -23,6 +27,37 @@ const LINK_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "priva
 
 function verify(token: unknown) {
   return verifyLinkToken(token, { secret: env().linkSecret });
+}
+
+/**
+ * Everything a link must pass before it signs in, as one answer: the rate limits (per address and
+ * per link, on every instance), the signature and expiry, and the revocation list (fail closed: a
+ * link that cannot be checked is refused with a page asking to retry).
+ */
+async function admit(
+  request: NextRequest,
+  token: unknown,
+): Promise<{ ok: true; claims: LinkClaims } | { ok: false; response: Response }> {
+  const limit = await limitRequest(LIMITS.link, request, typeof token === "string" ? token : null);
+  if (!limit.allowed) {
+    return {
+      ok: false,
+      response: tooManyRequestsResponse(limit.retryAfterSeconds, await pageContext(request)),
+    };
+  }
+  const result = await verify(token);
+  if (!result.ok) {
+    const extras =
+      result.reason === "expired"
+        ? await expiredLinkExtras(typeof token === "string" ? token : null)
+        : undefined;
+    return { ok: false, response: linkProblemResponse(result.reason, await pageContext(request), extras) };
+  }
+  const verdict = await sessionGuard().linkVerdict(result.claims.tokenId);
+  if (verdict !== "usable") {
+    return { ok: false, response: linkRefusedResponse(verdict, await pageContext(request)) };
+  }
+  return { ok: true, claims: result.claims };
 }
 
 async function pageContext(request: NextRequest): Promise<LinkPageContext> {
@@ -34,8 +69,14 @@ async function pageContext(request: NextRequest): Promise<LinkPageContext> {
  * scanner only learns whether the link is good — no session, no upstream call.
  */
 export async function HEAD(request: NextRequest) {
-  const result = await verify(request.nextUrl.searchParams.get("token"));
-  return new Response(null, { status: result.ok ? 204 : 401, headers: LINK_HEADERS });
+  const admitted = await admit(request, request.nextUrl.searchParams.get("token"));
+  if (admitted.ok) return new Response(null, { status: 204, headers: LINK_HEADERS });
+  const { status, headers } = admitted.response;
+  const retryAfter = headers.get("Retry-After");
+  return new Response(null, {
+    status: status === 429 || status === 503 ? status : 401,
+    headers: retryAfter ? { ...LINK_HEADERS, "Retry-After": retryAfter } : LINK_HEADERS,
+  });
 }
 
 /**
@@ -44,17 +85,14 @@ export async function HEAD(request: NextRequest) {
  */
 export async function GET(request: NextRequest) {
   const token = request.nextUrl.searchParams.get("token");
-  const result = await verify(token);
-  if (!result.ok) {
-    const extras = result.reason === "expired" ? await expiredLinkExtras(token) : undefined;
-    return linkProblemResponse(result.reason, await pageContext(request), extras);
-  }
+  const admitted = await admit(request, token);
+  if (!admitted.ok) return admitted.response;
 
   const current = await getCustomerSession();
-  if (token !== null && current && current.userId !== result.claims.userId) {
+  if (token !== null && current && current.userId !== admitted.claims.userId) {
     return switchAccountResponse(token, stayPath(current), await pageContext(request));
   }
-  return signIn(result.claims, current);
+  return signIn(admitted.claims, current);
 }
 
 /** The "Switch account" button: a same-origin post carrying the link's token. */
@@ -66,9 +104,9 @@ export async function POST(request: NextRequest) {
   } catch {
     // Not a form: treated as a link without a token.
   }
-  const result = await verify(token);
-  if (!result.ok) return linkProblemResponse(result.reason, await pageContext(request));
-  return signIn(result.claims, await getCustomerSession());
+  const admitted = await admit(request, token);
+  if (!admitted.ok) return admitted.response;
+  return signIn(admitted.claims, await getCustomerSession());
 }
 
 async function signIn(claims: LinkClaims, current: CustomerSession | null): Promise<Response> {

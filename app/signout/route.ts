@@ -1,11 +1,25 @@
 import { NextResponse } from "next/server";
-import { detachSession } from "@/lib/auth/customer-session";
+import { detachSession, getCustomerSession } from "@/lib/auth/customer-session";
+import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { signedOutPath } from "@/lib/urls/portal-urls";
 
-/** Ends the session in this browser. A POST from this origin only, so no other site can sign anyone out. */
+/**
+ * Ends the session: in this browser (the cookie), and on every instance (its `sid` is revoked in the
+ * shared store until the session's own end, so a copy of the cookie is refused too), and deletes
+ * the customer's saved views. A POST from this origin only, so no other site can sign anyone out.
+ */
 export async function POST(request: Request) {
   if (!isSameOriginPost(request)) return new Response("Cross-site sign-out refused", { status: 403 });
+  const session = await getCustomerSession();
+  if (session) {
+    const record = await sessionGuard().endSession(session);
+    if (!record.revoked || !record.viewsForgotten) {
+      // The store is unreachable: the cookie is still cleared below, but a copy of it stays valid
+      // elsewhere until the session ends (docs/shared-state.md). No ids in the log.
+      console.warn(JSON.stringify({ event: "sign_out_not_recorded", ...record }));
+    }
+  }
   const response = new NextResponse(null, {
     status: 303,
     headers: {

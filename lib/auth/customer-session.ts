@@ -6,6 +6,7 @@ import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { signInPath } from "@/lib/urls/portal-urls";
+import { sessionGuard } from "./portal-session-guard";
 import {
   type CustomerSession,
   fromSessionClaims,
@@ -24,14 +25,24 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  * twice (the page and the header's SessionNav): `cache` decodes each token once per server render.
  */
 const sessionFromToken = cache(async (token: string): Promise<CustomerSession | null> => {
+  let claims: Awaited<ReturnType<typeof decode>>;
   try {
-    return fromSessionClaims(await decode({ token, secret: env().authSecret }), nowSeconds());
+    claims = await decode({ token, secret: env().authSecret });
   } catch {
     return null; // forged, truncated or encrypted with an old secret
   }
+  const session = fromSessionClaims(claims, nowSeconds());
+  if (!session) return null;
+  // Signed out elsewhere, or ended by `npm run revoke`: refused on every instance (docs/shared-state.md).
+  // A token without `iat` (next-auth always sets it) counts as issued at the epoch: fail closed.
+  const issuedAt = typeof claims?.iat === "number" ? claims.iat : 0;
+  return (await sessionGuard().sessionIsUsable(session, issuedAt)) ? session : null;
 });
 
-/** The signed-in customer, or null. Decodes next-auth's encrypted session cookie. */
+/**
+ * The signed-in customer, or null. Decodes next-auth's encrypted session cookie and checks that the
+ * session has not been revoked.
+ */
 export async function getCustomerSession(): Promise<CustomerSession | null> {
   const token = (await cookies()).get(sessionCookie().name)?.value;
   return token ? sessionFromToken(token) : null;

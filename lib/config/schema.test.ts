@@ -226,6 +226,15 @@ describe("parsePortalConfig", () => {
       /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
     );
   });
+
+  it("trusts no forwarding proxy unless TRUSTED_PROXY_COUNT says how many stand in front", () => {
+    const unset = parsePortalConfig(realApi, generate);
+    expect(unset.ok && unset.config.trustedProxyCount).toBe(0);
+    const two = parsePortalConfig({ ...realApi, TRUSTED_PROXY_COUNT: "2" }, generate);
+    expect(two.ok && two.config.trustedProxyCount).toBe(2);
+    const wrong = parsePortalConfig({ ...realApi, TRUSTED_PROXY_COUNT: "yes" }, generate);
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(/TRUSTED_PROXY_COUNT:/);
+  });
 });
 
 const realApi = {

@@ -75,6 +75,14 @@ const variableSchemas = {
     z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
   ),
   NOTIFY_WEBHOOK_SECRET: exactText.pipe(secret.optional()),
+  TRUSTED_PROXY_COUNT: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int("must be a whole number of proxies (0 when nothing stands in front of the portal)")
+      .min(0)
+      .max(10)
+      .optional(),
+  ),
 } as const;
 
 type VariableName = keyof typeof variableSchemas;
@@ -128,6 +136,11 @@ export type PortalConfig = {
    * a new link" goes (docs/notifications.md). Null: expired links only point to support.
    */
   notifyWebhook: NotifyWebhookConfig | null;
+  /**
+   * TRUSTED_PROXY_COUNT (default 0): how many proxies in front of the portal append to
+   * X-Forwarded-For; the client address is read that many entries from the right (lib/security/client-address.ts).
+   */
+  trustedProxyCount: number;
 };
 
 export type NotifyWebhookConfig = { url: string; secret: string };
@@ -255,6 +268,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
         raw.NOTIFY_WEBHOOK_URL !== undefined && raw.NOTIFY_WEBHOOK_SECRET !== undefined
           ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
           : null,
+      trustedProxyCount: raw.TRUSTED_PROXY_COUNT ?? 0,
     },
   };
 }

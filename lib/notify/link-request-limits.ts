@@ -40,25 +40,6 @@ export async function consumeLinkRequestAllowance(
   return byIp.allowed && byCustomer.allowed;
 }
 
-/** The address the per-IP limit counts, when nothing better can be known. */
-export const UNKNOWN_CLIENT_IP = "unknown";
-
-/**
- * The client address for rate limits, conservatively: the LAST entry of X-Forwarded-For. Next's
- * server fills that header with the socket's address when it is absent, and a reverse proxy in
- * front appends the address it saw, so the last entry is the one no client can choose when there
- * is one proxy (earlier entries can be anything the client sent). With no proxy in front a client
- * can still choose it; the per-customer limit holds regardless. Anything that is not an IP address
- * counts as one shared "unknown" client, which limits more, never less.
- */
-export function clientIpForLimits(forwardedFor: string | null): string {
-  const last = forwardedFor?.split(",").at(-1)?.trim() ?? "";
-  const address = last.replace(/^::ffff:/i, "");
-  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(address)) return address;
-  if (/^[0-9a-f:]{2,39}$/i.test(address) && address.includes(":")) return address.toLowerCase();
-  return UNKNOWN_CLIENT_IP;
-}
-
 /** User ids never appear in store keys (docs/shared-state.md). */
 async function shortHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

@@ -28,14 +28,26 @@ export interface SharedStore {
   close(): Promise<void>;
 }
 
+const STORE_UNAVAILABLE_BRAND = Symbol.for("sweetspot-portal.StoreUnavailableError");
+
 /**
  * The store could not answer (unreachable, timed out, reconnecting). Callers decide what that means
  * for them (see docs/shared-state.md); it is never a reason to crash or hang a request.
  */
 export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
+  readonly [STORE_UNAVAILABLE_BRAND] = true;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+  }
+
+  /**
+   * Recognised by a brand, not by class identity: Next bundles this module more than once (the
+   * instrumentation hook, route handlers, pages), while the process has one store (on globalThis),
+   * so its errors may come from another copy of this class than the one a caller imported.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && STORE_UNAVAILABLE_BRAND in value;
   }
 }
 

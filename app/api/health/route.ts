@@ -1,3 +1,4 @@
+import { sharedStore } from "@/lib/store/shared";
 import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
 
 /**
@@ -6,6 +7,11 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * instance shares the same API, so taking instances out of rotation for slowness would turn a slow
  * API into a full outage, while customers' pages still load within SWEETSPOT_TIMEOUT_MS.
  * The probe is reused for a few seconds (lib/sweetspot/probe.ts). No secrets, no customer data.
+ *
+ * `store` names the shared store (in-process, or Redis at host:port) and whether it answers. It
+ * never changes the status code: with Redis down every instance is down alike (taking them out of
+ * rotation helps no one), and pages keep answering by the outage policy of docs/shared-state.md.
+ * The in-process store is always available.
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
   ok: true,
@@ -17,8 +23,13 @@ const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
 export async function GET() {
   const api = await probeApi();
   const serving = SERVES_CUSTOMERS[api.status];
+  const store = sharedStore();
   return Response.json(
-    { status: serving ? "ok" : "unavailable", api },
+    {
+      status: serving ? "ok" : "unavailable",
+      api,
+      store: { description: store.description, status: store.isAvailable() ? "available" : "unavailable" },
+    },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { after, type NextRequest } from "next/server";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
 import { requestFreshLink } from "@/lib/notify/fresh-link";
@@ -17,9 +17,14 @@ export async function POST(request: NextRequest) {
   if (!isSameOriginPost(request)) return crossSitePostResponse(context);
   const config = env();
   return renewalResponse(request, context, {
+    // After the response: the page must not take longer when a webhook is called (or times out)
+    // than when nothing is sent, or its timing would tell what happened.
     requestFreshLink: async (token, clientIp) => {
-      await requestFreshLink(token, { clientIp }, await freshLinkDependencies());
+      after(async () => {
+        await requestFreshLink(token, { clientIp }, await freshLinkDependencies());
+      });
     },
+    trustedProxyCount: config.trustedProxyCount,
     supportEmail: config.supportEmail,
     sandboxOutboxUrl: config.sandboxMode ? `${config.sweetspotApiUrl}/__sandbox/outbox` : null,
   });

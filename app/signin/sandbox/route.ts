@@ -3,12 +3,17 @@ import { attachSession, startSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
+import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
+import { plainPageContext, tooManyRequestsResponse } from "../../link/problem-page";
 
 /** One-click sign-in as a sandbox demo customer. Exists only while the portal runs against the sandbox. */
 export async function POST(request: Request) {
   if (!env().sandboxMode) return new Response("Not found", { status: 404 });
   if (!isSameOriginPost(request)) return new Response("Cross-site sign-in refused", { status: 403 });
+  const limit = await limitRequest(LIMITS.signIn, request);
+  if (!limit.allowed)
+    return tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request));
 
   const form = await request.formData();
   const userId = form.get("userId");

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { verifyStatusImageToken } from "@/lib/auth/link-token";
 import { loadCheckoutView } from "@/lib/checkout/load";
@@ -8,17 +7,12 @@ import { errorJson, jsonResponseForError } from "@/lib/http/json-errors";
 import { renderStatusImage } from "@/lib/images/render";
 import { StatusImageCache, statusImageCacheKey } from "@/lib/images/status-image-cache";
 import { statusImageWidthFrom } from "@/lib/images/status-image-layout";
-import { InProcessRateLimiter, type RateLimiter } from "@/lib/security/rate-limit";
+import { LIMITS, limitRequest, rateLimitedJson } from "@/lib/security/limits";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 
 // Fonts are read from disk and the PNG is rendered with Node APIs.
 export const runtime = "nodejs";
 
-/** An email is opened a few times; a token fetched more often than this is being abused. */
-const RATE = { limit: 20, windowSeconds: 60 };
-
-// In-process for now: the shared store will implement RateLimiter so every instance counts together.
-const limiter: RateLimiter = new InProcessRateLimiter();
 const cache = new StatusImageCache();
 
 type Context = { params: Promise<{ id: string }> };
@@ -29,11 +23,15 @@ type Context = { params: Promise<{ id: string }> };
  * token is refused here. An email client fetches it without cookies, so the token is the only
  * credential; it is never logged. Bad or expired token: 401. A token for another checkout, or a
  * checkout that is not its customer's (or not there): 404, the same as the pages. Too many fetches
- * with one token: 429 with Retry-After. No image in any of these cases.
+ * with one token or from one address (LIMITS.statusImage, every instance counting together): 429
+ * with Retry-After. No image in any of these cases.
  */
 export async function GET(request: NextRequest, { params }: Context) {
   const { id } = await params;
   const token = request.nextUrl.searchParams.get("token");
+  // Counted on every instance (shared store), per address and per token (hashed: it is a credential).
+  const limit = await limitRequest(LIMITS.statusImage, request, token);
+  if (!limit.allowed) return rateLimitedJson(limit.retryAfterSeconds);
   const verification = await verifyStatusImageToken(token, { secret: env().linkSecret });
   if (!verification.ok) {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
@@ -45,18 +43,6 @@ export async function GET(request: NextRequest, { params }: Context) {
   }
   const width = statusImageWidthFrom(request.nextUrl.searchParams.get("w"));
   if (width === null) return errorJson(400, "invalid_width", "w must be 600 or 1200.");
-
-  // Keyed by a hash: the token is a credential and has no business sitting in a shared store.
-  const tokenKey = createHash("sha256").update(String(token)).digest("base64url");
-  const decision = await limiter.consume(`status-image:${tokenKey}`, RATE.limit, RATE.windowSeconds);
-  if (!decision.allowed) {
-    return errorJson(
-      429,
-      "rate_limited",
-      "This image was fetched too often. Try again later.",
-      decision.retryAfterSeconds,
-    );
-  }
 
   let view: CheckoutView;
   try {

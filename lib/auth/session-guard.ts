@@ -1,0 +1,59 @@
+import { createLastKnownGood } from "@/lib/store/last-known-good";
+import type { SharedStore } from "@/lib/store/shared-store";
+import { createRevocations, type LinkVerdict, type RevocationOptions } from "./revocations";
+import type { CustomerSession } from "./session-claims";
+
+/**
+ * What the portal's routes ask of revocation (lib/auth/revocations.ts), with its outage policy
+ * applied (docs/shared-state.md): may this session be served, may this link sign in, and sign-out.
+ * Pure apart from the store; the portal's one instance is `sessionGuard()` in ./portal-session-guard.ts.
+ */
+export type SessionGuard = {
+  /**
+   * Whether a decoded, unexpired session may be served: not revoked (its `sid`, or its customer
+   * since `issuedAt`). While the store is unreachable, yes for a short grace, then no.
+   */
+  sessionIsUsable(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
+  /** Whether a verified link may sign in. Links without a `jti` cannot be revoked and are usable. */
+  linkVerdict(jti: string | null): Promise<LinkVerdict>;
+  /**
+   * Sign-out: the session is refused on every instance until its own end, and the customer's saved
+   * views are deleted. Never throws for an unreachable store: the cookie is cleared anyway, so the
+   * outcome is reported for the log instead.
+   */
+  endSession(session: CustomerSession): Promise<SignOutRecord>;
+};
+
+export type SignOutRecord = { revoked: boolean; viewsForgotten: boolean };
+
+export function createSessionGuard(
+  store: SharedStore,
+  authSecret: string,
+  options: RevocationOptions = {},
+): SessionGuard {
+  const revocations = createRevocations(store, options);
+  const views = createLastKnownGood(store, authSecret, options.now ? { now: options.now } : {});
+  return {
+    async sessionIsUsable(session, issuedAtSeconds) {
+      const verdict = await revocations.sessionVerdict({
+        sid: session.sessionId,
+        userId: session.userId,
+        iat: issuedAtSeconds,
+      });
+      return verdict === "active" || verdict === "active_unverified";
+    },
+    async linkVerdict(jti) {
+      return jti === null ? "usable" : revocations.linkVerdict(jti);
+    },
+    async endSession(session) {
+      const [revoked, forgotten] = await Promise.allSettled([
+        revocations.revokeSession(session.sessionId, session.expiresAt),
+        views.forgetCustomer(session.userId),
+      ]);
+      return {
+        revoked: revoked.status === "fulfilled",
+        viewsForgotten: forgotten.status === "fulfilled" && forgotten.value,
+      };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { expect, it } from "vitest";
+import { describeWithEachStore } from "@/test-support/stores-under-test";
+import { createRequestLimiter, defineLimit, rateLimitedJson } from "./limits";
+
+const LIMIT = defineLimit({
+  name: "test-link",
+  perClient: { limit: 4, windowSeconds: 60 },
+  perKey: { limit: 2, windowSeconds: 60 },
+});
+
+function requestFrom(forwardedFor: string): Request {
+  return new Request("http://portal.test/link", { headers: { "x-forwarded-for": forwardedFor } });
+}
+
+describeWithEachStore("request limits", (current) => {
+  const setup = async () => {
+    const harness = current();
+    const intoWindow = (harness.now() / 1000) % 60;
+    if (intoWindow !== 0) await harness.advanceSeconds(60 - intoWindow);
+    const limiter = createRequestLimiter(harness.store, { trustedProxyCount: 0, now: harness.now });
+    return { ...harness, limiter };
+  };
+
+  it("counts per key, and refuses with the seconds left in the window", async () => {
+    const { limiter, advanceSeconds } = await setup();
+    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({ allowed: true });
+    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({ allowed: true });
+    await advanceSeconds(15);
+    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({
+      allowed: false,
+      retryAfterSeconds: 45,
+    });
+    // Another token from the same address is counted on its own.
+    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-b")).toEqual({ allowed: true });
+  });
+
+  it("counts per client address across keys, and each address on its own", async () => {
+    const { limiter } = await setup();
+    for (const key of ["a", "b", "c", "d"]) {
+      expect((await limiter(LIMIT, requestFrom("203.0.113.9"), key)).allowed).toBe(true);
+    }
+    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "e")).allowed).toBe(false);
+    expect((await limiter(LIMIT, requestFrom("198.51.100.7"), "e")).allowed).toBe(true);
+  });
+
+  it("does not trust a client-written X-Forwarded-For entry behind a trusted proxy", async () => {
+    const harness = await setup();
+    const limiter = createRequestLimiter(harness.store, { trustedProxyCount: 1, now: harness.now });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      // A new made-up address each time; the proxy's entry (the real client) stays the same.
+      expect((await limiter(LIMIT, requestFrom(`10.0.0.${attempt}, 203.0.113.9`))).allowed).toBe(true);
+    }
+    expect((await limiter(LIMIT, requestFrom("10.0.0.99, 203.0.113.9"))).allowed).toBe(false);
+  });
+
+  it("starts afresh in the next window", async () => {
+    const { limiter, advanceSeconds } = await setup();
+    await limiter(LIMIT, requestFrom("203.0.113.9"), "t");
+    await limiter(LIMIT, requestFrom("203.0.113.9"), "t");
+    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).allowed).toBe(false);
+    await advanceSeconds(60);
+    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).allowed).toBe(true);
+  });
+
+  it("allows requests while the store is unreachable, unless the limit says to refuse", async () => {
+    const { store, now, breakStore } = await setup();
+    breakStore();
+    const limiter = createRequestLimiter(store, { trustedProxyCount: 0, now });
+    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).toEqual({ allowed: true });
+    const strict = defineLimit({ ...LIMIT, name: "strict", onStoreUnavailable: "refuse" });
+    const refused = await limiter(strict, requestFrom("203.0.113.9"), "t");
+    expect(refused.allowed).toBe(false);
+  });
+});
+
+it("refuses limit names that would not make clean store keys", () => {
+  expect(() => defineLimit({ name: "link:ip", perClient: { limit: 1, windowSeconds: 1 } })).toThrow(
+    RangeError,
+  );
+});
+
+it("answers JSON routes with 429, Retry-After and the portal's error shape", async () => {
+  const response = rateLimitedJson(42);
+  expect(response.status).toBe(429);
+  expect(response.headers.get("Retry-After")).toBe("42");
+  expect(await response.json()).toEqual({
+    error: { code: "rate_limited", message: "Too many requests. Please wait a moment and try again." },
+  });
+});
