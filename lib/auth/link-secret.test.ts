@@ -17,7 +17,11 @@ describe("PORTAL_LINK_SECRET", () => {
 });
 
 describe("SESSION_LIFETIME_DAYS", () => {
-  const base = { SWEETSPOT_SANDBOX: "1", NEXTAUTH_SECRET: "n".repeat(40), PORTAL_LINK_SECRET: "l".repeat(40) };
+  const base = {
+    SWEETSPOT_SANDBOX: "1",
+    NEXTAUTH_SECRET: "n".repeat(40),
+    PORTAL_LINK_SECRET: "l".repeat(40),
+  };
 
   it("defaults to 14 days and can be set from 1 to 30", () => {
     const fallback = parsePortalConfig(base, noGenerator);
