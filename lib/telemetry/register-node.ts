@@ -12,6 +12,7 @@ import {
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { DEFAULT_SERVICE_NAME, type TelemetryExport } from "./export-config";
+import { UrlRedactingSpanProcessor } from "./redact-urls";
 
 /**
  * The OpenTelemetry SDK for a self-hosted Node.js portal: traces and metrics over OTLP/HTTP. The
@@ -29,8 +30,13 @@ export function registerTelemetry(wanted: TelemetryExport): void {
   if (wanted.traces) {
     const exporter =
       wanted.traces.protocol === "http/json" ? new OTLPJsonTraceExporter() : new OTLPProtoTraceExporter();
+    // Next's own span per fetch would repeat each upstream span with the full URL (query: the user id).
+    process.env.NEXT_OTEL_FETCH_DISABLED ??= "1";
     // register(): the global tracer provider, AsyncLocalStorage context and W3C trace context propagation.
-    new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(exporter)] }).register();
+    new NodeTracerProvider({
+      resource,
+      spanProcessors: [new UrlRedactingSpanProcessor(), new BatchSpanProcessor(exporter)],
+    }).register();
   }
   if (wanted.metrics) {
     const exporter =
