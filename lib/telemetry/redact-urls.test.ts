@@ -38,6 +38,20 @@ describe("UrlRedactingSpanProcessor", () => {
     expect(JSON.stringify(finished?.attributes)).not.toMatch(/usr_alice|secret-link-token/);
   });
 
+  it("replaces ids in a path Next has not named a route for (its middleware pass)", () => {
+    const span = tracer.startSpan("middleware GET", {
+      attributes: {
+        "http.target": "/checkouts/chk_alexshippedups?x=1",
+        "http.url": "http://api.test:4010/v1/checkouts/chk_1a2b3c",
+      },
+    });
+    span.end();
+    expect(exporter.getFinishedSpans()[0]?.attributes).toMatchObject({
+      "http.target": "/checkouts/[id]",
+      "http.url": "http://api.test:4010/v1/checkouts/[id]",
+    });
+  });
+
   it("leaves spans without URLs alone", () => {
     tracer.startSpan("GET /v1/checkouts", { attributes: { "url.template": "/v1/checkouts" } }).end();
     expect(exporter.getFinishedSpans()[0]?.attributes).toEqual({ "url.template": "/v1/checkouts" });
