@@ -10,6 +10,18 @@ const nextConfig = {
   // Nothing uses next/image. Off, /_next/image answers 404 instead of fetching and resizing images
   // for whoever asks (CPU, and a server-side fetch an attacker chooses).
   images: { unoptimized: true },
+  // The OpenTelemetry SDK, loaded only when OTEL_EXPORTER_OTLP_ENDPOINT is set, stays a plain Node
+  // package: one copy of @opentelemetry/api shared with Next's own tracing, nothing for the bundler.
+  serverExternalPackages: [
+    "@opentelemetry/api",
+    "@opentelemetry/exporter-metrics-otlp-http",
+    "@opentelemetry/exporter-metrics-otlp-proto",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/exporter-trace-otlp-proto",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-metrics",
+    "@opentelemetry/sdk-trace-node",
+  ],
   async headers() {
     // Static assets skip proxy.ts; they still get the headers that do not need a nonce.
     return [

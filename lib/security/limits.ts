@@ -4,6 +4,7 @@ import { errorJson } from "@/lib/http/json-errors";
 import { createRateLimiter, type RateLimiter } from "@/lib/store/rate-limit";
 import { sharedStore } from "@/lib/store/shared";
 import type { SharedStore } from "@/lib/store/shared-store";
+import { recordRateLimited } from "@/lib/telemetry/portal-metrics";
 import { clientAddress } from "./client-address";
 
 /**
@@ -101,13 +102,15 @@ let portalLimiter: RequestLimiter | undefined;
  * Counts this request against `limit` (per client address, and per `key` when given) in the
  * portal's shared store.
  */
-export function limitRequest(
+export async function limitRequest(
   limit: NamedLimit,
   request: Request,
   key?: string | null,
 ): Promise<LimitVerdict> {
   portalLimiter ??= createRequestLimiter(sharedStore(), { trustedProxyCount: env().trustedProxyCount });
-  return portalLimiter(limit, request, key);
+  const verdict = await portalLimiter(limit, request, key);
+  if (!verdict.allowed) recordRateLimited(limit.name);
+  return verdict;
 }
 
 /** Tokens and addresses are credentials or personal: only a hash goes into the store. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { createTelemetryUserHasher } from "@/lib/telemetry/user-hash";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
 import { createHttpClient, type HttpClientOptions } from "./http";
 import { isCheckoutId, isUserId } from "./ids";
@@ -87,6 +88,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       path: LIST_PATH,
       query: buildCheckoutsQuery({ ...params, userId }),
       signal: call.signal,
+      userId,
     });
     const { records, skipped } = parseCheckoutList(response.value, response.text, LIST_PATH);
     const received = (response.value as unknown[]).length; // an array: parseCheckoutList checked
@@ -175,6 +177,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       pathParams: { id: checkoutId },
       notFoundIsCheckout: true,
       signal: call.signal,
+      userId,
     });
     const detail = parseCheckoutDetail(response.value, response.text, DETAIL_PATH);
     if (detail.id !== checkoutId || detail.customerId !== userId) {
@@ -225,6 +228,7 @@ function sweetspotClient(): SweetspotClient {
       apiKey: config.sweetspotApiKey,
       authHeader: config.sweetspotAuthHeader,
       timeoutMs: config.sweetspotTimeoutMs,
+      hashUserId: createTelemetryUserHasher(config.authSecret),
     });
   }
   return defaultClient;

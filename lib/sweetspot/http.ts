@@ -1,4 +1,6 @@
 import "server-only";
+import { type UpstreamErrorKind, type UpstreamSpan, withUpstreamSpan } from "@/lib/telemetry";
+import type { UserIdHasher } from "@/lib/telemetry/user-hash";
 import {
   CheckoutNotFoundError,
   type SweetspotError,
@@ -11,7 +13,7 @@ import { jsonLineLogger, type UpstreamFailure, type UpstreamLogger, type Upstrea
 
 /**
  * The transport to the Sweet Spot API: authentication, per-attempt timeouts, bounded retries, typed errors,
- * one log line per attempt. Knows nothing about checkouts.
+ * one log line and one telemetry span (with its metrics) per attempt. Knows nothing about checkouts.
  */
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -35,6 +37,8 @@ export type HttpClientOptions = {
   randomUUID?: () => string;
   /** A 429 whose `Retry-After` is at most this is waited out once; a longer one fails fast. */
   maxRetryAfterSeconds?: number;
+  /** How spans name the customer (a keyed hash); without it they name no customer. */
+  hashUserId?: UserIdHasher;
 };
 
 export type RequestSpec = {
@@ -46,6 +50,8 @@ export type RequestSpec = {
   /** A 404 here means "no such checkout" (the detail endpoint), not a wrong URL. */
   notFoundIsCheckout?: boolean;
   signal?: AbortSignal;
+  /** The customer this request reads for; telemetry records only its keyed hash. */
+  userId?: string;
 };
 
 export type JsonResponse = {
@@ -74,6 +80,11 @@ type Verdict =
   | { kind: "retry"; waitMs: number; failure?: UpstreamFailure; usesRetryAfter?: boolean }
   | { kind: "abort" }
   | { kind: "fail"; error: SweetspotError; failure?: UpstreamFailure };
+
+/** Where one attempt leaves the request: answered (or thrown), or to be tried again after a wait. */
+type AttemptStep =
+  | { kind: "done"; response: JsonResponse }
+  | { kind: "retry"; waitMs: number; usesRetryAfter: boolean };
 
 type PreparedRequest = {
   method: "GET" | "POST";
@@ -243,38 +254,57 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  /** One attempt, start to verdict: logged, and reported to its span. */
+  async function attemptOnce(
+    request: PreparedRequest,
+    spec: RequestSpec,
+    attempt: number,
+    waitedForRetryAfter: boolean,
+    span: UpstreamSpan,
+  ): Promise<AttemptStep> {
+    const started = performance.now();
+    const result = await sendWithTimeout(request, spec.signal);
+    const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter);
+    const report = (outcome: UpstreamOutcome, failure?: UpstreamFailure, errorKind?: UpstreamErrorKind) => {
+      logAttempt(request, spec, attempt, result, performance.now() - started, outcome, failure);
+      span.record({ status: result.kind === "response" ? result.status : null, outcome, errorKind });
+    };
+
+    switch (verdict.kind) {
+      case "success":
+        try {
+          const parsed = parseBody(verdict.body, spec, request, attempt);
+          report("ok");
+          return { kind: "done", response: parsed };
+        } catch (error) {
+          report("error", "invalid_body", "invalid_body");
+          throw error;
+        }
+      case "retry":
+        report("retry", verdict.failure, errorKindOf(result, spec));
+        return { kind: "retry", waitMs: verdict.waitMs, usesRetryAfter: verdict.usesRetryAfter === true };
+      case "abort":
+        report("error", "aborted", "aborted");
+        throw spec.signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
+      case "fail":
+        report("error", verdict.failure, errorKindOf(result, spec));
+        throw verdict.error;
+    }
+  }
+
   async function requestJson(spec: RequestSpec): Promise<JsonResponse> {
     const request = buildRequest(spec);
+    const userHash = spec.userId && options.hashUserId ? options.hashUserId(spec.userId) : undefined;
     let waitedForRetryAfter = false;
     for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      const result = await sendWithTimeout(request, spec.signal);
-      const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter);
-      const log = (outcome: UpstreamOutcome, failure?: UpstreamFailure) =>
-        logAttempt(request, spec, attempt, result, performance.now() - started, outcome, failure);
-
-      switch (verdict.kind) {
-        case "success":
-          try {
-            const parsed = parseBody(verdict.body, spec, request, attempt);
-            log("ok");
-            return parsed;
-          } catch (error) {
-            log("error", "invalid_body");
-            throw error;
-          }
-        case "retry":
-          log("retry", verdict.failure);
-          if (verdict.usesRetryAfter) waitedForRetryAfter = true;
-          await sleep(verdict.waitMs, spec.signal);
-          continue;
-        case "abort":
-          log("error", "aborted");
-          throw spec.signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
-        case "fail":
-          log("error", verdict.failure);
-          throw verdict.error;
-      }
+      const step = await withUpstreamSpan(
+        { method: request.method, route: spec.path, attempt, userHash },
+        (span) => attemptOnce(request, spec, attempt, waitedForRetryAfter, span),
+      );
+      if (step.kind === "done") return step.response;
+      if (step.usesRetryAfter) waitedForRetryAfter = true;
+      // The wait lies between two attempt spans, in neither.
+      await sleep(step.waitMs, spec.signal);
     }
   }
 
@@ -306,6 +336,18 @@ function errorForStatus(
     `Sweet Spot API answered an unexpected ${status} for ${where}`,
     context,
   );
+}
+
+/** What an attempt's failure counts as in telemetry; undefined for answers that are not upstream faults. */
+function errorKindOf(result: AttemptResult, spec: RequestSpec): UpstreamErrorKind | undefined {
+  if (result.kind === "failed") return result.failure;
+  const { status } = result;
+  if (status >= 200 && status < 300) return undefined;
+  if (status === 404 && spec.notFoundIsCheckout) return undefined;
+  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "5xx";
+  return "unexpected_status";
 }
 
 function buildUrl(baseUrl: string, spec: RequestSpec): string {
