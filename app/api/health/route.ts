@@ -1,3 +1,4 @@
+import { upstreamBreakerStates } from "@/lib/sweetspot/breakers";
 import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
 
 /**
@@ -6,6 +7,10 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * instance shares the same API, so taking instances out of rotation for slowness would turn a slow
  * API into a full outage, while customers' pages still load within SWEETSPOT_TIMEOUT_MS.
  * The probe is reused for a few seconds (lib/sweetspot/probe.ts). No secrets, no customer data.
+ *
+ * `breakers` reports each upstream's circuit breaker ("closed", "open", "half_open"). It never changes
+ * the status code: an open breaker means the API is failing for every instance alike, which the
+ * probe already says, and pages keep answering (last known good, or the error page).
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
   ok: true,
@@ -18,7 +23,7 @@ export async function GET() {
   const api = await probeApi();
   const serving = SERVES_CUSTOMERS[api.status];
   return Response.json(
-    { status: serving ? "ok" : "unavailable", api },
+    { status: serving ? "ok" : "unavailable", api, breakers: upstreamBreakerStates() },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }
