@@ -52,7 +52,7 @@ describe("coalescing identical in-flight requests", () => {
     const alexDetail = client.requestJson(detail("usr_alex"));
     const blairDetail = client.requestJson(detail("usr_blair"));
     expect(calls).toHaveLength(5);
-    calls.forEach((call, index) => call.settle(answer(index)));
+    for (const [index, call] of calls.entries()) call.settle(answer(index));
     expect((await alex).value).toBe(0);
     expect((await blair).value).toBe(1);
     expect((await alexPage2).value).toBe(2);

@@ -1,0 +1,17 @@
+import "server-only";
+import { after } from "next/server";
+import { env } from "@/lib/env";
+import { createLastKnownGood } from "@/lib/store/last-known-good";
+import { sharedStore } from "@/lib/store/shared";
+import { createReadThrough, type ReadThrough } from "./remembered-read";
+
+let readThrough: ReadThrough | undefined;
+
+/** The portal's read-through: last known good in the shared store, saved after the response (`after`). */
+export function pageReadThrough(): ReadThrough {
+  readThrough ??= createReadThrough({
+    views: createLastKnownGood(sharedStore(), env().authSecret),
+    schedule: (task) => after(task),
+  });
+  return readThrough;
+}
