@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type BreakerState, createCircuitBreaker, UpstreamCircuitOpenError } from "./breaker";
+import {
+  type BreakerState,
+  createCircuitBreaker,
+  newBreakerMemory,
+  UpstreamCircuitOpenError,
+} from "./breaker";
 import { CheckoutNotFoundError, UpstreamTimeoutError, UpstreamUnavailableError } from "./errors";
 
 function setup() {
@@ -99,5 +104,21 @@ describe("circuit breaker", () => {
     b.advance(5_000);
     await expect(b.up()).resolves.toBe("ok");
     expect(b.changes).toEqual(["open", "half_open", "open", "half_open", "closed"]);
+  });
+});
+
+describe("breakers sharing one state (one per bundle of the same process)", () => {
+  it("a breaker opened through one wrapper is open through the other", async () => {
+    const memory = newBreakerMemory();
+    const options = { failureThreshold: 1, cooldownMs: 10_000, now: () => 0, memory };
+    const pages = createCircuitBreaker(options);
+    const health = createCircuitBreaker(options);
+    await pages
+      .run(async () => {
+        throw new UpstreamUnavailableError("down");
+      })
+      .catch(() => {});
+    expect(health.state()).toBe("open");
+    await expect(health.run(async () => "ok")).rejects.toBeInstanceOf(UpstreamCircuitOpenError);
   });
 });

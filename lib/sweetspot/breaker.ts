@@ -11,6 +11,22 @@ import type { HttpClient } from "./http";
 
 export type BreakerState = "closed" | "open" | "half_open";
 
+/**
+ * A breaker's state as plain data. The portal keeps one per upstream on globalThis (lib/sweetspot/
+ * breakers.ts): Next bundles this module more than once (pages, route handlers), and each copy wraps
+ * the same state, so every copy sees one breaker while throwing and recognising its own error classes.
+ */
+export type BreakerMemory = {
+  state: BreakerState;
+  consecutiveFailures: number;
+  openedAt: number;
+  probing: boolean;
+};
+
+export function newBreakerMemory(): BreakerMemory {
+  return { state: "closed", consecutiveFailures: 0, openedAt: 0, probing: false };
+}
+
 export type BreakerOptions = {
   failureThreshold: number;
   cooldownMs: number;
@@ -18,6 +34,8 @@ export type BreakerOptions = {
   now?: () => number;
   /** Told every change of state (logs, the telemetry gauge). */
   onStateChange?: (state: BreakerState) => void;
+  /** Where the state lives; a fresh one when absent. */
+  memory?: BreakerMemory;
 };
 
 export type CircuitBreaker = {
@@ -35,14 +53,11 @@ export const DEFAULT_BREAKER_COOLDOWN_MS = 10_000;
 
 export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   const now = options.now ?? (() => performance.now());
-  let state: BreakerState = "closed";
-  let consecutiveFailures = 0;
-  let openedAt = 0;
-  let probing = false;
+  const memory = options.memory ?? newBreakerMemory();
 
   const moveTo = (next: BreakerState) => {
-    if (next === state) return;
-    state = next;
+    if (next === memory.state) return;
+    memory.state = next;
     try {
       options.onStateChange?.(next);
     } catch {
@@ -51,7 +66,7 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   };
 
   const rejectFast = () => {
-    const waitMs = Math.max(0, openedAt + options.cooldownMs - now());
+    const waitMs = Math.max(0, memory.openedAt + options.cooldownMs - now());
     return Promise.reject(
       new UpstreamCircuitOpenError("Sweet Spot API circuit open: failing fast", {
         retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
@@ -60,33 +75,33 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   };
 
   return {
-    state: () => state,
+    state: () => memory.state,
     async run(call) {
-      if (state === "open") {
-        if (now() - openedAt < options.cooldownMs) return rejectFast();
+      if (memory.state === "open") {
+        if (now() - memory.openedAt < options.cooldownMs) return rejectFast();
         moveTo("half_open");
       }
       // Half-open lets exactly one probe through; everyone else keeps failing fast until it answers.
-      const isProbe = state === "half_open";
+      const isProbe = memory.state === "half_open";
       if (isProbe) {
-        if (probing) return rejectFast();
-        probing = true;
+        if (memory.probing) return rejectFast();
+        memory.probing = true;
       }
       try {
         const result = await call();
-        consecutiveFailures = 0;
+        memory.consecutiveFailures = 0;
         moveTo("closed");
         return result;
       } catch (error) {
         if (error instanceof UpstreamUnavailableError) {
-          consecutiveFailures++;
-          if (isProbe || consecutiveFailures >= options.failureThreshold) {
-            openedAt = now();
+          memory.consecutiveFailures++;
+          if (isProbe || memory.consecutiveFailures >= options.failureThreshold) {
+            memory.openedAt = now();
             moveTo("open");
           }
         } else if (!isAbort(error)) {
           // The API answered: it is alive, whatever it said.
-          consecutiveFailures = 0;
+          memory.consecutiveFailures = 0;
           if (isProbe) moveTo("closed");
         } else if (isProbe) {
           // A probe whose caller gave up proved nothing: let the next call probe.
@@ -94,7 +109,7 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
         }
         throw error;
       } finally {
-        if (isProbe) probing = false;
+        if (isProbe) memory.probing = false;
       }
     },
   };

@@ -1,10 +1,18 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { type BreakerState, type CircuitBreaker, createCircuitBreaker } from "./breaker";
+import {
+  type BreakerMemory,
+  type BreakerState,
+  type CircuitBreaker,
+  createCircuitBreaker,
+  newBreakerMemory,
+} from "./breaker";
 
 /**
- * The process's breakers, one per upstream, on globalThis: Next bundles lib/ into pages and route
- * handlers separately, and /api/health must see the breaker the pages trip. Today there is one
+ * The process's breakers, one per upstream. Their state is on globalThis: Next bundles lib/ into pages
+ * and route handlers separately, and /api/health must see the breaker the pages trip. Each bundle
+ * wraps that state in its own breaker, so the errors it throws and recognises are its own copies'
+ * classes (`instanceof` holds within a bundle, not across). Today there is one
  * upstream, the Sweet Spot API. Its state is in /api/health and, via `onBreakerStateChange`, for the
  * telemetry gauge.
  */
@@ -12,24 +20,33 @@ import { type BreakerState, type CircuitBreaker, createCircuitBreaker } from "./
 export const SWEETSPOT_API_UPSTREAM = "sweetspot_api";
 
 type Registry = {
-  breakers: Map<string, CircuitBreaker>;
+  memories: Map<string, BreakerMemory>;
   listeners: Set<(upstream: string, state: BreakerState) => void>;
 };
 
 const holder = globalThis as typeof globalThis & { __portalUpstreamBreakers?: Registry };
 
 function registry(): Registry {
-  holder.__portalUpstreamBreakers ??= { breakers: new Map(), listeners: new Set() };
+  holder.__portalUpstreamBreakers ??= { memories: new Map(), listeners: new Set() };
   return holder.__portalUpstreamBreakers;
 }
 
+/** This bundle's breakers, over the process-wide state. */
+const breakers = new Map<string, CircuitBreaker>();
+
 /** The breaker in front of `upstream`, configured from SWEETSPOT_BREAKER_* on first use. */
 export function upstreamBreaker(upstream: string = SWEETSPOT_API_UPSTREAM): CircuitBreaker {
-  const { breakers, listeners } = registry();
   let breaker = breakers.get(upstream);
   if (!breaker) {
+    const { memories, listeners } = registry();
+    let memory = memories.get(upstream);
+    if (!memory) {
+      memory = newBreakerMemory();
+      memories.set(upstream, memory);
+    }
     breaker = createCircuitBreaker({
       ...env().sweetspotBreaker,
+      memory,
       onStateChange: (state) => {
         console.warn(JSON.stringify({ event: "upstream_breaker", upstream, state }));
         for (const listener of listeners) listener(upstream, state);
