@@ -110,18 +110,21 @@ export async function measureOutageAnswers({ stack, cookie, report }: BenchConte
     firstMs: round(answers[0]?.ms ?? 0),
     medianMs: round(median(answers.map((answer) => answer.ms))),
     maxMs: round(Math.max(...answers.map((answer) => answer.ms))),
+    // Once the breaker is open (after 5 failed calls), answers no longer wait for the API.
+    fastestMs: round(Math.min(...answers.map((answer) => answer.ms))),
     answers: statuses(answers),
   }));
   report.record("outageAnswers", { samples: SAMPLES, deadlineMs: DEADLINE_MS, figures });
   report.section(
     `Outage answers: ${SAMPLES} requests in a row per row, breaker closed at the start (deadline ${DEADLINE_MS} ms)`,
     formatTable([
-      ["series", "first ms", "median ms", "max ms", "answers"],
+      ["series", "first ms", "median ms", "max ms", "fastest ms (breaker open)", "answers"],
       ...figures.map((figure) => [
         figure.name,
         figure.firstMs,
         figure.medianMs,
         figure.maxMs,
+        figure.fastestMs,
         figure.answers,
       ]),
     ]),
