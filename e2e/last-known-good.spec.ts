@@ -97,6 +97,10 @@ test("pages seen before answer from last known good during an outage and a hang,
   // The API hangs: the page still answers, from last known good (the deadline, not the hang, decides).
   await sandbox.clearFaults();
   await sandbox.addFault({ mode: "hang", path: "/v1/" });
+  const hungList = await page.goto("/checkouts?filter=all&page=1", { timeout: HUNG_PAGE_TIMEOUT_MS });
+  expect(hungList?.status()).toBe(200);
+  await expectBanner(page);
+  expect(await orderTitles(page)).toEqual(titlesLive);
   await page.clock.install();
   const hung = await page.goto(`/checkouts/${CHECKOUT}`, { timeout: HUNG_PAGE_TIMEOUT_MS });
   expect(hung?.status()).toBe(200);

@@ -12,6 +12,8 @@ export function pageReadThrough(): ReadThrough {
   readThrough ??= createReadThrough({
     views: createLastKnownGood(sharedStore(), env().authSecret),
     schedule: (task) => after(task),
+    // The pages-served-from-last-known-good counter (lib/telemetry, when merged) belongs here.
+    onServed: () => {},
   });
   return readThrough;
 }

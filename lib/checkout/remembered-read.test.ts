@@ -20,16 +20,18 @@ const SAVED_AT = Date.parse("2026-03-01T14:05:00Z");
 function setup(store: SharedStore = createMemoryStore({ now: () => SAVED_AT })) {
   const scheduled: (() => Promise<void>)[] = [];
   const logs: { event: string; view: string; error?: string }[] = [];
+  const served: string[] = [];
   const read = createReadThrough({
     views: createLastKnownGood(store, SECRET, { now: () => SAVED_AT }),
     schedule: (task) => scheduled.push(task),
     log: (entry) => logs.push(entry),
+    onServed: (kind) => served.push(kind),
   });
   /** Runs what the page left for after its response. */
   const afterResponse = async () => {
     for (const task of scheduled.splice(0)) await task();
   };
-  return { read, logs, afterResponse };
+  return { read, logs, served, afterResponse };
 }
 
 const live = (headline: string) => async () => ({ headline });
@@ -60,13 +62,14 @@ describe("a page read with last known good", () => {
     ["the breaker being open", new UpstreamCircuitOpenError("open")],
     ["the API answering garbage", new UpstreamInvalidResponseError("garbage")],
   ])("answers the saved view during %s", async (_, error) => {
-    const { read, afterResponse, logs } = setup();
+    const { read, afterResponse, logs, served } = setup();
     await read("usr_alex", "checkout:chk_1", pageSchema, live("On its way"));
     await afterResponse();
     const answer = await read("usr_alex", "checkout:chk_1", pageSchema, failing(error));
     expect(answer.view).toEqual({ headline: "On its way" });
     expect(answer.savedAt).toEqual(new Date(SAVED_AT));
     expect(logs).toContainEqual({ event: "last_known_good_served", view: "checkout", error: error.name });
+    expect(served).toEqual(["checkout"]);
   });
 
   it("never answers one customer with another's view: without their own, the error goes on", async () => {

@@ -21,6 +21,8 @@ export type ReadThroughOptions = {
   schedule: (task: () => Promise<void>) => void;
   /** One line per event; never ids or view content. */
   log?: (entry: { event: string; view: string; error?: string }) => void;
+  /** Told each time a saved view answers, with the view's kind ("list", "checkout"): for a metric. */
+  onServed?: (viewKind: string) => void;
 };
 
 export type ReadThrough = <T>(
@@ -37,7 +39,12 @@ export function isUpstreamFailure(error: unknown): boolean {
 
 const defaultLog: NonNullable<ReadThroughOptions["log"]> = (entry) => console.warn(JSON.stringify(entry));
 
-export function createReadThrough({ views, schedule, log = defaultLog }: ReadThroughOptions): ReadThrough {
+export function createReadThrough({
+  views,
+  schedule,
+  log = defaultLog,
+  onServed,
+}: ReadThroughOptions): ReadThrough {
   /** The kind of view ("list", "checkout"), the only part of its name fit for logs. */
   const kindOf = (name: string) => name.split(":")[0] ?? "view";
 
@@ -53,6 +60,11 @@ export function createReadThrough({ views, schedule, log = defaultLog }: ReadThr
       });
       if (!saved) throw error;
       log({ event: "last_known_good_served", view: kindOf(name), error: errorName(error) });
+      try {
+        onServed?.(kindOf(name));
+      } catch {
+        // A metric must never break a page.
+      }
       return { view: saved.view, savedAt: saved.savedAt };
     }
     schedule(async () => {
