@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInAs } from "./support/auth";
+import { signInWithoutSavedViews } from "./support/auth";
 import { type Fault, sandboxControl } from "./support/sandbox";
 
 /**
@@ -10,7 +10,8 @@ import { type Fault, sandboxControl } from "./support/sandbox";
  *
  * Pages answer 500: in the App Router a page that throws renders its error.tsx with status 500,
  * and nothing lets a page pick another 5xx (README, "Performance and resilience").
- * Live refresh during an outage is covered by e2e/live-status.spec.ts.
+ * Live refresh during an outage is covered by e2e/live-status.spec.ts. The customer here has no
+ * saved views (a customer who has: e2e/last-known-good.spec.ts).
  */
 
 const CHECKOUT = SCENARIOS.shippedUps;
@@ -73,9 +74,9 @@ async function expectErrorPage(page: Page, path: string, upstreamWords: readonly
 }
 
 test.describe("when the API fails", () => {
-  test.beforeEach(async ({ page, request }) => {
+  test.beforeEach(async ({ context, request }) => {
     await sandboxControl(request).clearFaults();
-    await signInAs(page, DEMO_CUSTOMERS.alex.id);
+    await signInWithoutSavedViews(context, DEMO_CUSTOMERS.alex.id);
   });
 
   test.afterEach(async ({ request }) => {
@@ -136,9 +137,9 @@ test.describe("when the API fails", () => {
  * example bodies (a list item with no id and no customer; a detail with `id: null`), served verbatim.
  */
 test.describe("when the API answers with the documents' own example bodies", () => {
-  test.beforeEach(async ({ page, request }) => {
+  test.beforeEach(async ({ context, request }) => {
     await sandboxControl(request).clearFaults();
-    await signInAs(page, DEMO_CUSTOMERS.alex.id);
+    await signInWithoutSavedViews(context, DEMO_CUSTOMERS.alex.id);
     await sandboxControl(request).addFault({ mode: "documented-example" });
   });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInContext } from "./support/auth";
+import { signInContext, signInWithoutSavedViews } from "./support/auth";
 import { sandboxControl } from "./support/sandbox";
 
 /**
@@ -64,6 +64,11 @@ test.describe("not found", () => {
 });
 
 test.describe("upstream failure", () => {
+  // Nothing saved to answer with instead (with a saved view: e2e/last-known-good.spec.ts).
+  test.beforeEach(async ({ context }) => {
+    await signInWithoutSavedViews(context, DEMO_CUSTOMERS.alex.id);
+  });
+
   test("the page answers 5xx in plain words with a retry that works once the API is back", async ({
     page,
     request,

@@ -5,6 +5,7 @@
  * and writes the figures to bench-results/ (git-ignored). Timing lives here, never in tests.
  *
  *   npm run bench [-- --seconds 3 --quick --no-lighthouse --no-scale --portal-port 3400 --sandbox-port 4400]
+ *   npm run bench -- --only outage     (just the outage answers: hung API and 503, with and without last known good)
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +17,7 @@ import { measureLighthouse, measureStatusImages } from "./bench/sections/browser
 import { measureCallsAndWeight } from "./bench/sections/calls-and-weight";
 import type { BenchContext } from "./bench/sections/context";
 import { measureFaultLoad } from "./bench/sections/faults";
+import { measureOutageAnswers } from "./bench/sections/outage";
 import { measureScale } from "./bench/sections/scale";
 import { measureThroughput } from "./bench/sections/throughput";
 import { signInThroughLink } from "./bench/session";
@@ -28,6 +30,7 @@ const { values: flags } = parseArgs({
     quick: { type: "boolean", default: false },
     "no-lighthouse": { type: "boolean", default: false },
     "no-scale": { type: "boolean", default: false },
+    only: { type: "string" },
     "portal-port": { type: "string", default: "3400" },
     "sandbox-port": { type: "string", default: "4400" },
   },
@@ -58,8 +61,16 @@ try {
   report.log(`their output: ${stack.logFile}`);
   const context: BenchContext = { stack, cookie, report };
 
-  // The first requests compile code paths and fill caches; they are not what customers see.
-  for (const page of MEASURED_PAGES) {
+  // The first requests compile code paths and fill caches; they are not what customers see. The
+  // outage section alone measures one request at a time: a few plain requests warm it up.
+  for (const page of flags.only ? MEASURED_PAGES : []) {
+    for (let i = 0; i < 3; i++) {
+      const warm = await fetch(`${stack.portalUrl}${page.portal}`, { headers: { Cookie: cookie } });
+      await warm.text();
+      if (warm.status !== 200) throw new Error(`${page.portal} answers ${warm.status}`);
+    }
+  }
+  for (const page of flags.only ? [] : MEASURED_PAGES) {
     for (const path of [page.portal, page.baseline]) {
       const warm = await runLoad({
         url: `${stack.portalUrl}${path}`,
@@ -72,17 +83,22 @@ try {
     }
   }
 
-  await measureCallsAndWeight(context);
-  await measureThroughput(context, seconds);
-  await measureFaultLoad(context, faultSeconds);
-  if (flags["no-lighthouse"]) report.log("Lighthouse skipped (--no-lighthouse)");
-  else await measureLighthouse(context);
-  await measureStatusImages(context);
+  if (flags.only === "outage") {
+    await measureOutageAnswers(context);
+  } else {
+    await measureCallsAndWeight(context);
+    await measureThroughput(context, seconds);
+    await measureFaultLoad(context, faultSeconds);
+    await measureOutageAnswers(context);
+    if (flags["no-lighthouse"]) report.log("Lighthouse skipped (--no-lighthouse)");
+    else await measureLighthouse(context);
+    await measureStatusImages(context);
+  }
 } finally {
   await stack.stop();
 }
 
-if (flags["no-scale"]) report.log("scale skipped (--no-scale)");
+if (flags["no-scale"] || flags.only) report.log("scale skipped");
 else await measureScale(report, { portalPort: portalPort + 1, sandboxPort: sandboxPort + 1, seconds });
 
 const file = report.finish(join(process.cwd(), "bench-results"));

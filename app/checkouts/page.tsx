@@ -4,9 +4,10 @@ import { EmptyState } from "@/components/list/EmptyState";
 import { FilterNav } from "@/components/list/FilterNav";
 import { Pagination } from "@/components/list/Pagination";
 import { Callout } from "@/components/ui/Callout";
+import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
-import { loadCheckoutSummaries } from "@/lib/checkout/load";
+import { loadCheckoutListPage } from "@/lib/checkout/load";
 import { env } from "@/lib/env";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
@@ -22,11 +23,15 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const filter = parseFilter(params.filter);
   const page = parsePageNumber(params.page);
   const session = await requireCustomer("account", checkoutListPath({ filter: filter.id, page }));
-  const { summaries, hasMore, skipped } = await loadCheckoutSummaries(session.userId, {
+  // While the API fails, the customer's last known view of this filter and page answers, with a banner.
+  const { view, savedAt } = await loadCheckoutListPage(session.userId, {
+    filter: filter.id,
+    page,
     offset: pageOffset(page),
     limit: PAGE_SIZE,
     lifecycles: filter.lifecycles,
   });
+  const { summaries, hasMore, skipped } = view;
   const dates = await getDateContext();
   // A customer with no orders at all has nothing to filter or page through: only the empty state.
   const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all" && skipped === 0;
@@ -36,6 +41,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Your orders</h1>
+      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
       {noOrdersAtAll ? null : (
         <FilterNav
           filters={CHECKOUT_FILTERS.map((candidate) => ({

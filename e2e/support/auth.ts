@@ -66,3 +66,18 @@ export async function signInContext(context: BrowserContext, userId: string): Pr
   const response = await context.request.get(await linkFor({ userId }), { maxRedirects: 0 });
   expect(response.status(), "the account link signs in").toBe(303);
 }
+
+/**
+ * Signs `context` in as a customer with no saved views (last known good): signs in, signs out (which
+ * deletes the customer's saved views), and signs in again. For specs about what a customer sees during
+ * an outage when the portal has nothing of theirs to show.
+ */
+export async function signInWithoutSavedViews(context: BrowserContext, userId: string): Promise<void> {
+  await signInContext(context, userId);
+  const signOut = await context.request.post("/signout", {
+    headers: { Origin: E2E_PORTAL_URL },
+    maxRedirects: 0,
+  });
+  expect(signOut.status(), "signing out forgets the saved views").toBe(303);
+  await signInContext(context, userId);
+}

@@ -26,6 +26,11 @@ export const E2E_ENV: Record<string, string> = {
   PORT: String(E2E_PORTAL_PORT),
   SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   SWEETSPOT_TIMEOUT_MS: "1500",
+  // Specs break the API many times in a row and expect the portal back the moment it is: a breaker
+  // opening after 5 failures would fail the next spec's first requests for its cool-down. The breaker
+  // has its unit tests (lib/sweetspot/breaker.test.ts); e2e/last-known-good.spec.ts reads its state.
+  SWEETSPOT_BREAKER_FAILURES: "25",
+  SWEETSPOT_BREAKER_COOLDOWN_MS: "2000",
   NEXTAUTH_URL: E2E_PORTAL_URL,
   ...E2E_SECRETS,
   ...E2E_OIDC,

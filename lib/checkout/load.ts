@@ -1,8 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
+import { pageReadThrough } from "./page-views";
+import type { RememberedRead } from "./remembered-read";
 import type { CheckoutSummaryView, CheckoutView } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
+import { checkoutSummaryPageSchema, checkoutViewSchema } from "./view-schemas";
 
 /**
  * The reads the pages and the JSON route share: scoped to the customer in lib/sweetspot, mapped to
@@ -33,4 +36,25 @@ export async function loadCheckoutSummaries(
   const { checkouts, hasMore, skipped } = await getCustomerCheckouts(userId, query);
   const options = viewOptions();
   return { summaries: checkouts.map((checkout) => toCheckoutSummary(checkout, options)), hasMore, skipped };
+}
+
+/**
+ * The pages' reads, with last known good behind them (lib/checkout/remembered-read.ts): the view read
+ * live is saved for this customer under the page's name; when the API fails, the customer's own saved
+ * view answers instead, with `savedAt` set, and the page shows the banner.
+ */
+export function loadCheckoutPage(userId: string, checkoutId: string): Promise<RememberedRead<CheckoutView>> {
+  return pageReadThrough()(userId, `checkout:${checkoutId}`, checkoutViewSchema, () =>
+    loadCheckoutView(userId, checkoutId),
+  );
+}
+
+export function loadCheckoutListPage(
+  userId: string,
+  query: { filter: string; page: number; offset: number; limit: number; lifecycles?: readonly string[] },
+): Promise<RememberedRead<CheckoutSummaryPage>> {
+  const { filter, page, ...read } = query;
+  return pageReadThrough()(userId, `list:${filter}:${page}`, checkoutSummaryPageSchema, () =>
+    loadCheckoutSummaries(userId, read),
+  );
 }

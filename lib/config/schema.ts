@@ -57,6 +57,15 @@ const variableSchemas = {
       .optional(),
   ),
   SWEETSPOT_TIMEOUT_MS: optionalText.pipe(port.max(120_000).optional()),
+  SWEETSPOT_DEADLINE_MS: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(500).max(120_000).optional(),
+  ),
+  SWEETSPOT_BREAKER_FAILURES: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(1000).optional(),
+  ),
+  SWEETSPOT_BREAKER_COOLDOWN_MS: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(100).max(600_000).optional(),
+  ),
   SANDBOX_PORT: optionalText.pipe(port.optional()),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
@@ -119,6 +128,10 @@ export type PortalConfig = {
   /** `Authorization` sends `Bearer <key>`; any other header carries the bare key. */
   sweetspotAuthHeader: string;
   sweetspotTimeoutMs: number;
+  /** The total one page read may spend on the API, retries included (SWEETSPOT_DEADLINE_MS, default 4000). */
+  sweetspotDeadlineMs: number;
+  /** Consecutive failed calls that open the circuit breaker (default 5), and its cool-down (default 10 s). */
+  sweetspotBreaker: { failureThreshold: number; cooldownMs: number };
   authSecret: string;
   linkSecret: string;
   /** Secrets that were generated for this process because sandbox mode allowed it. */
@@ -248,6 +261,11 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       sweetspotApiKey,
       sweetspotAuthHeader: raw.SWEETSPOT_AUTH_HEADER ?? "Authorization",
       sweetspotTimeoutMs: raw.SWEETSPOT_TIMEOUT_MS ?? 5000,
+      sweetspotDeadlineMs: raw.SWEETSPOT_DEADLINE_MS ?? 4000,
+      sweetspotBreaker: {
+        failureThreshold: raw.SWEETSPOT_BREAKER_FAILURES ?? 5,
+        cooldownMs: raw.SWEETSPOT_BREAKER_COOLDOWN_MS ?? 10_000,
+      },
       authSecret,
       linkSecret,
       generatedSecrets,

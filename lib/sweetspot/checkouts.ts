@@ -1,6 +1,10 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { createTelemetryUserHasher } from "@/lib/telemetry/user-hash";
+import { type CircuitBreaker, guardedByBreaker } from "./breaker";
+import { upstreamBreaker } from "./breakers";
+import { coalesced } from "./coalesce";
+import { createDeadline, DEFAULT_DEADLINE_MS, type Deadline } from "./deadline";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
 import { createHttpClient, type HttpClientOptions } from "./http";
 import { isCheckoutId, isUserId } from "./ids";
@@ -25,9 +29,15 @@ import {
 export type SweetspotClientOptions = HttpClientOptions & {
   /** Where skipped records are reported (index and field only). */
   recordLogger?: RecordLogger;
+  /** In front of every request (the process's one for the API); none when absent. */
+  breaker?: CircuitBreaker;
 };
 
-export type CallOptions = { signal?: AbortSignal };
+export type CallOptions = {
+  signal?: AbortSignal;
+  /** Shared by every request of one page read; each exported read starts one of `deadlineMs` when absent. */
+  deadline?: Deadline;
+};
 
 export type CustomerCheckoutsQuery = {
   offset: number;
@@ -75,8 +85,16 @@ const LIST_PATH = "/v1/checkouts";
 const DETAIL_PATH = "/v1/checkouts/{id}";
 
 export function createSweetspotClient(options: SweetspotClientOptions): SweetspotClient {
-  const http = createHttpClient(options);
+  // Identical in-flight reads share one call, which the breaker lets through or fails at once.
+  const transport = createHttpClient(options);
+  const http = coalesced(options.breaker ? guardedByBreaker(transport, options.breaker) : transport);
   const recordLogger = options.recordLogger ?? jsonLineRecordLogger;
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  /** One page read, one deadline: retries and follow-up requests all fit inside it. */
+  const withDeadline = (call: CallOptions): CallOptions => ({
+    ...call,
+    deadline: call.deadline ?? createDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, monotonicNow),
+  });
 
   /**
    * One list request, as the API ordered it: each place holds the record when it is readable and this
@@ -88,6 +106,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       path: LIST_PATH,
       query: buildCheckoutsQuery({ ...params, userId }),
       signal: call.signal,
+      deadline: call.deadline,
       userId,
     });
     const { records, skipped } = parseCheckoutList(response.value, response.text, LIST_PATH);
@@ -111,7 +130,12 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     }
   }
 
-  async function getCustomerCheckouts(userId: string, query: CustomerCheckoutsQuery, call: CallOptions = {}) {
+  async function getCustomerCheckouts(
+    userId: string,
+    query: CustomerCheckoutsQuery,
+    callOptions: CallOptions = {},
+  ) {
+    const call = withDeadline(callOptions);
     if (!isUserId(userId)) throw new RangeError("userId must be a usr_ id");
     if (!Number.isSafeInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
       throw new RangeError(`limit must be an integer in 1…${MAX_PAGE_SIZE}`);
@@ -164,7 +188,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
 
   async function getCustomerCheckout(userId: string, checkoutId: string, call: CallOptions = {}) {
     if (!isUserId(userId) || !isCheckoutId(checkoutId)) throw new CheckoutNotFoundError({ path: LIST_PATH });
-    return readOwnCheckout(userId, checkoutId, call);
+    return readOwnCheckout(userId, checkoutId, withDeadline(call));
   }
 
   /**
@@ -177,6 +201,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       pathParams: { id: checkoutId },
       notFoundIsCheckout: true,
       signal: call.signal,
+      deadline: call.deadline,
       userId,
     });
     const detail = parseCheckoutDetail(response.value, response.text, DETAIL_PATH);
@@ -186,8 +211,13 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     return detail;
   }
 
-  async function getCustomerCheckoutWithDetail(userId: string, checkoutId: string, call: CallOptions = {}) {
+  async function getCustomerCheckoutWithDetail(
+    userId: string,
+    checkoutId: string,
+    callOptions: CallOptions = {},
+  ) {
     if (!isUserId(userId) || !isCheckoutId(checkoutId)) throw new CheckoutNotFoundError({ path: LIST_PATH });
+    const call = withDeadline(callOptions);
     // Both requests start at once; if the scoped read fails, the detail is no longer wanted.
     const detailAbort = new AbortController();
     const detailSignal = call.signal
@@ -198,7 +228,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
         detailAbort.abort();
         throw error;
       }),
-      readOwnDetail(userId, checkoutId, { signal: detailSignal }),
+      readOwnDetail(userId, checkoutId, { signal: detailSignal, deadline: call.deadline }),
     ]);
     if (listed.status === "rejected") throw listed.reason;
     // Any detail failure degrades to "no detail": the page still has everything the list carries.
@@ -229,6 +259,8 @@ function sweetspotClient(): SweetspotClient {
       authHeader: config.sweetspotAuthHeader,
       timeoutMs: config.sweetspotTimeoutMs,
       hashUserId: createTelemetryUserHasher(config.authSecret),
+      deadlineMs: config.sweetspotDeadlineMs,
+      breaker: upstreamBreaker(),
     });
   }
   return defaultClient;

@@ -1,6 +1,7 @@
 import "server-only";
 import { type UpstreamErrorKind, type UpstreamSpan, withUpstreamSpan } from "@/lib/telemetry";
 import type { UserIdHasher } from "@/lib/telemetry/user-hash";
+import { createDeadline, DEFAULT_DEADLINE_MS, type Deadline } from "./deadline";
 import {
   CheckoutNotFoundError,
   type SweetspotError,
@@ -25,8 +26,12 @@ export type HttpClientOptions = {
   apiKey: string;
   /** `Authorization` sends `Bearer <key>`; any other header name carries the bare key. */
   authHeader: string;
-  /** Per attempt. */
+  /** Per attempt (each attempt also stops at the request's deadline). */
   timeoutMs: number;
+  /** The total for a request made without a `deadline` of its own, retries included (default 4 s). */
+  deadlineMs?: number;
+  /** Monotonic milliseconds, for deadlines. */
+  monotonicNow?: () => number;
   fetch?: FetchLike;
   sleep?: Sleep;
   logger?: UpstreamLogger;
@@ -50,7 +55,12 @@ export type RequestSpec = {
   /** A 404 here means "no such checkout" (the detail endpoint), not a wrong URL. */
   notFoundIsCheckout?: boolean;
   signal?: AbortSignal;
-  /** The customer this request reads for; telemetry records only its keyed hash. */
+  /** Shared by every request of one page read (lib/sweetspot/deadline.ts); else one of `deadlineMs`. */
+  deadline?: Deadline;
+  /**
+   * The customer this request reads for: part of what makes two in-flight requests identical, and
+   * telemetry records only its keyed hash.
+   */
   userId?: string;
 };
 
@@ -67,6 +77,8 @@ export type HttpClient = {
 };
 
 export const MAX_ATTEMPTS = 3;
+/** No attempt is started (nor waited for) with less than this left before the deadline. */
+export const MIN_ATTEMPT_MS = 250;
 const BACKOFF_BASE_MS = 100;
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -114,6 +126,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const now = options.now ?? Date.now;
   const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
   const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 2;
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
   const authValue =
     options.authHeader.toLowerCase() === "authorization" ? `Bearer ${options.apiKey}` : options.apiKey;
 
@@ -139,9 +152,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** Step 2: one attempt, bounded by the per-attempt timeout and the caller's signal. */
   async function sendWithTimeout(
     request: PreparedRequest,
+    deadline: Deadline,
     callerSignal?: AbortSignal,
   ): Promise<AttemptResult> {
-    const timeoutSignal = AbortSignal.timeout(options.timeoutMs);
+    const timeoutSignal = AbortSignal.timeout(
+      Math.floor(Math.min(options.timeoutMs, deadline.remainingMs())),
+    );
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
     try {
       const response = await fetchImpl(request.url, { ...request.init, signal });
@@ -168,18 +184,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request: PreparedRequest,
     attempt: number,
     waitedForRetryAfter: boolean,
+    deadline: Deadline,
   ): Verdict {
     const mayRetry = request.method === "GET" && attempt < MAX_ATTEMPTS;
+    // Retries only inside the deadline: the wait and a useful attempt after it must fit.
+    const fits = (waitMs: number) => waitMs + MIN_ATTEMPT_MS <= deadline.remainingMs();
     const where = `${request.method} ${spec.path}`;
     const context = { path: spec.path, attempts: attempt };
 
     if (result.kind === "failed") {
       if (result.failure === "aborted") return { kind: "abort" };
-      if (mayRetry) return { kind: "retry", waitMs: backoffMs(attempt, random), failure: result.failure };
+      const waitMs = backoffMs(attempt, random);
+      if (mayRetry && fits(waitMs)) return { kind: "retry", waitMs, failure: result.failure };
       const error =
         result.failure === "timeout"
           ? new UpstreamTimeoutError(
-              `Sweet Spot API did not answer ${where} within ${options.timeoutMs} ms (${attempt} attempts)`,
+              `Sweet Spot API did not answer ${where} in time (attempts of at most ${options.timeoutMs} ms, ` +
+                `${deadline.totalMs} ms in all; ${attempt} attempts)`,
               context,
             )
           : new UpstreamUnavailableError(
@@ -197,12 +218,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       mayRetry &&
       !waitedForRetryAfter &&
       retryAfterSeconds !== undefined &&
-      retryAfterSeconds <= maxRetryAfterSeconds
+      retryAfterSeconds <= maxRetryAfterSeconds &&
+      fits(retryAfterSeconds * 1000)
     ) {
       return { kind: "retry", waitMs: retryAfterSeconds * 1000, usesRetryAfter: true };
     }
     if (status !== 429 && RETRYABLE_STATUSES.has(status) && mayRetry) {
-      return { kind: "retry", waitMs: backoffMs(attempt, random) };
+      const waitMs = backoffMs(attempt, random);
+      if (fits(waitMs)) return { kind: "retry", waitMs };
     }
     return {
       kind: "fail",
@@ -260,11 +283,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     spec: RequestSpec,
     attempt: number,
     waitedForRetryAfter: boolean,
+    deadline: Deadline,
     span: UpstreamSpan,
   ): Promise<AttemptStep> {
     const started = performance.now();
-    const result = await sendWithTimeout(request, spec.signal);
-    const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter);
+    const result = await sendWithTimeout(request, deadline, spec.signal);
+    const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter, deadline);
     const report = (outcome: UpstreamOutcome, failure?: UpstreamFailure, errorKind?: UpstreamErrorKind) => {
       logAttempt(request, spec, attempt, result, performance.now() - started, outcome, failure);
       span.record({ status: result.kind === "response" ? result.status : null, outcome, errorKind });
@@ -294,12 +318,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function requestJson(spec: RequestSpec): Promise<JsonResponse> {
     const request = buildRequest(spec);
+    const deadline = spec.deadline ?? createDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, monotonicNow);
     const userHash = spec.userId && options.hashUserId ? options.hashUserId(spec.userId) : undefined;
     let waitedForRetryAfter = false;
     for (let attempt = 1; ; attempt++) {
       const step = await withUpstreamSpan(
         { method: request.method, route: spec.path, attempt, userHash },
-        (span) => attemptOnce(request, spec, attempt, waitedForRetryAfter, span),
+        (span) => attemptOnce(request, spec, attempt, waitedForRetryAfter, deadline, span),
       );
       if (step.kind === "done") return step.response;
       if (step.usesRetryAfter) waitedForRetryAfter = true;

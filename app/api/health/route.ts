@@ -1,4 +1,5 @@
 import { sharedStore } from "@/lib/store/shared";
+import { upstreamBreakerStates } from "@/lib/sweetspot/breakers";
 import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
 
 /**
@@ -12,6 +13,10 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * never changes the status code: with Redis down every instance is down alike (taking them out of
  * rotation helps no one), and pages keep answering by the outage policy of docs/shared-state.md.
  * The in-process store is always available.
+ *
+ * `breakers` reports each upstream's circuit breaker ("closed", "open", "half_open"). It never changes
+ * the status code: an open breaker means the API is failing for every instance alike, which the
+ * probe already says, and pages keep answering (last known good, or the error page).
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
   ok: true,
@@ -29,6 +34,7 @@ export async function GET() {
       status: serving ? "ok" : "unavailable",
       api,
       store: { description: store.description, status: store.isAvailable() ? "available" : "unavailable" },
+      breakers: upstreamBreakerStates(),
     },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
+import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import type { CheckoutView } from "@/lib/checkout/types";
 import type { DateContext } from "@/lib/dates";
 import { formatDate } from "@/lib/dates";
@@ -28,11 +29,21 @@ async function fetchCheckoutView(url: string): Promise<CheckoutView> {
  * reconnect (never while the tab is hidden), backs off on errors and keeps the last good view on
  * screen. The server-rendered view is the starting point, so without JavaScript nothing is missing.
  */
-export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView; dates: DateContext }) {
-  // When the page last had fresh data: the server's render (page load), then each good refresh. Set in
-  // effects only, so the server and the first client render agree.
+export function LiveCheckout({
+  initialView,
+  dates,
+  savedAt = null,
+}: {
+  initialView: CheckoutView;
+  dates: DateContext;
+  /** Set when the server answered from last known good (the API was down): a banner until a refresh succeeds. */
+  savedAt?: string | null;
+}) {
+  // When the page last had fresh data: the server's render (or the saved view's time), then each good
+  // refresh. Set in effects only, so the server and the first client render agree.
   const [freshAt, setFreshAt] = useState<string | null>(null);
-  useEffect(() => setFreshAt(new Date().toISOString()), []);
+  const [stale, setStale] = useState(savedAt !== null);
+  useEffect(() => setFreshAt(savedAt ?? new Date().toISOString()), [savedAt]);
   const { data, error } = useSWR<CheckoutView, Error>(checkoutJsonPath(initialView.id), fetchCheckoutView, {
     fallbackData: initialView,
     revalidateOnMount: false,
@@ -45,7 +56,10 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
     shouldRetryOnError: (failure) =>
       !(failure instanceof RefreshError && [401, 404].includes(failure.status)),
     keepPreviousData: true,
-    onSuccess: () => setFreshAt(new Date().toISOString()),
+    onSuccess: () => {
+      setFreshAt(new Date().toISOString());
+      setStale(false);
+    },
   });
   const view = data ?? initialView;
 
@@ -69,5 +83,10 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
     </p>
   );
 
-  return <CheckoutDetail view={view} dates={dates} refreshNote={refreshNote} />;
+  return (
+    <>
+      {stale && savedAt ? <StaleViewBanner savedAt={savedAt} dates={dates} updatesItself /> : null}
+      <CheckoutDetail view={view} dates={dates} refreshNote={refreshNote} />
+    </>
+  );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { ErrorState } from "@/components/ui/ErrorState";
+import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import { requireCustomer } from "@/lib/auth/customer-session";
-import { loadCheckoutView } from "@/lib/checkout/load";
+import { loadCheckoutPage } from "@/lib/checkout/load";
 import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
@@ -22,19 +23,24 @@ type Props = { params: Promise<{ id: string }> };
 export default async function CheckoutPage({ params }: Props) {
   const { id } = await params;
   const session = await requireCustomer({ checkoutId: id }, checkoutPath(id));
-  const view = await loadCheckoutView(session.userId, id).catch((error: unknown) => {
+  // While the API fails, the customer's last known view answers (200, with a banner): see docs/shared-state.md.
+  const read = await loadCheckoutPage(session.userId, id).catch((error: unknown) => {
     // The customer's own record came back unreadable: not an outage, and not "no such order" either.
     if (error instanceof CheckoutUnreadableError) return null;
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
   });
-  if (view === null) return <OrderNotShown supportEmail={env().supportEmail} />;
+  if (read === null) return <OrderNotShown supportEmail={env().supportEmail} />;
+  const { view, savedAt } = read;
   const dates = await getDateContext();
 
   return view.live ? (
-    <LiveCheckout initialView={view} dates={dates} />
+    <LiveCheckout initialView={view} dates={dates} savedAt={savedAt?.toISOString() ?? null} />
   ) : (
-    <CheckoutDetail view={view} dates={dates} />
+    <>
+      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
+      <CheckoutDetail view={view} dates={dates} />
+    </>
   );
 }
 

@@ -118,6 +118,14 @@ export async function measureFaultLoad(
     String(answers.unexpected + noAnswer),
     answers.unexpected + noAnswer === 0,
   );
+  // Every measured page was loaded before (the warm-up), so its view is saved: an upstream failure
+  // answers from last known good, never with the error page (issue 15).
+  report.target(
+    "fault load: no error page with last known good present",
+    "0 error pages",
+    String(answers.errorPage),
+    answers.errorPage === 0,
+  );
   report.target(
     "fault load: RSS after vs before",
     "within 20 %",

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createLastKnownGood } from "@/lib/store/last-known-good";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import type { SharedStore } from "@/lib/store/shared-store";
+import { StoreUnavailableError } from "@/lib/store/shared-store";
+import { UpstreamCircuitOpenError } from "@/lib/sweetspot/breaker";
+import {
+  CheckoutNotFoundError,
+  UpstreamInvalidResponseError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "@/lib/sweetspot/errors";
+import { createReadThrough } from "./remembered-read";
+
+const SECRET = "test-nextauth-secret-of-enough-length-0123456789";
+const pageSchema = z.object({ headline: z.string() });
+const SAVED_AT = Date.parse("2026-03-01T14:05:00Z");
+
+function setup(store: SharedStore = createMemoryStore({ now: () => SAVED_AT })) {
+  const scheduled: (() => Promise<void>)[] = [];
+  const logs: { event: string; view: string; error?: string }[] = [];
+  const served: string[] = [];
+  const read = createReadThrough({
+    views: createLastKnownGood(store, SECRET, { now: () => SAVED_AT }),
+    schedule: (task) => scheduled.push(task),
+    log: (entry) => logs.push(entry),
+    onServed: (kind) => served.push(kind),
+  });
+  /** Runs what the page left for after its response. */
+  const afterResponse = async () => {
+    for (const task of scheduled.splice(0)) await task();
+  };
+  return { read, logs, served, afterResponse };
+}
+
+const live = (headline: string) => async () => ({ headline });
+const failing = (error: Error) => async (): Promise<{ headline: string }> => {
+  throw error;
+};
+
+describe("a page read with last known good", () => {
+  it("answers live and saves the view only after the response", async () => {
+    const { read, afterResponse } = setup();
+    expect(await read("usr_alex", "list:all:1", pageSchema, live("2 orders"))).toEqual({
+      view: { headline: "2 orders" },
+      savedAt: null,
+    });
+    // Nothing saved yet: the write waits for the response to be out.
+    await expect(
+      read("usr_alex", "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down"))),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await afterResponse();
+    expect(
+      await read("usr_alex", "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down"))),
+    ).toEqual({ view: { headline: "2 orders" }, savedAt: new Date(SAVED_AT) });
+  });
+
+  it.each([
+    ["the API answering 503", new UpstreamUnavailableError("down")],
+    ["the API hanging past the deadline", new UpstreamTimeoutError("hung")],
+    ["the breaker being open", new UpstreamCircuitOpenError("open")],
+    ["the API answering garbage", new UpstreamInvalidResponseError("garbage")],
+  ])("answers the saved view during %s", async (_, error) => {
+    const { read, afterResponse, logs, served } = setup();
+    await read("usr_alex", "checkout:chk_1", pageSchema, live("On its way"));
+    await afterResponse();
+    const answer = await read("usr_alex", "checkout:chk_1", pageSchema, failing(error));
+    expect(answer.view).toEqual({ headline: "On its way" });
+    expect(answer.savedAt).toEqual(new Date(SAVED_AT));
+    expect(logs).toContainEqual({ event: "last_known_good_served", view: "checkout", error: error.name });
+    expect(served).toEqual(["checkout"]);
+  });
+
+  it("never answers one customer with another's view: without their own, the error goes on", async () => {
+    const { read, afterResponse } = setup();
+    await read("usr_alex", "list:all:1", pageSchema, live("Alex's orders"));
+    await afterResponse();
+    const down = new UpstreamUnavailableError("down");
+    await expect(read("usr_blair", "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+    // Nor another page's view of the same customer.
+    await expect(read("usr_alex", "list:all:2", pageSchema, failing(down))).rejects.toBe(down);
+  });
+
+  it("does not paper over 'not found' or a bug with an old view", async () => {
+    const { read, afterResponse } = setup();
+    await read("usr_alex", "checkout:chk_1", pageSchema, live("On its way"));
+    await afterResponse();
+    const gone = new CheckoutNotFoundError();
+    await expect(read("usr_alex", "checkout:chk_1", pageSchema, failing(gone))).rejects.toBe(gone);
+    const bug = new TypeError("bug");
+    await expect(read("usr_alex", "checkout:chk_1", pageSchema, failing(bug))).rejects.toBe(bug);
+  });
+
+  it("a store that cannot save never fails the page; the log says so", async () => {
+    const broken: SharedStore = {
+      ...createMemoryStore(),
+      set: async () => {
+        throw new StoreUnavailableError("redis down");
+      },
+      get: async () => {
+        throw new StoreUnavailableError("redis down");
+      },
+    };
+    const { read, afterResponse, logs } = setup(broken);
+    expect((await read("usr_alex", "list:all:1", pageSchema, live("2 orders"))).view).toEqual({
+      headline: "2 orders",
+    });
+    await afterResponse();
+    expect(logs).toEqual([
+      { event: "last_known_good_not_saved", view: "list", error: "StoreUnavailableError" },
+    ]);
+    const down = new UpstreamUnavailableError("down");
+    await expect(read("usr_alex", "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+  });
+});
