@@ -120,8 +120,12 @@ test.describe("the standalone server", () => {
   });
 
   test("on SIGTERM finishes the request in flight, then exits", async () => {
-    // The suite's timeout for API calls is 1.5 s; this server waits longer so the slow answer counts.
-    server = await startStandalonePortal(EXTRA_PORTS.standalone, { SWEETSPOT_TIMEOUT_MS: "10000" });
+    // The suite's timeout for API calls is 1.5 s (and a page read gets 4 s in all); this server waits
+    // longer so the slow answer counts.
+    server = await startStandalonePortal(EXTRA_PORTS.standalone, {
+      SWEETSPOT_TIMEOUT_MS: "10000",
+      SWEETSPOT_DEADLINE_MS: "15000",
+    });
     const client = await signedInClient(server.url);
     try {
       await slowDownApi(E2E_SANDBOX_URL);
@@ -152,7 +156,7 @@ test.describe("npm start's launcher", () => {
   });
 
   test("on SIGTERM lets the portal finish the request in flight, then exits 0", async () => {
-    launcher = await startLauncher({ SWEETSPOT_TIMEOUT_MS: "10000" });
+    launcher = await startLauncher({ SWEETSPOT_TIMEOUT_MS: "10000", SWEETSPOT_DEADLINE_MS: "15000" });
     const client = await signedInClient(launcher.url);
     try {
       await slowDownApi(launcherSandbox);

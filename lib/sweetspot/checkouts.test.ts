@@ -96,6 +96,27 @@ describe("getCustomerCheckouts", () => {
     expect(query(api.requests[1]?.url).get("limit")).toBe("4");
   });
 
+  it("needs no follow-up for a short answer once the API has given a larger one (it cannot be the cap)", async () => {
+    const bob = "usr_bob";
+    const { api, client } = await setup((request, res) => {
+      const sent = query(request.url);
+      if (sent.get("offset") !== "0") return sendJson(res, 200, []);
+      const owner = sent.get("userId") ?? "";
+      const count = owner === bob ? 4 : 2;
+      sendJson(
+        res,
+        200,
+        Array.from({ length: count }, (_, index) => item(`chk_${index}`, owner)),
+      );
+    });
+    await client.getCustomerCheckouts(bob, { offset: 0, limit: 5 });
+    expect(api.requests).toHaveLength(2);
+    const page = await client.getCustomerCheckouts(ALICE, { offset: 0, limit: 5 });
+    expect(page).toMatchObject({ hasMore: false, skipped: 0 });
+    expect(page.checkouts).toHaveLength(2);
+    expect(api.requests).toHaveLength(3);
+  });
+
   it("leaves out another customer's checkout and an unassigned one, and counts them", async () => {
     const { client, skips } = await setup((_, res) =>
       sendJson(res, 200, [item("chk_0"), item("chk_1", "usr_bob"), item("chk_2", null), item("chk_3")]),

@@ -90,6 +90,12 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
   const http = coalesced(options.breaker ? guardedByBreaker(transport, options.breaker) : transport);
   const recordLogger = options.recordLogger ?? jsonLineRecordLogger;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  /**
+   * The most records one list answer has held so far. The API's cap on `limit` (if any) is at least
+   * this, so a shorter answer is the end of the list, not a cap: only answers this large need a
+   * follow-up request to tell, and once any answer fills a page plus one, none do.
+   */
+  let largestAnswer = 0;
   /** One page read, one deadline: retries and follow-up requests all fit inside it. */
   const withDeadline = (call: CallOptions): CallOptions => ({
     ...call,
@@ -165,6 +171,10 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       for (const id of batch.ids) seenIds.add(id);
       for (const skip of batch.skipped) logSkip(skip);
       places.push(...batch.places);
+      // A short answer smaller than one the API has already given cannot be its cap: it is the end.
+      const mayBeCapped = batch.places.length >= largestAnswer;
+      largestAnswer = Math.max(largestAnswer, batch.places.length);
+      if (!mayBeCapped) break;
     }
     // The page is exactly the API's items offset … offset + limit − 1, so the next page starts right after.
     const page = places.slice(0, query.limit);
