@@ -1,4 +1,5 @@
 import type { ShippingView } from "@/lib/checkout/types";
+import { PICKUP_HELP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { AddressLines } from "../ui/AddressLines";
 import { ButtonLink } from "../ui/ButtonLink";
@@ -9,13 +10,20 @@ import { Panel } from "../ui/Panel";
 import styles from "./ShippingPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type ShippingPanelProps = { shipping: ShippingView; dates: DateContext };
+export type ShippingPanelProps = {
+  shipping: ShippingView;
+  dates: DateContext;
+  /** False when the page's action already leads to the carrier's page. */
+  showTrackingLink?: boolean;
+  /** The order reference the customer brings to a pickup. */
+  reference: string;
+};
 
 // One shipping panel per page, so a fixed id is unique; CopyButton selects it when it cannot copy.
 const TRACKING_NUMBER_ID = "tracking-number";
 
 /** Where the package is: carrier, tracking number and link, dates, who signed. Or the pickup, for collections. */
-export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
+export function ShippingPanel({ shipping, dates, showTrackingLink = true, reference }: ShippingPanelProps) {
   if (shipping.kind === "pickup") {
     return (
       <Panel id="shipping" title="Pickup">
@@ -34,6 +42,14 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
             },
           ]}
         />
+        {shipping.pickedUpAt === null ? (
+          <>
+            <p>
+              {PICKUP_HELP_WORDS.whatToBring} (ref {reference}).
+            </p>
+            <p>{PICKUP_HELP_WORDS.whereToLook}</p>
+          </>
+        ) : null}
       </Panel>
     );
   }
@@ -87,7 +103,7 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
         ]}
       />
       {/* Only known carriers get a URL from the view model; an unknown one keeps the bare number. */}
-      {trackingUrl ? (
+      {trackingUrl && showTrackingLink ? (
         <p>
           <ButtonLink href={trackingUrl} variant="secondary" newTab>
             {carrierName ? `Track on ${carrierName}` : "Track your package"}

@@ -14,9 +14,37 @@ const SPOKEN_STATE: Record<MilestoneState, string> = {
   upcoming: " (not yet)",
 };
 
-/** The checkout's milestones in order: done (with when), the current one, then what is still to come. */
+/**
+ * The step the checkout is on, then every step behind "Show all steps" (a <details>: it opens without
+ * JavaScript): done (with when), the current one, then what is still to come.
+ */
 export function Timeline({ timeline, dates }: TimelineProps) {
-  if (timeline.milestones.length === 0) return null;
+  const steps = timeline.milestones;
+  if (steps.length === 0) return null;
+  const now =
+    steps.find((step) => step.state === "current") ?? steps.findLast((step) => step.state === "done");
+  if (now === undefined || steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  return (
+    <div className={styles.collapsed}>
+      <p className={styles.now}>
+        <span className={styles.nowLabel}>{now.state === "current" ? "Now: " : "Latest: "}</span>
+        <span dir="auto">{now.label}</span>
+        {now.at ? (
+          <span className={styles.when}>
+            {" · "}
+            <FormattedDate value={now.at} dates={dates} withTime />
+          </span>
+        ) : null}
+      </p>
+      <details className={styles.all}>
+        <summary className={styles.summary}>Show all steps ({steps.length})</summary>
+        <Steps timeline={timeline} dates={dates} />
+      </details>
+    </div>
+  );
+}
+
+function Steps({ timeline, dates }: TimelineProps) {
   return (
     <ol className={styles.timeline}>
       {withStableKeys(timeline.milestones, (milestone) => milestone.key).map(({ key, entry: milestone }) => (

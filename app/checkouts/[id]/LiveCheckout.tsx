@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
+import type { SupportContacts } from "@/lib/checkout/support";
 import type { CheckoutView } from "@/lib/checkout/types";
 import type { DateContext } from "@/lib/dates";
 import { formatDate } from "@/lib/dates";
@@ -28,7 +29,9 @@ async function fetchCheckoutView(url: string): Promise<CheckoutView> {
  * reconnect (never while the tab is hidden), backs off on errors and keeps the last good view on
  * screen. The server-rendered view is the starting point, so without JavaScript nothing is missing.
  */
-export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView; dates: DateContext }) {
+export type LiveCheckoutProps = { initialView: CheckoutView; dates: DateContext; support: SupportContacts };
+
+export function LiveCheckout({ initialView, dates, support }: LiveCheckoutProps) {
   // When the page last had fresh data: the server's render (page load), then each good refresh. Set in
   // effects only, so the server and the first client render agree.
   const [freshAt, setFreshAt] = useState<string | null>(null);
@@ -69,5 +72,5 @@ export function LiveCheckout({ initialView, dates }: { initialView: CheckoutView
     </p>
   );
 
-  return <CheckoutDetail view={view} dates={dates} refreshNote={refreshNote} />;
+  return <CheckoutDetail view={view} dates={dates} support={support} refreshNote={refreshNote} />;
 }

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { ErrorState } from "@/components/ui/ErrorState";
+import { SupportContact } from "@/components/ui/SupportContact";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
+import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
@@ -28,25 +30,29 @@ export default async function CheckoutPage({ params }: Props) {
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
   });
-  if (view === null) return <OrderNotShown supportEmail={env().supportEmail} />;
+  const support = supportContactsOf(env());
+  if (view === null) return <OrderNotShown support={support} checkoutId={id} />;
   const dates = await getDateContext();
 
   return view.live ? (
-    <LiveCheckout initialView={view} dates={dates} />
+    <LiveCheckout initialView={view} dates={dates} support={support} />
   ) : (
-    <CheckoutDetail view={view} dates={dates} />
+    <CheckoutDetail view={view} dates={dates} support={support} />
   );
 }
 
-function OrderNotShown({ supportEmail }: { supportEmail: string }) {
+function OrderNotShown({ support, checkoutId }: { support: SupportContacts; checkoutId: string }) {
   return (
     <ErrorState
       title="This order could not be shown"
       body={
-        <p>
-          We received incomplete information about this order, so we can&apos;t show it safely. Email{" "}
-          <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look it up for you.
-        </p>
+        <>
+          <p>
+            We received incomplete information about this order, so we can&apos;t show it safely. Contact us
+            and we will look it up for you.
+          </p>
+          <SupportContact support={support} checkoutId={checkoutId} />
+        </>
       }
       action={{ href: checkoutListPath(), label: "See your orders" }}
     />
