@@ -65,7 +65,8 @@ describe("Timeline", () => {
       />,
     );
     // Collapsed to the current step; every step behind "Show all steps", which opens without JavaScript.
-    expect(html).toMatch(/Now: <\/span><span dir="auto">Approved/);
+    // The headline says where the order stands; collapsed, the steps say what comes next.
+    expect(html).toMatch(/Next step: <\/span><span dir="auto">Shipped/);
     expect(html).toMatch(/<details[^>]*><summary[^>]*>Show all steps \(3\)<\/summary><ol/);
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
     expect(html).toMatch(/aria-current="step"[\s\S]*Approved[\s\S]*\(current step\)/);
@@ -233,6 +234,29 @@ describe("CheckoutDetail's order of panels", () => {
 });
 
 describe("CheckoutDetail says each fact once", () => {
+  it("leaves out a panel's status when it only repeats the headline", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          panels: ["shipping"],
+          status: { label: "Delivery problem", description: null, tone: "danger" },
+          shipping: {
+            ...shipment,
+            trackingStatus: {
+              label: "Delivery problem",
+              description: "The carrier said so.",
+              tone: "warning",
+            },
+          },
+        })}
+        dates={dates}
+        support={support}
+      />,
+    );
+    expect(html.match(/>Delivery problem</g)).toHaveLength(1);
+    expect(html).not.toContain("The carrier said so.");
+  });
+
   it("says a hold's end as the key fact; the payments panel keeps it as one plain line", () => {
     const html = renderToStaticMarkup(
       <CheckoutDetail

@@ -120,7 +120,7 @@ function PanelFor({ panel, view, dates, action, support }: PanelForProps) {
         />
       ) : null;
     case "waitlist":
-      return view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null;
+      return view.waitlist ? <WaitlistPanel waitlist={view.waitlist} headline={view.status.label} /> : null;
     case "progress":
       return view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
@@ -135,10 +135,13 @@ function PanelFor({ panel, view, dates, action, support }: PanelForProps) {
           // One way to the carrier's page per page: the action above, when it is that.
           showTrackingLink={action?.kind !== "trackPackage"}
           reference={view.reference}
+          headline={view.status.label}
         />
       ) : null;
     case "returns":
-      return view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null;
+      return view.returns ? (
+        <ReturnPanel returns={view.returns} dates={dates} headline={view.status.label} />
+      ) : null;
     case "payments":
       return view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null;
     case "lease":

@@ -17,27 +17,35 @@ export type ShippingPanelProps = {
   showTrackingLink?: boolean;
   /** The order reference the customer brings to a pickup. */
   reference: string;
+  /** The page's headline: a status that only repeats it is left out (each fact once per page). */
+  headline?: string;
 };
 
 // One shipping panel per page, so a fixed id is unique; CopyButton selects it when it cannot copy.
 const TRACKING_NUMBER_ID = "tracking-number";
 
 /** Where the package is: carrier, tracking number and link, dates, who signed. Or the pickup, for collections. */
-export function ShippingPanel({ shipping, dates, showTrackingLink = true, reference }: ShippingPanelProps) {
+export function ShippingPanel({
+  shipping,
+  dates,
+  showTrackingLink = true,
+  reference,
+  headline,
+}: ShippingPanelProps) {
   if (shipping.kind === "pickup") {
     return (
       <Panel id="shipping" title="Pickup">
-        <StatusSummary status={shipping.status} />
+        {shipping.status.label === headline ? null : <StatusSummary status={shipping.status} />}
         <FactList
           facts={[
             {
               key: "ready",
-              label: "Ready for pickup",
+              label: "Ready since",
               value: dateOrNull(shipping.readyAt, dates, { withTime: true }),
             },
             {
               key: "picked-up",
-              label: "Picked up",
+              label: "Collected",
               value: dateOrNull(shipping.pickedUpAt, dates, { withTime: true }),
             },
           ]}
@@ -57,7 +65,9 @@ export function ShippingPanel({ shipping, dates, showTrackingLink = true, refere
   const { carrierName, trackingNumber, trackingUrl } = shipping;
   return (
     <Panel id="shipping" title="Shipping">
-      {shipping.trackingStatus ? <StatusSummary status={shipping.trackingStatus} /> : null}
+      {shipping.trackingStatus && shipping.trackingStatus.label !== headline ? (
+        <StatusSummary status={shipping.trackingStatus} />
+      ) : null}
       <FactList
         facts={[
           {

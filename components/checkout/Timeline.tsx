@@ -1,4 +1,5 @@
 import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
+import { TIMELINE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { withStableKeys } from "../../lib/stable-keys";
 import { FormattedDate } from "../ui/FormattedDate";
@@ -15,29 +16,32 @@ const SPOKEN_STATE: Record<MilestoneState, string> = {
 };
 
 /**
- * The step the checkout is on, then every step behind "Show all steps" (a <details>: it opens without
- * JavaScript): done (with when), the current one, then what is still to come.
+ * Collapsed: what comes next (the headline already says where the order stands), then every step
+ * behind "Show all steps" (a <details>: it opens without JavaScript): done (with when), the current
+ * one, then what is still to come.
  */
 export function Timeline({ timeline, dates }: TimelineProps) {
   const steps = timeline.milestones;
   if (steps.length === 0) return null;
-  const now =
-    steps.find((step) => step.state === "current") ?? steps.findLast((step) => step.state === "done");
-  if (now === undefined || steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  if (steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  const next = steps.find((step) => step.state === "upcoming");
+  const shown = next ?? steps.findLast((step) => step.state !== "upcoming");
   return (
     <div className={styles.collapsed}>
-      <p className={styles.now}>
-        <span className={styles.nowLabel}>{now.state === "current" ? "Now: " : "Latest: "}</span>
-        <span dir="auto">{now.label}</span>
-        {now.at ? (
-          <span className={styles.when}>
-            {" · "}
-            <FormattedDate value={now.at} dates={dates} withTime />
-          </span>
-        ) : null}
-      </p>
+      {shown ? (
+        <p>
+          <span className={styles.nowLabel}>{next ? TIMELINE_WORDS.next : TIMELINE_WORDS.latest} </span>
+          <span dir="auto">{shown.label}</span>
+          {shown.at ? (
+            <span className={styles.when}>
+              {" · "}
+              <FormattedDate value={shown.at} dates={dates} withTime />
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       <details className={styles.all}>
-        <summary className={styles.summary}>Show all steps ({steps.length})</summary>
+        <summary className={styles.summary}>{TIMELINE_WORDS.showAll(steps.length)}</summary>
         <Steps timeline={timeline} dates={dates} />
       </details>
     </div>

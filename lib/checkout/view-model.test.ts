@@ -759,4 +759,13 @@ describe("contradictions the page must never show (issue 13)", () => {
     expect(view.status).toMatchObject({ label: "Delivery problem", tone: "danger" });
     expect(view.keyFact?.label).toBe("DHL · 3318810025");
   });
+
+  it.each(KNOWN_LIFECYCLES)("the key fact of a %s checkout never repeats its headline", (lifecycle) => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle, createdAt: "2026-01-10T10:00:00Z", updatedAt: "2026-01-12T10:00:00Z" }),
+      null,
+      OPTIONS,
+    );
+    expect(view.keyFact?.label).not.toBe(view.status.label);
+  });
 });

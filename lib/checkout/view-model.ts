@@ -281,7 +281,11 @@ function keyFactFor(situation: Situation, parts: KeyFactParts): KeyFactView | nu
       break;
   }
   const latest = latestMilestone(parts.timeline);
-  return latest === null ? null : { label: latest.label, at: latest.at, withTime: false };
+  if (latest === null) return null;
+  // "Order confirmed" under the headline "Order confirmed" says it twice: only the date is news.
+  const repeats = latest.label === situationStatus(situation).label;
+  if (repeats && latest.at === null) return null;
+  return { label: repeats ? KEY_FACT_WORDS.since : latest.label, at: latest.at, withTime: false };
 }
 
 function text(label: string): KeyFactView {

@@ -347,6 +347,13 @@ const MILESTONE_WORDS: Record<MilestoneWordKey, string> = {
   cancelled: "Cancelled",
 };
 
+/** The collapsed timeline: what comes next, and the way to every step. */
+export const TIMELINE_WORDS = {
+  next: "Next step:",
+  latest: "Latest:",
+  showAll: (count: number) => `Show all steps (${count})`,
+} as const;
+
 /** Our words for a milestone key, else the API's own label (free text), else "Step N" (1-based). */
 export function milestoneLabel(key: string, apiLabel: string | null, position: number): string {
   return valueForKey(MILESTONE_WORDS, key) ?? apiLabel ?? `Step ${position}`;
@@ -385,9 +392,11 @@ export const KEY_FACT_WORDS = {
   holdEnds: "Hold on your card ends",
   leaseEnds: "Lease ends",
   leaseStarts: "Lease starts",
-  delivered: "Delivered",
-  pickedUp: "Picked up",
-  readySince: "Ready for pickup since",
+  delivered: "Arrived",
+  pickedUp: "Collected",
+  readySince: "Ready since",
+  /** A step that is the headline itself: only its date is news. */
+  since: "Since",
   returnStarted: "Return started",
   returnCompleted: "Return completed",
   failures: (message: string, count: number | null) =>
