@@ -165,7 +165,7 @@ const EVERY_SITUATION: Expected[] = [
     headline: "Cancelled",
     tone: "neutral",
     action: null,
-    keyFact: /^Since /,
+    keyFact: /^(Since|Last updated) /,
   },
   {
     scenario: "blairUnfinished",

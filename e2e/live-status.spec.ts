@@ -139,6 +139,8 @@ test.describe("without JavaScript", () => {
     // the page does not claim to update itself.
     await expect(page.getByRole("button", { name: "Copy tracking number" })).toHaveCount(0);
     await expect(page.getByText("This page updates itself.")).toHaveCount(0);
+    // "Show all steps" opens without JavaScript too.
+    await page.locator("#progress summary").click();
     await expect(page.locator("#progress time").first()).toBeVisible();
 
     await page.goto(`/checkouts/${SCENARIOS.unfinished}`);

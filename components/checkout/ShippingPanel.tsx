@@ -89,12 +89,12 @@ export function ShippingPanel({
           },
           {
             key: "shipped",
-            label: "Shipped",
+            label: "Shipped on",
             value: dateOrNull(shipping.shippedAt, dates, { withTime: true }),
           },
           {
             key: "delivered",
-            label: "Delivered",
+            label: "Delivered on",
             value: dateOrNull(shipping.deliveredAt, dates, { withTime: true }),
           },
           {

@@ -107,7 +107,15 @@ export function toCheckoutView(
     id: merged.id,
     reference: shortReference(merged.id),
     createdLabel: isUnfinishedCheckout(merged.lifecycle) ? TITLE_WORDS.started : TITLE_WORDS.ordered,
-    keyFact: keyFactFor(situation, { timeline, shipping, payments, lease, returns, waitlist }),
+    keyFact: keyFactFor(situation, {
+      timeline,
+      shipping,
+      payments,
+      lease,
+      returns,
+      waitlist,
+      updatedAt: isoTimestamp(merged.updatedAt),
+    }),
     title: titleFor(merged),
     items: items.slice(0, MAX_ITEMS),
     externalOrderId: singleLineText(merged.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH),
@@ -226,7 +234,7 @@ function withoutContradictions(payments: PaymentsView | null): PaymentsView | nu
 
 type KeyFactParts = Pick<
   CheckoutView,
-  "timeline" | "shipping" | "payments" | "lease" | "returns" | "waitlist"
+  "timeline" | "shipping" | "payments" | "lease" | "returns" | "waitlist" | "updatedAt"
 >;
 
 /** The one fact that matters now, said beside the headline (each situation's panel holds the rest). */
@@ -284,7 +292,10 @@ function keyFactFor(situation: Situation, parts: KeyFactParts): KeyFactView | nu
   if (latest === null) return null;
   // "Order confirmed" under the headline "Order confirmed" says it twice: only the date is news.
   const repeats = latest.label === situationStatus(situation).label;
-  if (repeats && latest.at === null) return null;
+  if (repeats && latest.at === null) {
+    if (parts.updatedAt === null) return null;
+    return { label: KEY_FACT_WORDS.updated, at: parts.updatedAt, withTime: false };
+  }
   return { label: repeats ? KEY_FACT_WORDS.since : latest.label, at: latest.at, withTime: false };
 }
 

@@ -397,6 +397,8 @@ export const KEY_FACT_WORDS = {
   readySince: "Ready since",
   /** A step that is the headline itself: only its date is news. */
   since: "Since",
+  /** …and when the step has no date either: when we last heard of the order. */
+  updated: "Last updated",
   returnStarted: "Return started",
   returnCompleted: "Return completed",
   failures: (message: string, count: number | null) =>
