@@ -24,20 +24,14 @@ export function Timeline({ timeline, dates }: TimelineProps) {
   const steps = timeline.milestones;
   if (steps.length === 0) return null;
   if (steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  // Nothing next (cancelled, returned, lease running): the headline says it all; the history stays folded.
   const next = steps.find((step) => step.state === "upcoming");
-  const shown = next ?? steps.findLast((step) => step.state !== "upcoming");
   return (
     <div className={styles.collapsed}>
-      {shown ? (
+      {next ? (
         <p>
-          <span className={styles.nowLabel}>{next ? TIMELINE_WORDS.next : TIMELINE_WORDS.latest} </span>
-          <span dir="auto">{shown.label}</span>
-          {shown.at ? (
-            <span className={styles.when}>
-              {" · "}
-              <FormattedDate value={shown.at} dates={dates} withTime />
-            </span>
-          ) : null}
+          <span className={styles.nowLabel}>{TIMELINE_WORDS.next} </span>
+          <span dir="auto">{next.label}</span>
         </p>
       ) : null}
       <details className={styles.all}>

@@ -350,7 +350,6 @@ const MILESTONE_WORDS: Record<MilestoneWordKey, string> = {
 /** The collapsed timeline: what comes next, and the way to every step. */
 export const TIMELINE_WORDS = {
   next: "Next step:",
-  latest: "Latest:",
   showAll: (count: number) => `Show all steps (${count})`,
 } as const;
 
