@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
 import { signInContext } from "./support/auth";
 import { overflowsHorizontally } from "./support/pages";
+import { sandboxControl } from "./support/sandbox";
 
 /**
  * Attention first: on the first phone screen, every customer sees where their order stands (the
@@ -321,6 +322,34 @@ test.describe("the list puts what needs the customer first", () => {
       .getByRole("link")
       .all()) {
       await expect(chip).toBeInViewport({ ratio: 1 });
+    }
+  });
+});
+
+test.describe("error pages offer the way forward", () => {
+  test("not found: the site header, sign-in, and every way to reach support", async ({ page }) => {
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("banner").getByRole("link", { name: "The Sweet Spot" })).toBeVisible();
+    await expect(page.locator("main").getByRole("link", { name: "sign in" })).toHaveAttribute(
+      "href",
+      /^\/signin/,
+    );
+    await expect(page.locator("main").getByRole("link", { name: /@/ })).toHaveAttribute(
+      "href",
+      /^mailto:.+\?subject=/,
+    );
+  });
+
+  test("orders service down: try again, or reach support", async ({ page, context, request }) => {
+    await signInContext(context, alex);
+    await sandboxControl(request).addFault({ status: 503, path: "/v1/" });
+    try {
+      await page.goto("/checkouts");
+      await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+      await expect(page.getByRole("banner")).toBeVisible();
+      await expect(page.locator("main").getByRole("link", { name: /@/ })).toHaveAttribute("href", /^mailto:/);
+    } finally {
+      await sandboxControl(request).clearFaults();
     }
   });
 });
