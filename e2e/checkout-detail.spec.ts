@@ -46,7 +46,8 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "unfinished",
     status: "Checkout not finished",
-    panels: ["Finish your checkout", "Progress", "Payments", "Insurance", "Your order"],
+    // The button is the situation's action, above the panels.
+    panels: ["Progress", "Payments", "Insurance", "Your order"],
     action: { kind: "continue", href: CHECKOUT_URL(SCENARIOS.unfinished) },
     shows: ["Delivery fee", "$49.00", "Insurance under review", "SHOP-10519"],
     check: async (page) => {
@@ -57,19 +58,19 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "depositPending",
     status: "Deposit hold expiring",
-    panels: ["Finish your checkout", "Payments", "Progress", "Insurance", "Your order"],
+    panels: ["Payments", "Progress", "Insurance", "Your order"],
     action: { kind: "continue", href: CHECKOUT_URL(SCENARIOS.depositPending) },
     shows: ["held on your card but not charged yet"],
     check: async (page) => {
-      // The hold lapses in 36 hours: inside the 48-hour warning window, with the moment it lapses.
-      const warning = page.getByText("The hold on your deposit expires soon");
-      await expect(warning).toBeVisible();
-      await expect(page.locator("#payments").getByText(/It expires on .+/)).toBeVisible();
+      // The hold lapses in 36 hours: inside the 72-hour warning window. The moment it lapses is the key
+      // fact beside the button that resolves it; the payments panel keeps it as one plain line.
+      const keyFact = page.locator("main article > header [data-key-fact]");
+      await expect(keyFact).toHaveText(/^Hold on your card ends .+/);
+      await expect(keyFact.locator("time")).toHaveCount(1);
+      await expect(page.locator("#payments").getByText(/The hold ends on .+/)).toBeVisible();
       await expect(page.locator("#payments time")).toHaveCount(1);
-      // Said again beside the button that resolves it, where a phone shows it first.
-      const panel = page.locator("#continue");
-      await expect(panel.getByText("The hold on your card expires soon.")).toBeVisible();
-      await expect(panel.locator("time")).toHaveCount(1);
+      // Said once (the headline's meaning), not as a second warning.
+      await expect(page.getByText(/expires soon/)).toHaveCount(1);
     },
   },
   {
@@ -146,7 +147,7 @@ const SITUATIONS: Situation[] = [
     status: "Payment failed",
     panels: ["Payments", "Progress", "Shipping", "Lease & insurance", "Your order"],
     action: { kind: "hint", label: "Fix payment", href: "#payments" },
-    shows: ["12 months", "Automatic payments on"],
+    shows: ["12 months"],
     check: async (page) => {
       const problem = page.locator("#payments");
       await expect(problem.getByRole("heading", { name: "A payment didn't go through" })).toBeVisible();
@@ -156,6 +157,8 @@ const SITUATIONS: Situation[] = [
       await expect(problem.getByText(/Contact your bank to find out why/)).toBeVisible();
       // The API's own operator-facing text is not echoed.
       await expect(page.getByText("Please update your payment method")).toHaveCount(0);
+      // "Automatic payments on" under a failed payment would read as all being well.
+      await expect(page.getByText("Automatic payments on")).toHaveCount(0);
     },
   },
   {
@@ -197,20 +200,35 @@ const SITUATIONS: Situation[] = [
   {
     scenario: "returnCompleted",
     status: "Returned",
-    panels: ["Return", "Progress", "Shipping", "Payments", "Lease & insurance", "Your order"],
+    // The lease and insurance of a returned item no longer apply.
+    panels: ["Return", "Progress", "Shipping", "Payments", "Your order"],
     action: { kind: "none" },
     shows: ["Return completed", "Moving abroad", "Automatic payments stopped"],
     check: async (page) => {
       await expect(page.locator("#returns").getByText("Completed", { exact: true })).toBeVisible();
       await expect(page.locator("#returns time")).toHaveCount(2);
+      // Nothing of the old lease, insurance or parcel reads as current (the steps keep their history).
+      const current = page.locator("main article > header, main section:not(#progress)");
+      for (const stale of ["Insurance approved", "Ends", /Track (on|package)/]) {
+        await expect(current.getByText(stale, { exact: true })).toHaveCount(0);
+      }
+      await expect(page.getByRole("link", { name: /Track/ })).toHaveCount(0);
     },
   },
   {
     scenario: "cancelled",
     status: "Cancelled",
-    panels: ["Progress", "Payments", "Insurance", "Your order"],
+    panels: ["Progress", "Payments", "Your order"],
     action: { kind: "none" },
-    shows: ["Insurance not approved"],
+    // The API gives no reason: honest words, and a way to ask.
+    shows: ["Ask us if you want to know why"],
+    check: async (page) => {
+      await expect(page.getByText("Insurance not approved")).toHaveCount(0);
+      await expect(page.locator("main article > header").getByRole("link", { name: /@/ })).toHaveAttribute(
+        "href",
+        /^mailto:.+\?subject=.*chk_alexcancelled01/,
+      );
+    },
   },
 ];
 
@@ -295,14 +313,16 @@ test.describe("upstream calls", () => {
 async function expectTheOneAction(page: Page, action: Action): Promise<void> {
   const main = page.locator("main");
   const continueLinks = main.getByRole("link", { name: "Continue checkout" });
-  const hint = main.getByText("What to do now");
+  // The one action sits in the situation block above the panels.
+  const hint = main.locator("article > header [data-action]");
 
   if (action.kind === "continue") {
     await expect(continueLinks).toHaveCount(1);
     await expect(continueLinks).toHaveAttribute("href", action.href);
     // Leaves the portal without telling the shop where the customer came from.
     await expect(continueLinks).toHaveAttribute("rel", /noreferrer/);
-    await expect(hint).toHaveCount(0);
+    // It is the situation's one action, above the panels.
+    await expect(hint.getByRole("link", { name: "Continue checkout" })).toHaveCount(1);
     return;
   }
   // Finished, waitlisted, cancelled and returned checkouts are never offered a way back into checkout.
@@ -311,9 +331,9 @@ async function expectTheOneAction(page: Page, action: Action): Promise<void> {
 
   if (action.kind === "track") {
     const trackingLinks = main.locator(`a[href="${action.href}"]`);
-    // The hint under the header and the shipping panel's own link go to the carrier's page.
-    await expect(trackingLinks).toHaveCount(2);
-    await expect(main.getByRole("link", { name: `Track on ${action.carrier}` })).toHaveAttribute(
+    // One way to the carrier's page: the action above the panels (the panel keeps the number).
+    await expect(trackingLinks).toHaveCount(1);
+    await expect(main.getByRole("link", { name: `Track package on ${action.carrier}` })).toHaveAttribute(
       "href",
       action.href,
     );

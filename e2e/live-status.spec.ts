@@ -82,7 +82,7 @@ test("a failed refresh keeps the last good data with a quiet note, and recovers 
   await expect(note).toContainText("Couldn’t refresh");
   // Everything shown before is still there.
   await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Track on UPS" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Track package on UPS" })).toBeVisible();
   await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
   expect(await axeViolations(page), "the stale state is as accessible as the fresh one").toEqual([]);
 
@@ -133,12 +133,14 @@ test.describe("without JavaScript", () => {
       "Insurance",
       "Your order",
     ]);
-    await expect(page.getByText("1Z999AA10123456784")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Track on UPS" })).toBeVisible();
+    await expect(page.locator("#shipping").getByText("1Z999AA10123456784")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Track package on UPS" })).toBeVisible();
     // Copying and refreshing need JavaScript: without it the number is plain, selectable text, and
     // the page does not claim to update itself.
     await expect(page.getByRole("button", { name: "Copy tracking number" })).toHaveCount(0);
     await expect(page.getByText("This page updates itself.")).toHaveCount(0);
+    // "Show all steps" opens without JavaScript too.
+    await page.locator("#progress summary").click();
     await expect(page.locator("#progress time").first()).toBeVisible();
 
     await page.goto(`/checkouts/${SCENARIOS.unfinished}`);

@@ -32,7 +32,9 @@ const SHOTS: Shot[] = [
     path: "/checkouts",
     firstScreen: (page) => [
       page.getByRole("heading", { level: 1, name: "Your orders" }),
-      page.getByRole("link", { name: "Continue checkout" }).first(),
+      // What needs the customer comes first.
+      page.getByRole("heading", { level: 2, name: /Needs your attention/ }),
+      page.locator("main article").first().getByRole("link").last(),
     ],
   },
   {

@@ -47,7 +47,7 @@ export function dayOrInstant(value: string | null | undefined): string | null {
 }
 
 /**
- * Milliseconds since the epoch, or null. For comparisons ("expires within 48 h", "already happened").
+ * Milliseconds since the epoch, or null. For comparisons ("expires within 72 h", "already happened").
  * A calendar day counts from its first moment in UTC.
  */
 export function timeOf(value: string | null | undefined): number | null {

@@ -5,13 +5,17 @@ import { FilterNav } from "@/components/list/FilterNav";
 import { Pagination } from "@/components/list/Pagination";
 import { Callout } from "@/components/ui/Callout";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
+import { SupportContact } from "@/components/ui/SupportContact";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutListPage } from "@/lib/checkout/load";
+import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
+import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -33,6 +37,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   });
   const { summaries, hasMore, skipped } = view;
   const dates = await getDateContext();
+  const support = supportContactsOf(env());
   // A customer with no orders at all has nothing to filter or page through: only the empty state.
   const noOrdersAtAll = summaries.length === 0 && page === 1 && filter.id === "all" && skipped === 0;
   // A page whose orders were all skipped is not past the end: the note explains it, paging goes on.
@@ -52,9 +57,12 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           }))}
         />
       )}
-      {skipped > 0 ? <SomeOrdersNotShown count={skipped} supportEmail={env().supportEmail} /> : null}
+      {skipped > 0 ? <SomeOrdersNotShown count={skipped} support={support} /> : null}
       {summaries.length > 0 ? (
-        <CheckoutList summaries={summaries} dates={dates} />
+        <>
+          <CheckoutList summaries={summaries} dates={dates} />
+          {hasMore || page > 1 ? <p className={styles.note}>{LIST_GROUP_WORDS.thisPageOnly}</p> : null}
+        </>
       ) : skipped > 0 ? null : page > 1 ? (
         <EmptyState
           title="Nothing on this page"
@@ -62,7 +70,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
           action={{ href: checkoutListPath({ filter: filter.id, page: 1 }), label: "Go to the first page" }}
         />
       ) : noOrdersAtAll ? (
-        <EmptyState title="No orders yet" body={<NoOrdersYet supportEmail={env().supportEmail} />} />
+        <EmptyState title="No orders yet" body={<NoOrdersYet support={support} />} />
       ) : (
         <EmptyState
           title={`No orders under “${filter.label}”`}
@@ -83,32 +91,31 @@ export default async function CheckoutsPage({ searchParams }: Props) {
 }
 
 /** Some of the API's records could not be shown safely (sweetspot-api.md §2): say so, and who can help. */
-function SomeOrdersNotShown({ count, supportEmail }: { count: number; supportEmail: string }) {
+function SomeOrdersNotShown({ count, support }: { count: number; support: SupportContacts }) {
   return (
     <Callout
       tone="warning"
       title={count === 1 ? "One order could not be shown" : `${count} orders could not be shown`}
     >
       <p>
-        Some orders could not be shown here because we received incomplete information about them. Email{" "}
-        <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look them up for you.
+        Some orders could not be shown here because we received incomplete information about them. Contact us
+        and we will look them up for you.
       </p>
+      <SupportContact support={support} />
     </Callout>
   );
 }
 
 /** What a customer with no orders can expect, and where to turn when one is missing. */
-function NoOrdersYet({ supportEmail }: { supportEmail: string }) {
+function NoOrdersYet({ support }: { support: SupportContacts }) {
   return (
     <>
       <p>
         When you check out with The Sweet Spot, your orders appear here with every step from deposit to
         delivery.
       </p>
-      <p>
-        Checked out already? It can take a few minutes to show up. Still missing? Email{" "}
-        <a href={`mailto:${supportEmail}`}>{supportEmail}</a>.
-      </p>
+      <p>Checked out already? It can take a few minutes to show up.</p>
+      <SupportContact support={support} lead="Still missing?" />
     </>
   );
 }

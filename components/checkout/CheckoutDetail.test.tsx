@@ -7,10 +7,14 @@ import { ShippingPanel } from "./ShippingPanel";
 import { Timeline } from "./Timeline";
 
 const dates = { locale: "en-US", timeZone: "UTC" };
+const support = { email: "help@example.test", phone: "+1 555 010 2000", url: "https://help.example.test" };
 
 function checkoutView(overrides: Partial<CheckoutView> = {}): CheckoutView {
   return {
     id: "chk_1",
+    reference: "1",
+    createdLabel: "Ordered on",
+    keyFact: null,
     title: "Sofa",
     items: [{ name: "Sofa", quantity: 1 }],
     externalOrderId: null,
@@ -60,7 +64,10 @@ describe("Timeline", () => {
         }}
       />,
     );
-    expect(html.startsWith("<ol")).toBe(true);
+    // Collapsed to the current step; every step behind "Show all steps", which opens without JavaScript.
+    // The headline says where the order stands; collapsed, the steps say what comes next.
+    expect(html).toMatch(/Next step: <\/span><span dir="auto">Shipped/);
+    expect(html).toMatch(/<details[^>]*><summary[^>]*>Show all steps \(3\)<\/summary><ol/);
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
     expect(html).toMatch(/aria-current="step"[\s\S]*Approved[\s\S]*\(current step\)/);
     expect(html).toContain('<time dateTime="2025-03-01T10:00:00.000Z">');
@@ -69,7 +76,7 @@ describe("Timeline", () => {
 
 describe("ShippingPanel", () => {
   it("links a known carrier's tracking page in a new tab, saying so", () => {
-    const html = renderToStaticMarkup(<ShippingPanel shipping={shipment} dates={dates} />);
+    const html = renderToStaticMarkup(<ShippingPanel shipping={shipment} dates={dates} reference="1" />);
     expect(html).toContain('href="https://carrier.example/track?n=1Z999AA10123456784"');
     expect(html).toContain('rel="noopener noreferrer"');
     expect(html).toContain("Track on UPS");
@@ -79,12 +86,13 @@ describe("ShippingPanel", () => {
   it("says where the package is going, or went once delivered", () => {
     const address = ["1 Main St"];
     const onItsWay = renderToStaticMarkup(
-      <ShippingPanel shipping={{ ...shipment, address }} dates={dates} />,
+      <ShippingPanel reference="1" shipping={{ ...shipment, address }} dates={dates} />,
     );
     const delivered = renderToStaticMarkup(
       <ShippingPanel
         shipping={{ ...shipment, address, deliveredAt: "2025-03-04T09:00:00Z" }}
         dates={dates}
+        reference="1"
       />,
     );
     expect(onItsWay).toContain("Delivering to");
@@ -94,7 +102,7 @@ describe("ShippingPanel", () => {
 
   it("shows an unknown carrier's number as text, without a link", () => {
     const unknown = { ...shipment, carrierName: "Pigeon Post", trackingUrl: null };
-    const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} />);
+    const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} reference="1" />);
     expect(html).toContain("1Z999AA10123456784");
     expect(html).not.toContain("<a ");
     // The copy button needs JavaScript; the server sends the number alone.
@@ -113,6 +121,7 @@ describe("CheckoutDetail", () => {
           externalOrderId: hostile,
         })}
         dates={dates}
+        support={support}
       />,
     );
     expect(html).not.toContain("<img");
@@ -120,10 +129,12 @@ describe("CheckoutDetail", () => {
     expect(html).toMatch(/dir="auto"[^>]*>أريكة جلدية</);
   });
 
-  it("puts Continue checkout before everything else below the header", () => {
+  it("opens with the situation: headline, meaning, key fact and the one action, before any panel", () => {
     const html = renderToStaticMarkup(
       <CheckoutDetail
         view={checkoutView({
+          status: { label: "Checkout not finished", description: "You started it.", tone: "warning" },
+          keyFact: { label: "Hold on your card ends", at: "2025-03-03T10:00:00Z", withTime: true },
           continueCheckout: { kind: "link", href: "https://shop.example/resume", label: "Continue checkout" },
           nextAction: {
             kind: "continueCheckout",
@@ -137,19 +148,40 @@ describe("CheckoutDetail", () => {
           shipping: shipment,
         })}
         dates={dates}
+        support={support}
         refreshNote="Updated just now"
       />,
     );
     const headings = [...html.matchAll(/<h([12])[^>]*>([^<]*)</g)].map((match) => `h${match[1]} ${match[2]}`);
-    expect(headings).toEqual([
-      "h1 Sofa",
-      "h2 Finish your checkout",
-      "h2 Progress",
-      "h2 Shipping",
-      "h2 Your order",
-    ]);
+    // The button is the situation's action: no separate "Finish your checkout" panel repeats it.
+    expect(headings).toEqual(["h1 Sofa", "h2 Progress", "h2 Shipping", "h2 Your order"]);
     expect(html.match(/shop\.example\/resume/g)).toHaveLength(1);
-    expect(html.indexOf("Updated just now")).toBeLessThan(html.indexOf("Finish your checkout"));
+    const firstPanel = html.indexOf("<h2");
+    for (const part of [
+      'data-tone="warning"',
+      "You started it.",
+      "Hold on your card ends",
+      "Continue checkout",
+    ]) {
+      expect(html.indexOf(part), part).toBeGreaterThan(0);
+      expect(html.indexOf(part), part).toBeLessThan(firstPanel);
+    }
+    expect(html.indexOf("Updated just now")).toBeLessThan(firstPanel);
+  });
+
+  it("offers every way to reach support, with the order's reference in the mail subject", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({ status: { label: "Payment failed", description: null, tone: "danger" } })}
+        dates={dates}
+        support={support}
+      />,
+    );
+    expect(html).toContain('href="mailto:help@example.test?subject=Question%20about%20my%20order%20chk_1"');
+    expect(html).toContain('href="tel:+15550102000"');
+    expect(html).toContain('href="https://help.example.test"');
+    // Up front beside a problem, and at the end of the page.
+    expect(html.match(/href="mailto:/g)).toHaveLength(2);
   });
 });
 
@@ -168,6 +200,7 @@ describe("CheckoutDetail's order of panels", () => {
           },
         })}
         dates={dates}
+        support={support}
       />,
     );
     const payments = html.indexOf(">Payments</h2>");
@@ -192,6 +225,7 @@ describe("CheckoutDetail's order of panels", () => {
           },
         })}
         dates={dates}
+        support={support}
       />,
     );
     expect(html.indexOf(">Waitlist</h2>")).toBeGreaterThan(0);
@@ -199,92 +233,99 @@ describe("CheckoutDetail's order of panels", () => {
   });
 });
 
-describe("CheckoutDetail's continue panel", () => {
-  const continueCheckout = {
-    kind: "link",
-    href: "https://shop.example/resume",
-    label: "Continue checkout",
-  } as const;
-  const withHold = (expiresSoon: boolean) =>
-    renderToStaticMarkup(
+describe("CheckoutDetail says each fact once", () => {
+  it("leaves out a panel's status when it only repeats the headline", () => {
+    const html = renderToStaticMarkup(
       <CheckoutDetail
         view={checkoutView({
-          continueCheckout,
+          panels: ["shipping"],
+          status: { label: "Delivery problem", description: null, tone: "danger" },
+          shipping: {
+            ...shipment,
+            trackingStatus: {
+              label: "Delivery problem",
+              description: "The carrier said so.",
+              tone: "warning",
+            },
+          },
+        })}
+        dates={dates}
+        support={support}
+      />,
+    );
+    expect(html.match(/>Delivery problem</g)).toHaveLength(1);
+    expect(html).not.toContain("The carrier said so.");
+  });
+
+  it("says a hold's end as the key fact; the payments panel keeps it as one plain line", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutDetail
+        view={checkoutView({
+          panels: ["payments"],
+          keyFact: { label: "Hold on your card ends", at: "2025-03-03T10:00:00Z", withTime: true },
           payments: {
-            deposit: { kind: "preauthorized", expiresAt: "2025-03-03T10:00:00Z", expiresSoon },
+            deposit: { kind: "preauthorized", expiresAt: "2025-03-03T10:00:00Z", expiresSoon: true },
             recurring: null,
             problem: null,
             fees: [],
           },
         })}
         dates={dates}
+        support={support}
       />,
     );
-  const panelOf = (html: string) =>
-    html.slice(html.indexOf('id="continue"'), html.indexOf("Continue checkout"));
-
-  it("warns beside the button when the deposit hold lapses soon", () => {
-    expect(panelOf(withHold(true))).toContain("The hold on your card expires soon.");
-    expect(panelOf(withHold(true))).toContain('dateTime="2025-03-03T10:00:00.000Z"');
+    expect(html.match(/Hold on your card ends/g)).toHaveLength(1);
+    expect(html).not.toMatch(/expires soon/i);
+    expect(html).toContain("The hold ends on");
   });
 
-  it("says nothing of a hold that is not about to lapse", () => {
-    expect(panelOf(withHold(false))).not.toContain("hold");
-  });
-});
-
-describe("CheckoutDetail's next step", () => {
-  const fixPayment = { kind: "fixPayment", label: "Fix payment", href: "#payments" } as const;
-  const problem = {
-    message: "Your card was declined.",
-    advice: "Call your bank.",
-    at: null,
-    failureCount: 3,
-  };
-
-  it("says why beside the action, so the problem is on the first screen", () => {
+  it("puts the payment problem beside the action, before any panel", () => {
     const html = renderToStaticMarkup(
       <CheckoutDetail
         view={checkoutView({
-          nextAction: fixPayment,
-          payments: { deposit: null, recurring: null, problem, fees: [] },
+          panels: ["payments"],
+          keyFact: { label: "Your card was declined. Failed 3 times.", at: null, withTime: false },
+          nextAction: { kind: "fixPayment", label: "Fix payment", href: "#payments" },
+          payments: {
+            deposit: null,
+            recurring: null,
+            problem: {
+              message: "Your card was declined.",
+              advice: "Call your bank.",
+              at: null,
+              failureCount: 3,
+            },
+            fees: [],
+          },
         })}
         dates={dates}
+        support={support}
       />,
     );
-    const hint = html.slice(html.indexOf("What to do now"), html.indexOf("Fix payment"));
-    expect(hint).toContain("Your card was declined.");
+    const firstPanel = html.indexOf("<h2");
+    expect(html.indexOf("Your card was declined. Failed 3 times.")).toBeLessThan(firstPanel);
+    expect(html.indexOf(">Fix payment<")).toBeLessThan(firstPanel);
   });
 
-  it("adds a reason for a delivery problem, not for a package simply on its way", () => {
-    const trackPackage = {
-      kind: "trackPackage",
-      label: "Track package",
-      href: shipment.trackingUrl ?? "",
-    } as const;
-    const problemStatus = {
-      label: "Delivery problem",
-      description: "The carrier reported a problem.",
-      tone: "warning",
-    } as const;
-    const routineStatus = { label: "In transit", description: "On its way to you.", tone: "info" } as const;
-    // The situation table marks a carrier exception as needing attention; a routine shipment does not.
-    const hintOf = (trackingStatus: typeof problemStatus | typeof routineStatus) => {
-      const needsAttention = trackingStatus === problemStatus;
-      const html = renderToStaticMarkup(
+  it("links the carrier's page once: from the action when that is tracking, else from the panel", () => {
+    const render = (withAction: boolean) =>
+      renderToStaticMarkup(
         <CheckoutDetail
           view={checkoutView({
-            nextAction: trackPackage,
-            needsAttention,
-            shipping: { ...shipment, trackingStatus },
+            panels: ["shipping"],
+            shipping: shipment,
+            nextAction: withAction
+              ? { kind: "trackPackage", label: "Track package", href: shipment.trackingUrl ?? "" }
+              : null,
           })}
           dates={dates}
+          support={support}
         />,
       );
-      return html.slice(html.indexOf("What to do now"), html.indexOf("Track package"));
-    };
-    expect(hintOf(problemStatus)).toContain("The carrier reported a problem.");
-    expect(hintOf(routineStatus)).not.toContain("On its way to you.");
+    expect(render(true).match(/carrier\.example\/track/g)).toHaveLength(1);
+    expect(render(true)).toContain("Track package on UPS");
+    expect(render(false).match(/carrier\.example\/track/g)).toHaveLength(1);
+    expect(render(false)).toContain("Track on UPS");
   });
 });
 
@@ -292,8 +333,12 @@ describe("CheckoutSummaryCard", () => {
   const summary: CheckoutSummaryView = {
     id: "chk/../1",
     title: "Sofa",
+    reference: "…/../1",
     createdAt: null,
+    createdLabel: "Ordered on",
     status: { label: "Payment problem", description: null, tone: "danger" },
+    group: "attention",
+    holdExpiresAt: null,
     latestMilestone: null,
     nextAction: { kind: "fixPayment", label: "Fix your payment", href: "#payments" },
   };
@@ -302,6 +347,18 @@ describe("CheckoutSummaryCard", () => {
     const html = renderToStaticMarkup(<CheckoutSummaryCard summary={summary} dates={dates} />);
     expect(html).toContain('href="/checkouts/chk%2F..%2F1"');
     expect(html).toContain('href="/checkouts/chk%2F..%2F1#payments"');
+  });
+
+  it("tells same-item orders apart by date and reference, and shows a hold's end", () => {
+    const html = renderToStaticMarkup(
+      <CheckoutSummaryCard
+        summary={{ ...summary, createdAt: "2025-03-04T10:00:00Z", holdExpiresAt: "2025-03-06T10:00:00Z" }}
+        dates={dates}
+      />,
+    );
+    expect(html).toMatch(/Ordered on <time[^>]*>[^<]*2025<\/time> · ref …\/\.\.\/1/);
+    expect(html).toMatch(/Hold on your card ends <time dateTime="2025-03-06T10:00:00.000Z">/);
+    expect(html).toContain('data-tone="danger"');
   });
 
   it("adds no second link when the action is only to view details", () => {

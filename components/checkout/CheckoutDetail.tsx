@@ -1,69 +1,126 @@
 import type { ReactNode } from "react";
+import type { SupportContacts } from "@/lib/checkout/support";
 import type { CheckoutView, NextAction, PanelId } from "@/lib/checkout/types";
+import { SUPPORT_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
+import { isExternalHref } from "../ui/link-targets";
 import { Panel } from "../ui/Panel";
+import { StatusBadge } from "../ui/StatusBadge";
+import { SupportContact } from "../ui/SupportContact";
 import styles from "./CheckoutDetail.module.css";
 import { ContinueCheckoutPanel } from "./ContinueCheckoutPanel";
 import { LeaseInsurancePanel } from "./LeaseInsurancePanel";
-import { NextStepHint } from "./NextStepHint";
 import { OrderItemsPanel } from "./OrderItemsPanel";
 import { PaymentsPanel } from "./PaymentsPanel";
 import { ReturnPanel } from "./ReturnPanel";
 import { ShippingPanel } from "./ShippingPanel";
-import { StatusSummary } from "./StatusSummary";
 import { Timeline } from "./Timeline";
 import { WaitlistPanel } from "./WaitlistPanel";
 
 export type CheckoutDetailProps = {
   view: CheckoutView;
   dates: DateContext;
-  /** Shown under the header: "Updated just now", "Couldn't refresh — showing what we had at 14:02". */
+  support: SupportContacts;
+  /** Shown under the situation: "Updated just now", "Couldn't refresh — showing what we had at 14:02". */
   refreshNote?: ReactNode;
 };
 
 /**
- * The body of a checkout's page: the headline, the one next step, then the panels the situation
- * lists, in its order; parts the view model lacks are left out, not shown empty.
+ * The body of a checkout's page. First the situation, sized to fit a phone's first screen: what was
+ * ordered, the headline in its tone, what it means, the key fact and the one action. Then the panels
+ * the situation lists, in its order. From 1024 px the situation and the facts sit side by side.
  */
-export function CheckoutDetail({ view, dates, refreshNote }: CheckoutDetailProps) {
-  const hint = hintFor(view.nextAction, view.continueCheckout !== null);
-  const hintReason = hint ? reasonFor(hint, view) : null;
+export function CheckoutDetail({ view, dates, support, refreshNote }: CheckoutDetailProps) {
+  const action = actionOf(view);
+  // A problem, or a status we can't tell (or an order that ended), sends the customer to us: say how, there.
+  const supportUpFront = view.status.tone === "danger" || view.status.tone === "neutral";
   return (
     <article className={styles.detail}>
       <header className={styles.header}>
         <h1 dir="auto" className={styles.title}>
           {view.title}
         </h1>
-        <StatusSummary status={view.status} />
-        {view.createdAt ? (
-          <p className={styles.meta}>
-            Ordered on <FormattedDate value={view.createdAt} dates={dates} />
+        <p className={styles.meta}>
+          {view.createdAt ? (
+            <>
+              {view.createdLabel} <FormattedDate value={view.createdAt} dates={dates} />
+              {" · "}
+            </>
+          ) : null}
+          <span>Ref {view.reference}</span>
+        </p>
+        <p className={styles.headline}>
+          <StatusBadge label={view.status.label} tone={view.status.tone} size="large" />
+        </p>
+        {view.status.description ? (
+          <p dir="auto" className={styles.meaning} data-meaning="">
+            {view.status.description}
           </p>
         ) : null}
+        {view.keyFact ? (
+          <p dir="auto" className={styles.keyFact} data-key-fact="">
+            {view.keyFact.label}
+            {view.keyFact.at ? (
+              <>
+                {" "}
+                <FormattedDate value={view.keyFact.at} dates={dates} withTime={view.keyFact.withTime} />
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {action ? (
+          <p className={styles.action} data-action="">
+            <ButtonLink
+              href={action.href}
+              newTab={action.kind !== "continueCheckout" && isExternalHref(action.href)}
+              // Continuing a checkout leaves the portal in the same tab, without a referrer.
+              rel={action.kind === "continueCheckout" ? "noopener noreferrer" : undefined}
+            >
+              {actionLabel(action, view)}
+            </ButtonLink>
+          </p>
+        ) : null}
+        {supportUpFront ? (
+          <SupportContact support={support} checkoutId={view.id} lead={SUPPORT_WORDS.needHelp} />
+        ) : null}
+        {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
       </header>
-      {refreshNote ? <div className={styles.refreshNote}>{refreshNote}</div> : null}
-      {hint ? <NextStepHint action={hint} reason={hintReason} /> : null}
-      {/* The situation table decides which panels matter and in which order (lib/checkout/situation.ts). */}
-      {view.panels.map((panel) => (
-        <PanelFor key={panel} panel={panel} view={view} dates={dates} />
-      ))}
+      <div className={styles.facts}>
+        {/* The situation table decides which panels matter and in which order (lib/checkout/situation.ts). */}
+        {view.panels.map((panel) => (
+          <PanelFor key={panel} panel={panel} view={view} dates={dates} action={action} support={support} />
+        ))}
+        <footer className={styles.footer}>
+          <SupportContact support={support} checkoutId={view.id} lead={SUPPORT_WORDS.questions} />
+        </footer>
+      </div>
     </article>
   );
 }
 
-function PanelFor({ panel, view, dates }: { panel: PanelId; view: CheckoutView; dates: DateContext }) {
+type PanelForProps = {
+  panel: PanelId;
+  view: CheckoutView;
+  dates: DateContext;
+  action: NextAction | null;
+  support: SupportContacts;
+};
+
+function PanelFor({ panel, view, dates, action, support }: PanelForProps) {
   switch (panel) {
     case "continueCheckout":
-      return view.continueCheckout ? (
+      // The button is the situation's action above; the panel stays only to say how to reach us instead.
+      return view.continueCheckout && view.continueCheckout.kind === "contactSupport" ? (
         <ContinueCheckoutPanel
           continueCheckout={view.continueCheckout}
-          holdExpiresAt={expiringHoldOf(view)}
-          dates={dates}
+          support={support}
+          checkoutId={view.id}
         />
       ) : null;
     case "waitlist":
-      return view.waitlist ? <WaitlistPanel waitlist={view.waitlist} /> : null;
+      return view.waitlist ? <WaitlistPanel waitlist={view.waitlist} headline={view.status.label} /> : null;
     case "progress":
       return view.timeline.milestones.length > 0 ? (
         <Panel id="progress" title="Progress">
@@ -71,9 +128,20 @@ function PanelFor({ panel, view, dates }: { panel: PanelId; view: CheckoutView; 
         </Panel>
       ) : null;
     case "shipping":
-      return view.shipping ? <ShippingPanel shipping={view.shipping} dates={dates} /> : null;
+      return view.shipping ? (
+        <ShippingPanel
+          shipping={view.shipping}
+          dates={dates}
+          // One way to the carrier's page per page: the action above, when it is that.
+          showTrackingLink={action?.kind !== "trackPackage"}
+          reference={view.reference}
+          headline={view.status.label}
+        />
+      ) : null;
     case "returns":
-      return view.returns ? <ReturnPanel returns={view.returns} dates={dates} /> : null;
+      return view.returns ? (
+        <ReturnPanel returns={view.returns} dates={dates} headline={view.status.label} />
+      ) : null;
     case "payments":
       return view.payments ? <PaymentsPanel payments={view.payments} dates={dates} /> : null;
     case "lease":
@@ -83,31 +151,16 @@ function PanelFor({ panel, view, dates }: { panel: PanelId; view: CheckoutView; 
   }
 }
 
-/**
- * Continue-checkout has its own panel, and "view details" would point at this very page:
- * neither is repeated as a hint.
- */
-function hintFor(action: NextAction | null, hasContinuePanel: boolean): NextAction | null {
+/** The situation's one action; "view details" would point at this very page. */
+function actionOf(view: CheckoutView): NextAction | null {
+  const action = view.nextAction;
   if (!action || action.kind === "viewDetails") return null;
-  if (action.kind === "continueCheckout" && hasContinuePanel) return null;
   return action;
 }
 
-/**
- * The problem behind the action, repeated beside it so a phone shows it on the first screen: the
- * payment error in words, or a delivery problem the carrier reported. Routine steps need no reason.
- */
-function reasonFor(action: NextAction, view: CheckoutView): string | null {
-  if (action.kind === "fixPayment") return view.payments?.problem?.message ?? null;
-  // Tracking a package needs a reason only when the situation says something is wrong (a carrier exception).
-  if (action.kind === "trackPackage" && view.needsAttention && view.shipping?.kind === "shipment") {
-    return view.shipping.trackingStatus?.description ?? view.status.description;
-  }
-  return null;
-}
-
-/** The moment a deposit hold lapses, when that is within the warning window; else null. */
-function expiringHoldOf(view: CheckoutView): string | null {
-  const deposit = view.payments?.deposit;
-  return deposit?.kind === "preauthorized" && deposit.expiresSoon ? deposit.expiresAt : null;
+/** "Track package on UPS": the carrier is part of the action's name when it is known. */
+function actionLabel(action: NextAction, view: CheckoutView): string {
+  if (action.kind === "trackPackage" && view.shipping?.kind === "shipment" && view.shipping.carrierName)
+    return `${action.label} on ${view.shipping.carrierName}`;
+  return action.label;
 }

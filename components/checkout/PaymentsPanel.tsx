@@ -69,21 +69,11 @@ function Deposit({ deposit, dates }: { deposit: DepositView; dates: DateContext 
     return <p>{paidAt ? <>Paid on {paidAt}.</> : "Paid."}</p>;
   }
   const expiresAt = dateOrNull(deposit.expiresAt, dates, { withTime: true });
-  const explanation = <p>{DEPOSIT_WORDS.held}</p>;
-  if (deposit.expiresSoon) {
-    return (
-      <>
-        {explanation}
-        <Callout tone="warning" title={DEPOSIT_WORDS.holdExpiresSoon}>
-          {expiresAt ? <p>It expires on {expiresAt}.</p> : null}
-        </Callout>
-      </>
-    );
-  }
+  // A hold about to end is the headline's news (its tone and key fact): here it is one plain fact.
   return (
     <>
-      {explanation}
-      {expiresAt ? <p>The hold expires on {expiresAt}.</p> : null}
+      <p>{DEPOSIT_WORDS.held}</p>
+      {expiresAt ? <p>The hold ends on {expiresAt}.</p> : null}
     </>
   );
 }

@@ -6,13 +6,18 @@ import { Panel } from "../ui/Panel";
 import styles from "./ReturnPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type ReturnPanelProps = { returns: ReturnView; dates: DateContext };
+export type ReturnPanelProps = {
+  returns: ReturnView;
+  dates: DateContext;
+  /** The page's headline: a status that only repeats it is left out. */
+  headline?: string;
+};
 
 /** The return: where it stands, its dates, and the reason and notes as the customer or team wrote them. */
-export function ReturnPanel({ returns, dates }: ReturnPanelProps) {
+export function ReturnPanel({ returns, dates, headline }: ReturnPanelProps) {
   return (
     <Panel id="returns" title="Return">
-      <StatusSummary status={returns.status} />
+      {returns.status.label === headline ? null : <StatusSummary status={returns.status} />}
       <FactList
         facts={[
           {

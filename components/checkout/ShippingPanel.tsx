@@ -1,4 +1,5 @@
 import type { ShippingView } from "@/lib/checkout/types";
+import { PICKUP_HELP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { AddressLines } from "../ui/AddressLines";
 import { ButtonLink } from "../ui/ButtonLink";
@@ -9,31 +10,54 @@ import { Panel } from "../ui/Panel";
 import styles from "./ShippingPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type ShippingPanelProps = { shipping: ShippingView; dates: DateContext };
+export type ShippingPanelProps = {
+  shipping: ShippingView;
+  dates: DateContext;
+  /** False when the page's action already leads to the carrier's page. */
+  showTrackingLink?: boolean;
+  /** The order reference the customer brings to a pickup. */
+  reference: string;
+  /** The page's headline: a status that only repeats it is left out (each fact once per page). */
+  headline?: string;
+};
 
 // One shipping panel per page, so a fixed id is unique; CopyButton selects it when it cannot copy.
 const TRACKING_NUMBER_ID = "tracking-number";
 
 /** Where the package is: carrier, tracking number and link, dates, who signed. Or the pickup, for collections. */
-export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
+export function ShippingPanel({
+  shipping,
+  dates,
+  showTrackingLink = true,
+  reference,
+  headline,
+}: ShippingPanelProps) {
   if (shipping.kind === "pickup") {
     return (
       <Panel id="shipping" title="Pickup">
-        <StatusSummary status={shipping.status} />
+        {shipping.status.label === headline ? null : <StatusSummary status={shipping.status} />}
         <FactList
           facts={[
             {
               key: "ready",
-              label: "Ready for pickup",
+              label: "Ready since",
               value: dateOrNull(shipping.readyAt, dates, { withTime: true }),
             },
             {
               key: "picked-up",
-              label: "Picked up",
+              label: "Collected",
               value: dateOrNull(shipping.pickedUpAt, dates, { withTime: true }),
             },
           ]}
         />
+        {shipping.pickedUpAt === null ? (
+          <>
+            <p>
+              {PICKUP_HELP_WORDS.whatToBring} (ref {reference}).
+            </p>
+            <p>{PICKUP_HELP_WORDS.whereToLook}</p>
+          </>
+        ) : null}
       </Panel>
     );
   }
@@ -41,7 +65,9 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
   const { carrierName, trackingNumber, trackingUrl } = shipping;
   return (
     <Panel id="shipping" title="Shipping">
-      {shipping.trackingStatus ? <StatusSummary status={shipping.trackingStatus} /> : null}
+      {shipping.trackingStatus && shipping.trackingStatus.label !== headline ? (
+        <StatusSummary status={shipping.trackingStatus} />
+      ) : null}
       <FactList
         facts={[
           {
@@ -63,12 +89,12 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
           },
           {
             key: "shipped",
-            label: "Shipped",
+            label: "Shipped on",
             value: dateOrNull(shipping.shippedAt, dates, { withTime: true }),
           },
           {
             key: "delivered",
-            label: "Delivered",
+            label: "Delivered on",
             value: dateOrNull(shipping.deliveredAt, dates, { withTime: true }),
           },
           {
@@ -87,7 +113,7 @@ export function ShippingPanel({ shipping, dates }: ShippingPanelProps) {
         ]}
       />
       {/* Only known carriers get a URL from the view model; an unknown one keeps the bare number. */}
-      {trackingUrl ? (
+      {trackingUrl && showTrackingLink ? (
         <p>
           <ButtonLink href={trackingUrl} variant="secondary" newTab>
             {carrierName ? `Track on ${carrierName}` : "Track your package"}

@@ -1,4 +1,5 @@
 import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
+import { TIMELINE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { withStableKeys } from "../../lib/stable-keys";
 import { FormattedDate } from "../ui/FormattedDate";
@@ -14,9 +15,34 @@ const SPOKEN_STATE: Record<MilestoneState, string> = {
   upcoming: " (not yet)",
 };
 
-/** The checkout's milestones in order: done (with when), the current one, then what is still to come. */
+/**
+ * Collapsed: what comes next (the headline already says where the order stands), then every step
+ * behind "Show all steps" (a <details>: it opens without JavaScript): done (with when), the current
+ * one, then what is still to come.
+ */
 export function Timeline({ timeline, dates }: TimelineProps) {
-  if (timeline.milestones.length === 0) return null;
+  const steps = timeline.milestones;
+  if (steps.length === 0) return null;
+  if (steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  // Nothing next (cancelled, returned, lease running): the headline says it all; the history stays folded.
+  const next = steps.find((step) => step.state === "upcoming");
+  return (
+    <div className={styles.collapsed}>
+      {next ? (
+        <p>
+          <span className={styles.nowLabel}>{TIMELINE_WORDS.next} </span>
+          <span dir="auto">{next.label}</span>
+        </p>
+      ) : null}
+      <details className={styles.all}>
+        <summary className={styles.summary}>{TIMELINE_WORDS.showAll(steps.length)}</summary>
+        <Steps timeline={timeline} dates={dates} />
+      </details>
+    </div>
+  );
+}
+
+function Steps({ timeline, dates }: TimelineProps) {
   return (
     <ol className={styles.timeline}>
       {withStableKeys(timeline.milestones, (milestone) => milestone.key).map(({ key, entry: milestone }) => (

@@ -4,13 +4,17 @@ import { FactList } from "../ui/FactList";
 import { Panel } from "../ui/Panel";
 import { StatusSummary } from "./StatusSummary";
 
-export type WaitlistPanelProps = { waitlist: WaitlistView };
+export type WaitlistPanelProps = {
+  waitlist: WaitlistView;
+  /** The page's headline: a reason that only repeats it is left out. */
+  headline?: string;
+};
 
 /** Why the checkout is waiting (e.g. not yet available where the customer lives), and for which address. */
-export function WaitlistPanel({ waitlist }: WaitlistPanelProps) {
+export function WaitlistPanel({ waitlist, headline }: WaitlistPanelProps) {
   return (
     <Panel id="waitlist" title="Waitlist">
-      <StatusSummary status={waitlist.reason} />
+      {waitlist.reason.label === headline ? null : <StatusSummary status={waitlist.reason} />}
       {waitlist.locationMessage ? <p dir="auto">{waitlist.locationMessage}</p> : null}
       <FactList
         facts={[

@@ -1,4 +1,5 @@
-import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import type { CheckoutSummaryView, ListGroup } from "@/lib/checkout/types";
+import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import styles from "./CheckoutList.module.css";
 import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
@@ -8,8 +9,45 @@ export type CheckoutListProps = {
   dates: DateContext;
 };
 
-/** The list page's checkouts, one card each. The page shows EmptyState instead when there are none. */
+/** Done orders shown before the rest fold away. */
+const RECENT_DONE = 2;
+const ORDER: readonly ListGroup[] = ["attention", "active", "done"];
+
+/**
+ * The list page's checkouts in groups: what needs the customer first, then what is on its way, then
+ * what is done (older done orders folded in a <details>, which opens without JavaScript). Grouping
+ * works within the page the API returned (paging is the API's, newest first). The page shows
+ * EmptyState instead when there are none.
+ */
 export function CheckoutList({ summaries, dates }: CheckoutListProps) {
+  return (
+    <div className={styles.groups}>
+      {ORDER.map((group) => {
+        const members = summaries.filter((summary) => summary.group === group);
+        if (members.length === 0) return null;
+        const shown = group === "done" ? members.slice(0, RECENT_DONE) : members;
+        const folded = group === "done" ? members.slice(RECENT_DONE) : [];
+        const headingId = `group-${group}`;
+        return (
+          <section key={group} aria-labelledby={headingId} className={styles.group}>
+            <h2 id={headingId} className={`${styles.heading} ${styles[group]}`}>
+              {LIST_GROUP_WORDS[group]} <span className={styles.count}>({members.length})</span>
+            </h2>
+            <Cards summaries={shown} dates={dates} />
+            {folded.length > 0 ? (
+              <details className={styles.older}>
+                <summary className={styles.summary}>{LIST_GROUP_WORDS.olderDone(folded.length)}</summary>
+                <Cards summaries={folded} dates={dates} />
+              </details>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function Cards({ summaries, dates }: CheckoutListProps) {
   return (
     <ul className={styles.list}>
       {summaries.map((summary) => (

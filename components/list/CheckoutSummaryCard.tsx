@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
+import { KEY_FACT_WORDS, TITLE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { checkoutPath } from "@/lib/urls/portal-urls";
 import { ButtonLink } from "../ui/ButtonLink";
@@ -13,7 +14,11 @@ export type CheckoutSummaryCardProps = {
   dates: DateContext;
 };
 
-/** One checkout in the list: its title links to the detail page; its one next action is a button. */
+/**
+ * One checkout in the list: its title links to the detail page, a line tells same-item orders apart
+ * (date and reference), one status line in its tone, the hold's end when there is one, and the one
+ * next action as a button.
+ */
 export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps) {
   const detailHref = checkoutPath(summary.id);
   const { nextAction, latestMilestone } = summary;
@@ -21,29 +26,40 @@ export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps
   const actionHref = resolveAgainstDetail(nextAction.href, detailHref);
   return (
     <article className={styles.card}>
-      <h2 className={styles.title}>
+      <h3 className={styles.title}>
         {/* No prefetch: see isPortalPath. */}
         <Link href={detailHref} dir="auto" className={styles.titleLink} prefetch={false}>
           {summary.title}
         </Link>
-      </h2>
-      <StatusBadge label={summary.status.label} tone={summary.status.tone} />
-      {latestMilestone ? (
-        <p className={styles.line}>
-          <span dir="auto" className={styles.milestone}>
-            {latestMilestone.label}
+      </h3>
+      <p className={`${styles.line} ${styles.muted}`} data-reference="">
+        {summary.createdAt ? (
+          <>
+            {summary.createdLabel} <FormattedDate value={summary.createdAt} dates={dates} />
+            {" · "}
+          </>
+        ) : null}
+        {TITLE_WORDS.reference(summary.reference)}
+      </p>
+      <p className={styles.status}>
+        <StatusBadge label={summary.status.label} tone={summary.status.tone} />
+        {latestMilestone ? (
+          <span className={styles.line}>
+            <span dir="auto" className={styles.milestone}>
+              {latestMilestone.label}
+            </span>
+            {latestMilestone.at ? (
+              <>
+                {" · "}
+                <FormattedDate value={latestMilestone.at} dates={dates} withTime />
+              </>
+            ) : null}
           </span>
-          {latestMilestone.at ? (
-            <>
-              {" · "}
-              <FormattedDate value={latestMilestone.at} dates={dates} withTime />
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {summary.createdAt ? (
-        <p className={`${styles.line} ${styles.muted}`}>
-          Ordered on <FormattedDate value={summary.createdAt} dates={dates} />
+        ) : null}
+      </p>
+      {summary.holdExpiresAt ? (
+        <p className={`${styles.line} ${styles.hold}`}>
+          {KEY_FACT_WORDS.holdEnds} <FormattedDate value={summary.holdExpiresAt} dates={dates} withTime />
         </p>
       ) : null}
       {nextAction.kind !== "viewDetails" ? (

@@ -3,7 +3,7 @@ import styles from "./FilterNav.module.css";
 
 export type FilterLink = { id: string; label: string; href: string; current: boolean };
 
-/** The list's filters as links (they work without JavaScript; no prefetch, see isPortalPath); scrolls sideways on narrow screens. */
+/** The list's filters as links (they work without JavaScript; no prefetch, see isPortalPath); wrap on narrow screens. */
 export function FilterNav({ filters }: { filters: readonly FilterLink[] }) {
   return (
     <nav aria-label="Filter checkouts" className={styles.nav}>

@@ -20,8 +20,8 @@ describe("deposit", () => {
 
   it.each([
     [47, true],
-    [48, true],
-    [49, false],
+    [72, true],
+    [73, false],
     [24 * 7, false],
     [-1, true],
   ])("a hold expiring in %s h warns: %s", (hours, expiresSoon) => {

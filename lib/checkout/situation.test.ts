@@ -5,6 +5,7 @@ import {
   hasPaidDeposit,
   isPickupCheckout,
   isUnfinishedCheckout,
+  listGroupOf,
   SITUATIONS,
   type Situation,
   situationOf,
@@ -61,7 +62,7 @@ describe("the situation table", () => {
     for (const label of labels) expect(label).not.toMatch(/[a-z][A-Z]|_/);
   });
 
-  it("only problems and things to do need attention", () => {
+  it("only problems and things to do need attention (the list's first group)", () => {
     const attention = Object.entries(SITUATIONS)
       .filter(([, row]) => row.needsAttention)
       .map(([name]) => name);
@@ -73,8 +74,32 @@ describe("the situation table", () => {
         "depositUnpaid",
         "paymentFailed",
         "readyForPickup",
+        "returnStarted",
+        "waitlistedForLocation",
       ].sort(),
     );
+  });
+
+  it("groups the list: attention first, then what moves, then what is over", () => {
+    expect(listGroupOf("paymentFailed")).toBe("attention");
+    expect(listGroupOf("carrierException")).toBe("attention");
+    expect(listGroupOf("depositHoldExpiring")).toBe("attention");
+    expect(listGroupOf("continueCheckout")).toBe("attention");
+    expect(listGroupOf("waitlistedForLocation")).toBe("attention");
+    expect(listGroupOf("returnStarted")).toBe("attention");
+    expect(listGroupOf("shipped")).toBe("active");
+    expect(listGroupOf("waitlistedForStock")).toBe("active");
+    expect(listGroupOf("unknown")).toBe("active");
+    expect(listGroupOf("leaseActive")).toBe("done");
+    expect(listGroupOf("returned")).toBe("done");
+    expect(listGroupOf("cancelled")).toBe("done");
+  });
+
+  it("marks only ended orders as over, so their lease, insurance and tracking are not shown", () => {
+    const over = Object.entries(SITUATIONS)
+      .filter(([, row]) => row.over === true)
+      .map(([name]) => name);
+    expect(over.sort()).toEqual(["cancelled", "returned"]);
   });
 
   it("reads problems in a problem tone, finished orders in a done or neutral one", () => {

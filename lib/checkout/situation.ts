@@ -8,7 +8,7 @@ import {
   KNOWN_TRACKING_STATUSES,
   KNOWN_WAITLIST_REASONS,
 } from "@/lib/sweetspot/schemas";
-import type { NextAction, PanelId, StatusView, Tone } from "./types";
+import type { ListGroup, NextAction, PanelId, StatusView, Tone } from "./types";
 import { SITUATION_WORDS } from "./words";
 
 /*
@@ -58,6 +58,11 @@ export type SituationRow = {
   needsAttention: boolean;
   /** It can still change without the customer doing anything, so the page refreshes itself. */
   live: boolean;
+  /**
+   * The order is over (returned, cancelled): facts about a running lease, insurance and a parcel on its
+   * way no longer apply and are not shown.
+   */
+  over?: true;
 };
 
 // The panels' usual order; a row names the ones that lead.
@@ -92,7 +97,8 @@ export const SITUATIONS: Readonly<Record<Situation, SituationRow>> = {
     live: true,
   },
   waitlistedForStock: { tone: "ok", nextAction: null, panels: WAITING, needsAttention: false, live: true },
-  waitlistedForLocation: { tone: "ok", nextAction: null, panels: WAITING, needsAttention: false, live: true },
+  // The customer may choose another address (or to wait): worth their attention.
+  waitlistedForLocation: { tone: "ok", nextAction: null, panels: WAITING, needsAttention: true, live: true },
   waitlisted: { tone: "ok", nextAction: null, panels: WAITING, needsAttention: false, live: true },
   preparing: { tone: "ok", nextAction: null, panels: USUAL, needsAttention: false, live: true },
   shipped: { tone: "ok", nextAction: "trackPackage", panels: USUAL, needsAttention: false, live: true },
@@ -121,11 +127,12 @@ export const SITUATIONS: Readonly<Record<Situation, SituationRow>> = {
   },
   pickedUp: { tone: "done", nextAction: null, panels: USUAL, needsAttention: false, live: true },
   leaseActive: { tone: "done", nextAction: null, panels: first("lease"), needsAttention: false, live: false },
+  // A return waits on the customer (sending the item back, a collection to be home for).
   returnStarted: {
     tone: "ok",
     nextAction: "seeReturn",
     panels: first("returns"),
-    needsAttention: false,
+    needsAttention: true,
     live: true,
   },
   returned: {
@@ -134,8 +141,16 @@ export const SITUATIONS: Readonly<Record<Situation, SituationRow>> = {
     panels: first("returns"),
     needsAttention: false,
     live: false,
+    over: true,
   },
-  cancelled: { tone: "neutral", nextAction: null, panels: USUAL, needsAttention: false, live: false },
+  cancelled: {
+    tone: "neutral",
+    nextAction: null,
+    panels: USUAL,
+    needsAttention: false,
+    live: false,
+    over: true,
+  },
   // From the detail `state`, read only when the lifecycle is missing or unknown.
   depositUnpaid: { tone: "attention", nextAction: null, panels: WAITING, needsAttention: true, live: false },
   depositPending: { tone: "ok", nextAction: null, panels: WAITING, needsAttention: false, live: false },
@@ -158,6 +173,17 @@ const TONES: Readonly<Record<SituationTone, Tone>> = {
   done: "success",
   neutral: "neutral",
 };
+
+/**
+ * The list page's group: needing the customer first, then what still moves (and what we can't place:
+ * an unknown status is not "done"), then finished orders.
+ */
+export function listGroupOf(situation: Situation): ListGroup {
+  const row = SITUATIONS[situation];
+  if (row.needsAttention) return "attention";
+  if (row.live || situation === "unknown" || row.tone === "ok") return "active";
+  return "done";
+}
 
 /** The headline: words from words.ts, tone from the row. */
 export function situationStatus(situation: Situation): StatusView {
@@ -403,7 +429,7 @@ export function hasPaymentProblem(record: PaymentProblemFacts): boolean {
 }
 
 /** A hold this close to expiry (or past it) is worth a warning: the customer may have to act. */
-const PREAUTH_WARNING_MS = 48 * 60 * 60 * 1000;
+const PREAUTH_WARNING_MS = 72 * 60 * 60 * 1000;
 
 export type Hold = { expiresAt: string | null; expiresSoon: boolean };
 

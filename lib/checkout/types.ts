@@ -99,7 +99,7 @@ export type DepositView =
   | {
       kind: "preauthorized";
       expiresAt: string | null;
-      /** True when the hold expires within 48 hours: the page warns. */
+      /** True when the hold expires within 72 hours: the page warns. */
       expiresSoon: boolean;
     };
 
@@ -128,9 +128,23 @@ export type PanelId =
   | "lease"
   | "items";
 
+/**
+ * The one fact that matters now, beside the headline: "Hold on your card ends <date>", "UPS · 1Z…",
+ * "Your card was declined. Failed 3 times." A date, when there is one, follows the words.
+ */
+export type KeyFactView = { label: string; at: string | null; withTime: boolean };
+
+/** Where a checkout sits on the list page (lib/checkout/situation.ts decides). */
+export type ListGroup = "attention" | "active" | "done";
+
 /** One checkout as the detail page and the live JSON route show it. */
 export type CheckoutView = {
   id: string;
+  /** A short reference customers can quote ("…failed"): tells same-item orders apart. */
+  reference: string;
+  /** "Ordered on" for a finished checkout, "Started on" for an unfinished one. */
+  createdLabel: string;
+  keyFact: KeyFactView | null;
   /** What was ordered, in one line: purchase items, else the external order id, else the checkout id. */
   title: string;
   items: { name: string; quantity: number }[];
@@ -159,8 +173,13 @@ export type CheckoutView = {
 export type CheckoutSummaryView = {
   id: string;
   title: string;
+  reference: string;
   createdAt: string | null;
+  createdLabel: string;
   status: StatusView;
+  group: ListGroup;
+  /** When the deposit hold on the customer's card ends, when there is one. */
+  holdExpiresAt: string | null;
   latestMilestone: { label: string; at: string | null } | null;
   nextAction: NextAction;
 };

@@ -172,7 +172,8 @@ describe("title", () => {
     ],
     [{ purchaseItems: [{ name: "   ", quantity: 1 }], externalOrderId: "ORDER-1001" }, "Order ORDER-1001"],
     [{ purchaseItems: [], externalOrderId: "  ORDER-1001 " }, "Order ORDER-1001"],
-    [{}, `Checkout ${TEST_CHECKOUT_ID}`],
+    // No names and no order number: a friendly title, never the raw id.
+    [{}, "Your order · ref …000001"],
   ])("%j → %s", (fields, title) => {
     const record = checkoutRecord(fields);
     expect(toCheckoutView(record, null, OPTIONS).title).toBe(title);
@@ -574,9 +575,13 @@ describe("summary", () => {
     );
     expect(summary).toEqual({
       id: TEST_CHECKOUT_ID,
-      title: `Checkout ${TEST_CHECKOUT_ID}`,
+      title: "Your order · ref …000001",
+      reference: "…000001",
       createdAt: "2026-01-10T10:00:00.000Z",
+      createdLabel: "Ordered on",
       status: expect.objectContaining({ label: "On its way" }),
+      group: "active",
+      holdExpiresAt: null,
       latestMilestone: { label: "Shipped", at: "2026-01-12T10:00:00.000Z" },
       nextAction: {
         kind: "trackPackage",
@@ -607,7 +612,8 @@ describe("the situation decides the headline and the panels", () => {
   it("lists only panels with something to say", () => {
     const view = toCheckoutView(checkoutRecord({ lifecycle: "orderConfirmed" }), null, OPTIONS);
     expect(view.needsAttention).toBe(false);
-    expect(view.panels).toEqual(["progress", "lease", "items"]);
+    // Neither lease nor insurance is known: no empty panel.
+    expect(view.panels).toEqual(["progress", "items"]);
   });
 
   it("puts the continue panel first for an unfinished checkout", () => {
@@ -627,5 +633,139 @@ describe("the situation decides the headline and the panels", () => {
     );
     expect(view.status.label).toBe("Delivery problem");
     expect(view.panels[0]).toBe("shipping");
+  });
+});
+
+describe("contradictions the page must never show (issue 13)", () => {
+  const delivered = {
+    insuranceStatus: "approved",
+    leaseStartDate: "2026-01-01",
+    leaseEndDate: "2027-01-01",
+    leaseTermId: "lt_12m",
+    trackingCarrier: "ups",
+    trackingNumber: "1Z999AA10123456784",
+    trackingStatus: "delivered",
+    shippedAt: "2025-12-20T10:00:00Z",
+    deliveredAt: "2025-12-22T10:00:00Z",
+  } as const;
+
+  it("a returned item shows no insurance, no lease end and no tracking link", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ ...delivered, lifecycle: "returned", returnCompletedAt: "2026-02-01T10:00:00Z" }),
+      null,
+      OPTIONS,
+    );
+    expect(view.status.label).toBe("Returned");
+    expect(view.insurance).toBeNull();
+    expect(view.lease).toBeNull();
+    expect(view.panels).not.toContain("lease");
+    expect(view.shipping?.kind === "shipment" && view.shipping.trackingUrl).toBe(null);
+    expect(view.nextAction).toBeNull();
+    expect(view.keyFact).toMatchObject({ label: "Return completed", at: "2026-02-01T10:00:00.000Z" });
+  });
+
+  it("a return under way offers the return, not the old parcel's tracking", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        ...delivered,
+        lifecycle: "returnInitiated",
+        returnInitiatedAt: "2026-02-01T10:00:00Z",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.nextAction).toMatchObject({ kind: "seeReturn" });
+    expect(view.shipping?.kind === "shipment" && view.shipping.trackingUrl).toBe(null);
+  });
+
+  it("a cancelled order shows no insurance or lease, and says why it can't say why", () => {
+    const view = toCheckoutView(checkoutRecord({ ...delivered, lifecycle: "cancelled" }), null, OPTIONS);
+    expect(view.status.label).toBe("Cancelled");
+    expect(view.status.description).toMatch(/Ask us if you want to know why/);
+    expect(view.insurance).toBeNull();
+    expect(view.lease).toBeNull();
+  });
+
+  it("never says 'deposit pending' beside an active hold", () => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle: null, depositPreauthExpiresAt: "2026-03-20T12:00:00Z" }),
+      detailRecord({ state: "pendingDeposit" }),
+      OPTIONS,
+    );
+    expect(view.payments?.deposit).toMatchObject({ kind: "preauthorized" });
+    expect(JSON.stringify(view)).not.toMatch(/deposit pending/i);
+    expect(view.status.label).toBe("Deposit on hold");
+  });
+
+  it("shows no 'automatic payments on' under a failed payment", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "leaseActive",
+        recurringPaymentStatus: "active",
+        lastPaymentErrorCode: "card_declined",
+        paymentFailureCount: 3,
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.status.label).toBe("Payment failed");
+    expect(view.payments?.recurring).toBeNull();
+    expect(view.keyFact?.label).toBe("Your card was declined. Failed 3 times.");
+    // Without a problem the routine status is shown.
+    const fine = toCheckoutView(
+      checkoutRecord({ lifecycle: "leaseActive", recurringPaymentStatus: "active" }),
+      null,
+      OPTIONS,
+    );
+    expect(fine.payments?.recurring?.label).toBe("Automatic payments on");
+  });
+
+  it("an unfinished checkout was started, not ordered", () => {
+    const unfinished = toCheckoutView(checkoutRecord({ lifecycle: "created" }), null, OPTIONS);
+    expect(unfinished.createdLabel).toBe("Started on");
+    expect(toCheckoutSummary(checkoutRecord({ lifecycle: "created" }), OPTIONS).createdLabel).toBe(
+      "Started on",
+    );
+    expect(toCheckoutView(checkoutRecord({ lifecycle: "shipped" }), null, OPTIONS).createdLabel).toBe(
+      "Ordered on",
+    );
+  });
+
+  it("a hold ending within 72 hours is the unfinished checkout's key fact, and the list card's", () => {
+    const record = checkoutRecord({ lifecycle: "created", depositPreauthExpiresAt: "2026-03-03T12:00:00Z" });
+    const view = toCheckoutView(record, null, OPTIONS);
+    expect(view.status.label).toBe("Deposit hold expiring");
+    expect(view.keyFact).toEqual({
+      label: "Hold on your card ends",
+      at: "2026-03-03T12:00:00.000Z",
+      withTime: true,
+    });
+    const summary = toCheckoutSummary(record, OPTIONS);
+    expect(summary.group).toBe("attention");
+    expect(summary.holdExpiresAt).toBe("2026-03-03T12:00:00.000Z");
+  });
+
+  it("a carrier exception's key fact is the carrier and number to quote", () => {
+    const view = toCheckoutView(
+      checkoutRecord({
+        lifecycle: "shipped",
+        trackingCarrier: "dhl",
+        trackingNumber: "3318810025",
+        trackingStatus: "exception",
+      }),
+      null,
+      OPTIONS,
+    );
+    expect(view.status).toMatchObject({ label: "Delivery problem", tone: "danger" });
+    expect(view.keyFact?.label).toBe("DHL · 3318810025");
+  });
+
+  it.each(KNOWN_LIFECYCLES)("the key fact of a %s checkout never repeats its headline", (lifecycle) => {
+    const view = toCheckoutView(
+      checkoutRecord({ lifecycle, createdAt: "2026-01-10T10:00:00Z", updatedAt: "2026-01-12T10:00:00Z" }),
+      null,
+      OPTIONS,
+    );
+    expect(view.keyFact?.label).not.toBe(view.status.label);
   });
 });

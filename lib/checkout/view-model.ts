@@ -6,7 +6,9 @@ import { paymentsViewFor } from "./payments";
 import { isSafeExternalUrl } from "./safe-url";
 import { shippingViewFor } from "./shipping";
 import {
+  depositHoldOf,
   isUnfinishedCheckout,
+  listGroupOf,
   mayBeWaiting,
   returnStateOf,
   SITUATIONS,
@@ -15,12 +17,14 @@ import {
   situationStatus,
   waitlistReasonStatus,
 } from "./situation";
+import { shortReference } from "./support";
 import { plainText, singleLineText, truncatedText } from "./text";
 import { latestMilestone, timelineFor } from "./timeline";
 import type {
   CheckoutSummaryView,
   CheckoutView,
   ContinueCheckoutView,
+  KeyFactView,
   LeaseView,
   NextAction,
   PanelId,
@@ -32,6 +36,7 @@ import type {
 import {
   ACTION_LABELS,
   insuranceStatusView,
+  KEY_FACT_WORDS,
   leaseTermText,
   locationMessageText,
   returnStatusView,
@@ -76,16 +81,16 @@ export function toCheckoutView(
   const items = itemsOf(merged);
   const timeline = timelineFor(merged, options.now);
   const continueCheckout = continueCheckoutFor(merged, options);
-  const shipping = shippingViewFor(merged);
+  const shipping = withoutStaleTracking(situation, shippingViewFor(merged));
   const returns = returnViewFor(merged);
   const waitlist = waitlistViewFor(merged);
-  const payments = paymentsViewFor(merged, {
-    state,
-    fees: sameDetail?.arbitraryFees ?? null,
-    now: options.now,
-  });
-  const lease = leaseViewFor(merged);
-  const insurance = merged.insuranceStatus === null ? null : insuranceStatusView(merged.insuranceStatus);
+  const payments = withoutContradictions(
+    paymentsViewFor(merged, { state, fees: sameDetail?.arbitraryFees ?? null, now: options.now }),
+  );
+  // Once an order is over (returned, cancelled), its lease and insurance no longer apply.
+  const lease = row.over ? null : leaseViewFor(merged);
+  const insurance =
+    row.over || merged.insuranceStatus === null ? null : insuranceStatusView(merged.insuranceStatus);
   const present: Record<PanelId, boolean> = {
     continueCheckout: continueCheckout !== null,
     waitlist: waitlist !== null,
@@ -93,12 +98,24 @@ export function toCheckoutView(
     shipping: shipping !== null,
     returns: returns !== null,
     payments: payments !== null,
-    // Both always render: they say "not known yet" rather than disappear.
-    lease: true,
+    // Both always render: they say "not known yet" rather than disappear (lease: unless the order is over).
+    lease: lease !== null || insurance !== null,
     items: true,
   };
+  const nextAction = nextActionFor(situation, { record: merged, shipping, payments }, options, "");
   return {
     id: merged.id,
+    reference: shortReference(merged.id),
+    createdLabel: isUnfinishedCheckout(merged.lifecycle) ? TITLE_WORDS.started : TITLE_WORDS.ordered,
+    keyFact: keyFactFor(situation, {
+      timeline,
+      shipping,
+      payments,
+      lease,
+      returns,
+      waitlist,
+      updatedAt: isoTimestamp(merged.updatedAt),
+    }),
     title: titleFor(merged),
     items: items.slice(0, MAX_ITEMS),
     externalOrderId: singleLineText(merged.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH),
@@ -109,7 +126,7 @@ export function toCheckoutView(
     live: row.live,
     panels: row.panels.filter((panel) => present[panel]),
     timeline,
-    nextAction: nextActionFor(situation, { record: merged, shipping, payments }, options, ""),
+    nextAction,
     continueCheckout,
     shipping,
     returns,
@@ -127,13 +144,18 @@ export function toCheckoutSummary(
 ): CheckoutSummaryView {
   const detailsHref = checkoutPath(record.id);
   const situation = situationOf({ record, state: null, now: options.now });
-  const shipping = shippingViewFor(record);
+  const shipping = withoutStaleTracking(situation, shippingViewFor(record));
   const payments = paymentsViewFor(record, { state: null, fees: null, now: options.now });
+  const hold = depositHoldOf(record, null, options.now);
   return {
     id: record.id,
     title: titleFor(record),
+    reference: shortReference(record.id),
     createdAt: isoTimestamp(record.createdAt),
+    createdLabel: isUnfinishedCheckout(record.lifecycle) ? TITLE_WORDS.started : TITLE_WORDS.ordered,
     status: situationStatus(situation),
+    group: listGroupOf(situation),
+    holdExpiresAt: isoTimestamp(hold?.expiresAt ?? null),
     latestMilestone: latestMilestone(timelineFor(record, options.now)),
     nextAction: nextActionFor(situation, { record, shipping, payments }, options, detailsHref) ?? {
       kind: "viewDetails",
@@ -188,7 +210,97 @@ function titleFor(record: CheckoutRecord): string {
   }
   const orderId = singleLineText(record.externalOrderId, MAX_TITLE_NAME_LENGTH);
   if (orderId !== null) return truncatedText(TITLE_WORDS.order(orderId), MAX_TITLE_LENGTH);
-  return truncatedText(TITLE_WORDS.checkout(record.id), MAX_TITLE_LENGTH);
+  return TITLE_WORDS.checkout(shortReference(record.id));
+}
+
+/**
+ * A parcel handed over, then returned or cancelled, is not tracked any more: its carrier link would
+ * show an old delivery as the news.
+ */
+function withoutStaleTracking(situation: Situation, shipping: ShippingView | null): ShippingView | null {
+  const past = SITUATIONS[situation].over === true || situation === "returnStarted";
+  if (shipping?.kind !== "shipment" || !past) return shipping;
+  return { ...shipping, trackingUrl: null };
+}
+
+/**
+ * "Automatic payments on" under a failed payment reads as "all is well": while a payment has failed,
+ * the problem speaks for the payments and the routine status is left out.
+ */
+function withoutContradictions(payments: PaymentsView | null): PaymentsView | null {
+  if (payments?.problem == null || payments.recurring === null) return payments;
+  return { ...payments, recurring: null };
+}
+
+type KeyFactParts = Pick<
+  CheckoutView,
+  "timeline" | "shipping" | "payments" | "lease" | "returns" | "waitlist" | "updatedAt"
+>;
+
+/** The one fact that matters now, said beside the headline (each situation's panel holds the rest). */
+function keyFactFor(situation: Situation, parts: KeyFactParts): KeyFactView | null {
+  const { shipping, payments, lease, returns, waitlist } = parts;
+  const problem = payments?.problem ?? null;
+  const deposit = payments?.deposit ?? null;
+  switch (situation) {
+    case "paymentFailed":
+      if (problem) return text(KEY_FACT_WORDS.failures(problem.message, problem.failureCount));
+      break;
+    case "depositHoldExpiring":
+    case "continueCheckout":
+      if (deposit?.kind === "preauthorized" && deposit.expiresAt)
+        return { label: KEY_FACT_WORDS.holdEnds, at: deposit.expiresAt, withTime: true };
+      break;
+    case "shipped":
+    case "outForDelivery":
+    case "carrierException":
+      if (shipping?.kind === "shipment" && (shipping.carrierName || shipping.trackingNumber))
+        return text(KEY_FACT_WORDS.tracking(shipping.carrierName, shipping.trackingNumber));
+      break;
+    case "waitlistedForLocation":
+      if (waitlist?.locationMessage) return text(waitlist.locationMessage);
+      break;
+    case "delivered":
+      if (shipping?.kind === "shipment" && shipping.deliveredAt)
+        return { label: KEY_FACT_WORDS.delivered, at: shipping.deliveredAt, withTime: true };
+      break;
+    case "pickedUp":
+      if (shipping?.kind === "pickup" && shipping.pickedUpAt)
+        return { label: KEY_FACT_WORDS.pickedUp, at: shipping.pickedUpAt, withTime: true };
+      break;
+    case "readyForPickup":
+      if (shipping?.kind === "pickup" && shipping.readyAt)
+        return { label: KEY_FACT_WORDS.readySince, at: shipping.readyAt, withTime: true };
+      break;
+    case "leaseActive":
+      if (lease?.endDate) return { label: KEY_FACT_WORDS.leaseEnds, at: lease.endDate, withTime: false };
+      if (lease?.startDate)
+        return { label: KEY_FACT_WORDS.leaseStarts, at: lease.startDate, withTime: false };
+      break;
+    case "returnStarted":
+      if (returns?.initiatedAt)
+        return { label: KEY_FACT_WORDS.returnStarted, at: returns.initiatedAt, withTime: false };
+      break;
+    case "returned":
+      if (returns?.completedAt)
+        return { label: KEY_FACT_WORDS.returnCompleted, at: returns.completedAt, withTime: false };
+      break;
+    default:
+      break;
+  }
+  const latest = latestMilestone(parts.timeline);
+  if (latest === null) return null;
+  // "Order confirmed" under the headline "Order confirmed" says it twice: only the date is news.
+  const repeats = latest.label === situationStatus(situation).label;
+  if (repeats && latest.at === null) {
+    if (parts.updatedAt === null) return null;
+    return { label: KEY_FACT_WORDS.updated, at: parts.updatedAt, withTime: false };
+  }
+  return { label: repeats ? KEY_FACT_WORDS.since : latest.label, at: latest.at, withTime: false };
+}
+
+function text(label: string): KeyFactView {
+  return { label, at: null, withTime: false };
 }
 
 /** Offered only while the checkout is unfinished; an unsafe link is replaced by a way to reach support. */

@@ -54,8 +54,13 @@ const shipping = z.discriminatedUnion("kind", [
   }),
 ]);
 
+const keyFact = z.object({ label: text, at: nullableText, withTime: z.boolean() });
+
 export const checkoutViewSchema: z.ZodType<CheckoutView> = z.object({
   id: text,
+  reference: text,
+  createdLabel: text,
+  keyFact: keyFact.nullable(),
   title: text,
   items: z.array(z.object({ name: text, quantity: z.number() })),
   externalOrderId: nullableText,
@@ -115,8 +120,12 @@ export const checkoutViewSchema: z.ZodType<CheckoutView> = z.object({
 const checkoutSummaryViewSchema: z.ZodType<CheckoutSummaryView> = z.object({
   id: text,
   title: text,
+  reference: text,
   createdAt: nullableText,
+  createdLabel: text,
   status: statusView,
+  group: z.enum(["attention", "active", "done"]),
+  holdExpiresAt: nullableText,
   latestMilestone: z.object({ label: text, at: nullableText }).nullable(),
   nextAction,
 });

@@ -31,7 +31,7 @@ export type SituationWords = { label: string; description: string };
 export const SITUATION_WORDS: Readonly<Record<Situation, SituationWords>> = {
   paymentFailed: {
     label: "Payment failed",
-    description: "A recent payment didn't go through. See below for what to do.",
+    description: "A recent payment didn't go through. Fix it soon to keep your lease in good standing.",
   },
   depositHoldExpiring: {
     label: "Deposit hold expiring",
@@ -70,13 +70,18 @@ export const SITUATION_WORDS: Readonly<Record<Situation, SituationWords>> = {
     description: "We've started your return and will update this page as it moves.",
   },
   returned: { label: "Returned", description: "Your return is complete." },
-  cancelled: { label: "Cancelled", description: "This checkout was cancelled." },
+  // The API gives no reason for a cancellation: say so honestly rather than guess one.
+  cancelled: {
+    label: "Cancelled",
+    description: "This order was cancelled and nothing more will be charged. Ask us if you want to know why.",
+  },
   depositUnpaid: {
     label: "Deposit not paid",
     description: "The deposit for this checkout hasn't been paid yet.",
   },
+  // "On hold", as the payments panel says: "pending" beside an active hold read like two things.
   depositPending: {
-    label: "Deposit pending",
+    label: "Deposit on hold",
     description: "Your deposit is on hold and will be charged when your order is confirmed.",
   },
   depositPaid: { label: "Deposit paid", description: "We've received your deposit." },
@@ -291,7 +296,7 @@ export function paymentProblemWords(code: string | null | undefined): PaymentPro
 export const DEPOSIT_WORDS = {
   /** Payments panel: what a pre-authorized deposit means. */
   held: "Pre-authorized: the amount is held on your card but not charged yet.",
-  /** Payments panel: the warning when the hold ends within 48 hours. */
+  /** Payments panel: the warning when the hold ends within 72 hours. */
   holdExpiresSoon: "The hold on your deposit expires soon",
   /** Beside Continue checkout: what to do about a hold that ends soon. */
   finishBeforeHoldExpires:
@@ -342,6 +347,12 @@ const MILESTONE_WORDS: Record<MilestoneWordKey, string> = {
   cancelled: "Cancelled",
 };
 
+/** The collapsed timeline: what comes next, and the way to every step. */
+export const TIMELINE_WORDS = {
+  next: "Next step:",
+  showAll: (count: number) => `Show all steps (${count})`,
+} as const;
+
 /** Our words for a milestone key, else the API's own label (free text), else "Step N" (1-based). */
 export function milestoneLabel(key: string, apiLabel: string | null, position: number): string {
   return valueForKey(MILESTONE_WORDS, key) ?? apiLabel ?? `Step ${position}`;
@@ -363,7 +374,53 @@ export const TITLE_WORDS = {
   quantityOf: (quantity: number, name: string) => `${quantity} × ${name}`,
   andMore: (first: string, others: number) => `${first} + ${others} more`,
   order: (externalOrderId: string) => `Order ${externalOrderId}`,
-  checkout: (id: string) => `Checkout ${id}`,
+  /** No item names and no order number: a friendly title, never the raw id. */
+  checkout: (reference: string) => `Your order · ref ${reference}`,
+  /** The line under a title that tells same-item orders apart. */
+  reference: (reference: string) => `ref ${reference}`,
+  /** "Ordered on" only for a finished checkout: an unfinished one was never ordered. */
+  ordered: "Ordered on",
+  started: "Started on",
+} as const;
+
+/*
+ * The key fact beside a headline: the one fact that matters now. Most read "<label> <date>"; the rest
+ * are one line of text.
+ */
+export const KEY_FACT_WORDS = {
+  holdEnds: "Hold on your card ends",
+  leaseEnds: "Lease ends",
+  leaseStarts: "Lease starts",
+  delivered: "Arrived",
+  pickedUp: "Collected",
+  readySince: "Ready since",
+  /** A step that is the headline itself: only its date is news. */
+  since: "Since",
+  /** …and when the step has no date either: when we last heard of the order. */
+  updated: "Last updated",
+  returnStarted: "Return started",
+  returnCompleted: "Return completed",
+  failures: (message: string, count: number | null) =>
+    count !== null && count > 0 ? `${message} Failed ${count === 1 ? "once" : `${count} times`}.` : message,
+  tracking: (carrier: string | null, number: string | null) =>
+    [carrier, number].filter((part): part is string => part !== null).join(" · "),
+} as const;
+
+/** Pickup: the API names no place or hours (only an id we don't show), so say what we can. */
+export const PICKUP_HELP_WORDS = {
+  whatToBring: "Bring a photo ID and your order reference",
+  whereToLook:
+    "Your pickup confirmation email says where and when to collect. Can't find it? Contact us and we'll tell you.",
+} as const;
+
+/** The list page's groups (lib/checkout/situation.ts listGroupOf decides which). */
+export const LIST_GROUP_WORDS = {
+  attention: "Needs your attention",
+  active: "In progress",
+  done: "Done",
+  olderDone: (count: number) => `Show ${count} older ${count === 1 ? "order" : "orders"}`,
+  /** With more than one page: the groups sort this page only (the API pages newest first). */
+  thisPageOnly: "Grouped within this page; other pages have older orders.",
 } as const;
 
 /** "All" has no situation of its own; the other filters are named by their situation's headline. */
@@ -372,5 +429,8 @@ export const ALL_FILTER_LABEL = "All";
 export const SUPPORT_WORDS = {
   /** The checkout is unfinished but its link can't be offered safely. */
   unsafeCheckoutLink: "We can't open this checkout from here. Contact support and we'll help you finish it.",
-  questions: "Questions about this checkout? Contact support.",
+  questions: "Questions about this order?",
+  needHelp: "Need help?",
+  subject: "Question about my order",
+  subjectFor: (checkoutId: string) => `Question about my order ${checkoutId}`,
 } as const;

@@ -215,6 +215,31 @@ describe("parsePortalConfig", () => {
     expect(local.ok).toBe(true);
   });
 
+  it("takes an optional support phone and https help page, and names malformed ones", () => {
+    const unset = parsePortalConfig({ SWEETSPOT_SANDBOX: "1" }, generate);
+    expect(unset.ok && [unset.config.supportPhone, unset.config.supportUrl]).toEqual([null, null]);
+    const set = parsePortalConfig(
+      {
+        SWEETSPOT_SANDBOX: "1",
+        SUPPORT_PHONE: "+1 (555) 010-2000",
+        SUPPORT_URL: "https://help.example.test/orders",
+      },
+      generate,
+    );
+    expect(set.ok && [set.config.supportPhone, set.config.supportUrl]).toEqual([
+      "+1 (555) 010-2000",
+      "https://help.example.test/orders",
+    ]);
+    const bad = parsePortalConfig(
+      { SWEETSPOT_SANDBOX: "1", SUPPORT_PHONE: "call us", SUPPORT_URL: "http://help.example.test" },
+      generate,
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join("\n")).toMatch(/SUPPORT_PHONE/);
+    expect(bad.problems.join("\n")).toMatch(/SUPPORT_URL/);
+  });
+
   it("takes an optional redis:// or rediss:// REDIS_URL for the shared store", () => {
     const unset = parsePortalConfig(realApi, generate);
     expect(unset.ok && unset.config.redisUrl).toBeNull();

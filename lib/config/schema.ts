@@ -78,6 +78,17 @@ const variableSchemas = {
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_USER_ID_CLAIM: optionalText,
   SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+  // A number a phone can dial: digits with spaces, dots, dashes or brackets, an optional leading +.
+  SUPPORT_PHONE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, "must be a phone number (digits, spaces, - . ( ), leading +)")
+      .optional(),
+  ),
+  // Shown to customers as a link: https only.
+  SUPPORT_URL: optionalText.pipe(
+    z.url({ protocol: /^https$/, error: "must be an absolute https URL" }).optional(),
+  ),
   REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
   // Used exactly as written (no trailing-slash trimming): the receiver's path is the operator's business.
   NOTIFY_WEBHOOK_URL: optionalText.pipe(
@@ -138,6 +149,9 @@ export type PortalConfig = {
   generatedSecrets: string[];
   oidc: OidcConfig | null;
   supportEmail: string;
+  /** SUPPORT_PHONE and SUPPORT_URL: more ways to reach support, shown beside the email when set. */
+  supportPhone: string | null;
+  supportUrl: string | null;
   /** How long a session lasts from sign-in, whatever the customer does (SESSION_LIFETIME_DAYS, default 14). */
   sessionLifetimeSeconds: number;
   /** The portal's public URL (NEXTAUTH_URL), when configured. */
@@ -279,6 +293,8 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
             }
           : null,
       supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
+      supportPhone: raw.SUPPORT_PHONE ?? null,
+      supportUrl: raw.SUPPORT_URL ?? null,
       sessionLifetimeSeconds: (raw.SESSION_LIFETIME_DAYS ?? DEFAULT_SESSION_LIFETIME_DAYS) * 24 * 60 * 60,
       publicUrl: raw.NEXTAUTH_URL ?? null,
       redisUrl: raw.REDIS_URL ?? null,

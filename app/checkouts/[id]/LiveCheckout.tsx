@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
+import type { SupportContacts } from "@/lib/checkout/support";
 import type { CheckoutView } from "@/lib/checkout/types";
 import type { DateContext } from "@/lib/dates";
 import { formatDate } from "@/lib/dates";
@@ -29,16 +30,15 @@ async function fetchCheckoutView(url: string): Promise<CheckoutView> {
  * reconnect (never while the tab is hidden), backs off on errors and keeps the last good view on
  * screen. The server-rendered view is the starting point, so without JavaScript nothing is missing.
  */
-export function LiveCheckout({
-  initialView,
-  dates,
-  savedAt = null,
-}: {
+export type LiveCheckoutProps = {
   initialView: CheckoutView;
   dates: DateContext;
+  support: SupportContacts;
   /** Set when the server answered from last known good (the API was down): a banner until a refresh succeeds. */
   savedAt?: string | null;
-}) {
+};
+
+export function LiveCheckout({ initialView, dates, support, savedAt = null }: LiveCheckoutProps) {
   // When the page last had fresh data: the server's render (or the saved view's time), then each good
   // refresh. Set in effects only, so the server and the first client render agree.
   const [freshAt, setFreshAt] = useState<string | null>(null);
@@ -86,7 +86,7 @@ export function LiveCheckout({
   return (
     <>
       {stale && savedAt ? <StaleViewBanner savedAt={savedAt} dates={dates} updatesItself /> : null}
-      <CheckoutDetail view={view} dates={dates} refreshNote={refreshNote} />
+      <CheckoutDetail view={view} dates={dates} support={support} refreshNote={refreshNote} />
     </>
   );
 }

@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
+import { SupportContact } from "@/components/ui/SupportContact";
 import { requireCustomer } from "@/lib/auth/customer-session";
 import { loadCheckoutPage } from "@/lib/checkout/load";
+import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
@@ -30,29 +32,38 @@ export default async function CheckoutPage({ params }: Props) {
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
   });
-  if (read === null) return <OrderNotShown supportEmail={env().supportEmail} />;
+  const support = supportContactsOf(env());
+  if (read === null) return <OrderNotShown support={support} checkoutId={id} />;
   const { view, savedAt } = read;
   const dates = await getDateContext();
 
   return view.live ? (
-    <LiveCheckout initialView={view} dates={dates} savedAt={savedAt?.toISOString() ?? null} />
+    <LiveCheckout
+      initialView={view}
+      dates={dates}
+      support={support}
+      savedAt={savedAt?.toISOString() ?? null}
+    />
   ) : (
     <>
       {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
-      <CheckoutDetail view={view} dates={dates} />
+      <CheckoutDetail view={view} dates={dates} support={support} />
     </>
   );
 }
 
-function OrderNotShown({ supportEmail }: { supportEmail: string }) {
+function OrderNotShown({ support, checkoutId }: { support: SupportContacts; checkoutId: string }) {
   return (
     <ErrorState
       title="This order could not be shown"
       body={
-        <p>
-          We received incomplete information about this order, so we can&apos;t show it safely. Email{" "}
-          <a href={`mailto:${supportEmail}`}>{supportEmail}</a> and we will look it up for you.
-        </p>
+        <>
+          <p>
+            We received incomplete information about this order, so we can&apos;t show it safely. Contact us
+            and we will look it up for you.
+          </p>
+          <SupportContact support={support} checkoutId={checkoutId} />
+        </>
       }
       action={{ href: checkoutListPath(), label: "See your orders" }}
     />
