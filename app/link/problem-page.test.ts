@@ -33,3 +33,21 @@ describe("the expired-link page", () => {
     expect(page).not.toContain("<form");
   });
 });
+
+describe("every link page", () => {
+  it("carries the site header and every configured way to reach support, as working links", async () => {
+    const support = {
+      email: "help@example.test",
+      phone: "+1 (555) 010-0199",
+      url: "https://help.example.test/",
+    };
+    for (const reason of ["expired", "invalid", "not_yet_valid"] as const) {
+      const page = await text(linkProblemResponse(reason, { ...context, support }));
+      expect(page).toMatch(/<header class="site"><a class="brand" href="\/">.*The Sweet Spot<\/a><\/header>/);
+      expect(page).toContain('href="/signin"');
+      expect(page).toContain('href="mailto:help@example.test?subject=');
+      expect(page).toContain('href="tel:+15550100199"');
+      expect(page).toContain('href="https://help.example.test/"');
+    }
+  });
+});

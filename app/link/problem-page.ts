@@ -1,4 +1,6 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
+import { type SupportContacts, supportContactsOf, supportMailto, supportTel } from "@/lib/checkout/support";
+import { env } from "@/lib/env";
 import { linkPreviewTags } from "@/lib/metadata/link-preview";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
@@ -28,7 +30,12 @@ const COPY: Record<LinkTokenFailure, { title: string; body: string; status: numb
   },
 };
 
-export type LinkPageContext = { nonce: string | null; origin: URL | null };
+export type LinkPageContext = {
+  nonce: string | null;
+  origin: URL | null;
+  /** How to reach support, shown under every page (the layout's pages show it the same way). */
+  support?: SupportContacts;
+};
 
 /**
  * What an expired page offers besides signing in (lib/notify/fresh-link.ts decides): a button
@@ -152,7 +159,27 @@ export function crossSitePostResponse(context: LinkPageContext): Response {
 
 /** The context for these pages from any route's request (the proxy's nonce, the public origin). */
 export async function plainPageContext(request: Request): Promise<LinkPageContext> {
-  return { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
+  return {
+    nonce: request.headers.get("x-nonce"),
+    origin: await publicOrigin(),
+    support: supportContactsOf(env()),
+  };
+}
+
+/** "Need help?" with every configured way to reach support, as working links. */
+function supportLine(support: SupportContacts | undefined): string {
+  if (!support) return "";
+  const ways = [
+    `<a href="${escapeAttribute(supportMailto(support.email, null))}">${escapeText(support.email)}</a>`,
+  ];
+  if (support.phone)
+    ways.push(`<a href="${escapeAttribute(supportTel(support.phone))}">${escapeText(support.phone)}</a>`);
+  if (support.url) ways.push(`<a href="${escapeAttribute(support.url)}">Help centre</a>`);
+  return `\n<p class="help">Need help? Contact us: ${ways.join(" · ")}</p>`;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Why a good link still cannot sign in: revoked, or the shared store cannot say (fail closed). */
@@ -231,7 +258,13 @@ ${linkPreviewTags(context.origin)}
 :root{color-scheme:light dark;--bg:#fbf8f4;--fg:#1f1a17;--muted:#5b524c;--accent:#7d2152;--on-accent:#fff}
 @media (prefers-color-scheme:dark){:root{--bg:#171311;--fg:#f4eee9;--muted:#c2b7ae;--accent:#f08cbd;--on-accent:#1f0d17}}
 body{margin:0;font-family:system-ui,sans-serif;background:var(--bg);color:var(--fg);line-height:1.5}
-main{max-width:36rem;margin:0 auto;padding:3rem 1rem}
+main{max-width:36rem;margin:0 auto;padding:2rem 1rem 3rem}
+header.site,footer.site{max-width:36rem;margin:0 auto;padding:1rem}
+header.site{border-bottom:1px solid color-mix(in srgb,var(--muted) 30%,transparent)}
+footer.site{color:var(--muted);font-size:.875rem}
+.brand{color:var(--fg);font-weight:700;text-decoration:none;display:inline-flex;align-items:center;gap:.4rem;min-height:44px}
+.brand span{color:var(--accent)}
+.help{font-size:.95rem}
 p{color:var(--muted)}
 .lead{color:var(--fg)}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
@@ -243,9 +276,11 @@ a:not(.button){color:var(--fg)}
 </style>
 </head>
 <body>
+<header class="site"><a class="brand" href="${PORTAL_PATHS.home}"><span aria-hidden="true">●</span> The Sweet Spot</a></header>
 <main>
-${main}
+${main}${supportLine(context.support)}
 </main>
+<footer class="site">The Sweet Spot · Lease-to-own, made simple</footer>
 </body>
 </html>`;
   return new Response(html, {

@@ -7,7 +7,6 @@ import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
-import { publicOrigin } from "@/lib/request/public-origin";
 import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
@@ -15,9 +14,9 @@ import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import {
   crossSitePostResponse,
   type ExpiredLinkExtras,
-  type LinkPageContext,
   linkProblemResponse,
   linkRefusedResponse,
+  plainPageContext,
   switchAccountResponse,
   tooManyRequestsResponse,
 } from "./problem-page";
@@ -42,7 +41,7 @@ async function admit(
   if (!limit.allowed) {
     return {
       ok: false,
-      response: tooManyRequestsResponse(limit.retryAfterSeconds, await pageContext(request)),
+      response: tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request)),
     };
   }
   const result = await verify(token);
@@ -51,17 +50,16 @@ async function admit(
       result.reason === "expired"
         ? await expiredLinkExtras(typeof token === "string" ? token : null)
         : undefined;
-    return { ok: false, response: linkProblemResponse(result.reason, await pageContext(request), extras) };
+    return {
+      ok: false,
+      response: linkProblemResponse(result.reason, await plainPageContext(request), extras),
+    };
   }
   const verdict = await sessionGuard().linkVerdict(result.claims.tokenId);
   if (verdict !== "usable") {
-    return { ok: false, response: linkRefusedResponse(verdict, await pageContext(request)) };
+    return { ok: false, response: linkRefusedResponse(verdict, await plainPageContext(request)) };
   }
   return { ok: true, claims: result.claims };
-}
-
-async function pageContext(request: NextRequest): Promise<LinkPageContext> {
-  return { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
 }
 
 /**
@@ -90,14 +88,14 @@ export async function GET(request: NextRequest) {
 
   const current = await getCustomerSession();
   if (token !== null && current && current.userId !== admitted.claims.userId) {
-    return switchAccountResponse(token, stayPath(current), await pageContext(request));
+    return switchAccountResponse(token, stayPath(current), await plainPageContext(request));
   }
   return signIn(admitted.claims, current);
 }
 
 /** The "Switch account" button: a same-origin post carrying the link's token. */
 export async function POST(request: NextRequest) {
-  if (!isSameOriginPost(request)) return crossSitePostResponse(await pageContext(request));
+  if (!isSameOriginPost(request)) return crossSitePostResponse(await plainPageContext(request));
   let token: FormDataEntryValue | null = null;
   try {
     token = (await request.formData()).get("token");

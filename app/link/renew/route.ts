@@ -3,8 +3,7 @@ import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
 import { requestFreshLink } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
-import { publicOrigin } from "@/lib/request/public-origin";
-import { crossSitePostResponse, type LinkPageContext } from "../problem-page";
+import { crossSitePostResponse, type LinkPageContext, plainPageContext } from "../problem-page";
 import { renewalResponse } from "../renewal-response";
 
 /**
@@ -13,7 +12,7 @@ import { renewalResponse } from "../renewal-response";
  * next, the customer gets the same page (see renewalResponse).
  */
 export async function POST(request: NextRequest) {
-  const context: LinkPageContext = { nonce: request.headers.get("x-nonce"), origin: await publicOrigin() };
+  const context: LinkPageContext = await plainPageContext(request);
   if (!isSameOriginPost(request)) return crossSitePostResponse(context);
   const config = env();
   return renewalResponse(request, context, {
