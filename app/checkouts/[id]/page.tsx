@@ -4,6 +4,7 @@ import { CheckoutDetail } from "@/components/checkout/CheckoutDetail";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import { requireCustomer } from "@/lib/auth/customer-session";
+import { checkoutFingerprint } from "@/lib/checkout/fingerprint";
 import { loadCheckoutPage } from "@/lib/checkout/load";
 import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
@@ -34,12 +35,23 @@ export default async function CheckoutPage({ params }: Props) {
   const { view, savedAt } = read;
   const dates = await getDateContext();
 
-  return view.live ? (
-    <LiveCheckout initialView={view} dates={dates} savedAt={savedAt?.toISOString() ?? null} />
-  ) : (
+  // The panels stay server components; a live checkout gets a small poller that re-renders them
+  // here (router.refresh) when the view's fingerprint changes.
+  const refreshNote = view.live ? (
+    <LiveCheckout
+      checkoutId={view.id}
+      fingerprint={await checkoutFingerprint(view)}
+      stale={savedAt !== null}
+      dates={dates}
+    />
+  ) : undefined;
+
+  return (
     <>
-      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
-      <CheckoutDetail view={view} dates={dates} />
+      {savedAt ? (
+        <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} updatesItself={view.live} />
+      ) : null}
+      <CheckoutDetail view={view} dates={dates} refreshNote={refreshNote} />
     </>
   );
 }
