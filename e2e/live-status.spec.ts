@@ -102,6 +102,29 @@ test("an unchanged checkout answers 304 and is not re-rendered; a change re-rend
   expect(serverRenders).toHaveLength(1);
 });
 
+test("the fingerprint answers only the checkout's owner, like the live JSON", async ({ page, browser }) => {
+  const own = await page.request.get(`/api/checkouts/${SCENARIOS.shippedUps}/fingerprint`);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["cache-control"]).toBe("private, no-cache");
+  expect(own.headers().etag).toBe(`"${(await own.json()).fingerprint}"`);
+
+  const someoneElses = await page.request.get(`/api/checkouts/${SCENARIOS.blairLeaseActive}/fingerprint`);
+  const someoneElsesJson = await page.request.get(`/api/checkouts/${SCENARIOS.blairLeaseActive}`);
+  expect(someoneElses.status()).toBe(404);
+  expect(await someoneElses.json()).toEqual(await someoneElsesJson.json());
+
+  const signedOut = await browser.newContext();
+  try {
+    const answer = await signedOut.request.get(`/api/checkouts/${SCENARIOS.shippedUps}/fingerprint`);
+    const json = await signedOut.request.get(`/api/checkouts/${SCENARIOS.shippedUps}`);
+    expect(answer.status()).toBe(json.status());
+    expect(answer.status()).toBeGreaterThanOrEqual(400);
+    expect(await answer.text()).not.toContain("fingerprint");
+  } finally {
+    await signedOut.close();
+  }
+});
+
 test("a failed refresh keeps the last good data with a quiet note, and recovers by itself", async ({
   page,
   request,
