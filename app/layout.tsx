@@ -4,9 +4,9 @@ import "./globals.css";
 import { LINK_PREVIEW, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
 import { publicOrigin } from "@/lib/request/public-origin";
+import { LocalTimes } from "./LocalTimes";
 import styles from "./layout.module.css";
 import { SessionNav } from "./SessionNav";
-import { TimeZoneSync } from "./TimeZoneSync";
 
 /**
  * Every page inherits the same generic link preview (pages set only their title). `metadataBase`
@@ -31,11 +31,10 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { timeZone } = await getDateContext();
+  const dates = await getDateContext();
   return (
     <html lang="en">
       <body>
-        <TimeZoneSync serverTimeZone={timeZone} />
         <a className={styles.skipLink} href="#main">
           Skip to content
         </a>
@@ -53,6 +52,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className={styles.main}>
           {children}
         </main>
+        {/* Right after the content: its dates are in the browser's zone before the first paint. */}
+        <LocalTimes dates={dates} />
         <footer className={styles.footer}>
           <div className={styles.footerInner}>The Sweet Spot · Lease-to-own, made simple</div>
         </footer>

@@ -269,7 +269,7 @@ test.describe("a checkout's page, per situation", () => {
 });
 
 test.describe("upstream calls", () => {
-  // In the browser's own zone the page never refreshes itself to learn it (app/TimeZoneSync.tsx).
+  // No page renders twice to learn the zone any more (app/LocalTimes.tsx); UTC keeps this test zone-free.
   test.use({ timezoneId: "UTC" });
   const LATENCY_MS = 1000;
 

@@ -48,8 +48,7 @@ function newestFirst(checkouts: ApiCheckout[]): string[] {
 }
 
 test.describe("paging through many checkouts (Morgan Lee, 65)", () => {
-  // In the browser's own zone the page never refreshes itself to learn it (app/TimeZoneSync.tsx),
-  // which would add upstream calls to the count below.
+  // No page renders twice to learn the zone any more (app/LocalTimes.tsx); UTC keeps this test zone-free.
   test.use({ timezoneId: "UTC" });
 
   test.beforeEach(async ({ context }) => {

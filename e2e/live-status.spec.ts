@@ -6,8 +6,9 @@ import { panelHeadings } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
 /**
- * A moving checkout keeps itself current (SWR on /api/checkouts/<id>, about every 30 s) without a
- * reload; a failed refresh keeps the last good data and says so quietly; a finished checkout does not
+ * A moving checkout keeps itself current without a reload: about every 30 s SWR asks
+ * /api/checkouts/<id>/fingerprint (304 while unchanged) and the page re-renders on the server
+ * (router.refresh) only when the fingerprint changed; a failed refresh keeps the last good data and says so quietly; a finished checkout does not
  * poll; and without JavaScript every page still shows everything. The page's clock is Playwright's,
  * so "30 seconds later" takes no real time.
  */
@@ -55,8 +56,11 @@ test("a change in the API appears without a reload", async ({ page, request }) =
   await page.goto(`/checkouts/${SCENARIOS.orderConfirmed}`);
   await expect(header(page).getByText("Order confirmed", { exact: true })).toBeVisible();
   await untilRefreshing(page);
-  const navigations: string[] = [];
-  page.on("framenavigated", (frame) => navigations.push(frame.url()));
+  // router.refresh() updates the history entry (a same-document navigation), so count documents.
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document") documents.push(request.url());
+  });
 
   await sandboxControl(request).advance(SCENARIOS.orderConfirmed);
   await page.clock.fastForward(REFRESH_WAIT_MS);
@@ -64,7 +68,61 @@ test("a change in the API appears without a reload", async ({ page, request }) =
   await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
   expect(await panelHeadings(page)).toContain("Shipping");
   await expect(page.locator('#progress li[aria-current="step"]')).toContainText("Shipped");
-  expect(navigations, "no reload").toEqual([]);
+  expect(documents, "no reload").toEqual([]);
+});
+
+test("an unchanged checkout answers 304 and is not re-rendered; a change re-renders it once", async ({
+  page,
+  request,
+}) => {
+  const fingerprintAnswers: number[] = [];
+  const serverRenders: string[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.endsWith("/fingerprint")) fingerprintAnswers.push(response.status());
+  });
+  page.on("request", (request) => {
+    const headers = request.headers();
+    // router.refresh() asks for the page's RSC payload; prefetches of links say so and are not re-renders.
+    if (headers.rsc === "1" && !headers["next-router-prefetch"]) serverRenders.push(request.url());
+  });
+  await page.clock.install();
+  await page.goto(`/checkouts/${SCENARIOS.orderConfirmed}`);
+  await untilRefreshing(page);
+
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect.poll(() => fingerprintAnswers.length).toBeGreaterThan(0);
+  await settleRequests(page);
+  expect(new Set(fingerprintAnswers), "unchanged: 304 only").toEqual(new Set([304]));
+  expect(serverRenders, "unchanged: no re-render").toEqual([]);
+
+  await sandboxControl(request).advance(SCENARIOS.orderConfirmed);
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect(header(page).getByText("On its way", { exact: true })).toBeVisible();
+  expect(fingerprintAnswers).toContain(200);
+  expect(serverRenders).toHaveLength(1);
+});
+
+test("the fingerprint answers only the checkout's owner, like the live JSON", async ({ page, browser }) => {
+  const own = await page.request.get(`/api/checkouts/${SCENARIOS.shippedUps}/fingerprint`);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["cache-control"]).toBe("private, no-cache");
+  expect(own.headers().etag).toBe(`"${(await own.json()).fingerprint}"`);
+
+  const someoneElses = await page.request.get(`/api/checkouts/${SCENARIOS.blairLeaseActive}/fingerprint`);
+  const someoneElsesJson = await page.request.get(`/api/checkouts/${SCENARIOS.blairLeaseActive}`);
+  expect(someoneElses.status()).toBe(404);
+  expect(await someoneElses.json()).toEqual(await someoneElsesJson.json());
+
+  const signedOut = await browser.newContext();
+  try {
+    const answer = await signedOut.request.get(`/api/checkouts/${SCENARIOS.shippedUps}/fingerprint`);
+    const json = await signedOut.request.get(`/api/checkouts/${SCENARIOS.shippedUps}`);
+    expect(answer.status()).toBe(json.status());
+    expect(answer.status()).toBeGreaterThanOrEqual(400);
+    expect(await answer.text()).not.toContain("fingerprint");
+  } finally {
+    await signedOut.close();
+  }
 });
 
 test("a failed refresh keeps the last good data with a quiet note, and recovers by itself", async ({

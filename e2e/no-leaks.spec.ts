@@ -79,7 +79,12 @@ test.describe("the data layer guards data even when the proxy is skipped", () =>
     "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
   ]) {
     test(`x-middleware-subrequest: ${header} gets no checkout data`, async ({ request }) => {
-      for (const path of [checkoutPath, "/checkouts", `/api/checkouts/${SCENARIOS.shippedUps}`]) {
+      for (const path of [
+        checkoutPath,
+        "/checkouts",
+        `/api/checkouts/${SCENARIOS.shippedUps}`,
+        `/api/checkouts/${SCENARIOS.shippedUps}/fingerprint`,
+      ]) {
         const response = await request.get(path, {
           headers: { "x-middleware-subrequest": header },
           maxRedirects: 0,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayOrInstant, formatDate, isoTimestamp, timeOf } from "./dates";
+import { COOKIE_ZONE_MARKER, dayOrInstant, formatDate, isoTimestamp, localiseTimes, timeOf } from "./dates";
+import { timeZoneCookie } from "./request/time-zone-cookie";
 
 // ICU versions differ on the space before "AM" (U+202F or U+0020); the tests care about the words.
 const plain = (text: string | null) => text?.replace(/\u202f/g, " ") ?? null;
@@ -76,5 +77,82 @@ describe("view-model values", () => {
   it("gives milliseconds for comparisons", () => {
     expect(timeOf("1970-01-01T00:00:01.000Z")).toBe(1000);
     expect(timeOf("")).toBeNull();
+  });
+});
+
+describe("localiseTimes (the layout's inline script)", () => {
+  type FakeTime = { attributes: Record<string, string>; textContent: string };
+  function fakeDocument(times: FakeTime[], protocol = "http:") {
+    const doc = {
+      cookie: "",
+      location: { protocol },
+      querySelectorAll: () =>
+        times.map((time) => ({ ...time, getAttribute: (name: string) => time.attributes[name] ?? null })),
+    };
+    return doc;
+  }
+  const config = (serverZone: string, locale = "en-US") => ({
+    locale,
+    serverZone,
+    cookieTemplate: timeZoneCookie(COOKIE_ZONE_MARKER, false),
+  });
+  const INSTANTS = ["2025-03-04T14:03:00Z", "2025-12-31T23:30:00Z", "2026-06-01T00:15:00.000Z"];
+  const ZONES = ["America/Los_Angeles", "Europe/Paris", "Asia/Kolkata", "Pacific/Auckland", "UTC"];
+
+  it("writes every instant exactly as formatDate does, in every zone and locale", () => {
+    for (const locale of ["en-US", "de-DE", "ja-JP"]) {
+      for (const zone of ZONES) {
+        const elements = INSTANTS.flatMap((iso) => [
+          { attributes: { datetime: iso, "data-instant": "datetime" }, textContent: "server" },
+          { attributes: { datetime: iso, "data-instant": "date" }, textContent: "server" },
+        ]);
+        const doc = fakeDocument(elements);
+        const written: string[] = [];
+        doc.querySelectorAll = () =>
+          elements.map((element) => ({
+            getAttribute: (name: string) => (element.attributes as Record<string, string>)[name] ?? null,
+            set textContent(text: string) {
+              written.push(text);
+            },
+          })) as never;
+        localiseTimes(doc as unknown as Document, config("Somewhere/Else", locale), zone);
+        const expected = INSTANTS.flatMap((iso) => [
+          formatDate(iso, { locale, timeZone: zone }, true),
+          formatDate(iso, { locale, timeZone: zone }, false),
+        ]);
+        expect(written).toEqual(expected);
+      }
+    }
+  });
+
+  it("stores the zone in the same cookie as timeZoneCookie, secure on https", () => {
+    const plain = fakeDocument([]);
+    localiseTimes(plain as unknown as Document, config("UTC"), "America/Los_Angeles");
+    expect(plain.cookie).toBe(timeZoneCookie("America/Los_Angeles", false));
+    const secure = fakeDocument([], "https:");
+    localiseTimes(secure as unknown as Document, config("UTC"), "America/Los_Angeles");
+    expect(secure.cookie).toBe(timeZoneCookie("America/Los_Angeles", true));
+  });
+
+  it("leaves the page alone when the server already used the browser's zone", () => {
+    const doc = fakeDocument([]);
+    let touched = false;
+    doc.querySelectorAll = () => {
+      touched = true;
+      return [];
+    };
+    localiseTimes(doc as unknown as Document, config("Europe/Paris"), "Europe/Paris");
+    expect(touched).toBe(false);
+    expect(doc.cookie).toBe("");
+  });
+
+  it("runs from its own source text, as the layout inlines it", () => {
+    const doc = fakeDocument([]);
+    const inlined = new Function(
+      "document",
+      `(${localiseTimes.toString()})(document, ${JSON.stringify(config("UTC"))}, "Asia/Tokyo")`,
+    );
+    inlined(doc);
+    expect(doc.cookie).toBe(timeZoneCookie("Asia/Tokyo", false));
   });
 });

@@ -104,3 +104,54 @@ function createFormatter(dates: DateContext, withTime: boolean): CachedFormatter
   // The resolved name folds aliases ("Etc/UTC", "utc") into "UTC".
   return { formatter, timeZone: formatter.resolvedOptions().timeZone };
 }
+
+/** What the layout's inline script needs to localise the page's instants (see `localiseTimes`). */
+export type LocaliseTimesConfig = {
+  /** The locale the server formatted in. */
+  locale: string;
+  /** The zone the server formatted instants in (the zone cookie's, else UTC). */
+  serverZone: string;
+  /** The zone cookie's `document.cookie` assignment with `TIMEZONE` in place of the zone, without `secure`. */
+  cookieTemplate: string;
+};
+
+/** The marker `cookieTemplate` holds in place of the zone. */
+export const COOKIE_ZONE_MARKER = "TIMEZONE";
+
+/**
+ * Runs in the browser as an inline script right after the page's content, before first paint: when
+ * the browser's zone is not the one the server formatted in, it rewrites every instant's `<time>`
+ * (marked `data-instant`) into the browser's zone and stores the zone in a cookie, so the next page
+ * is rendered in it on the server. No second server render, no React re-render (the `<time>` text
+ * is exempt from hydration checks). Self-contained on purpose: the layout inlines its source. Its
+ * options are `createFormatter`'s and the " UTC" label `formatParsedDate`'s (dates.test.ts holds
+ * them to the same text).
+ */
+export function localiseTimes(doc: Document, config: LocaliseTimesConfig, browserZone?: string): void {
+  try {
+    const zone = browserZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === config.serverZone) return;
+    const formatters: Record<string, Intl.DateTimeFormat> = {
+      date: new Intl.DateTimeFormat(config.locale, { dateStyle: "medium", timeZone: zone }),
+      datetime: new Intl.DateTimeFormat(config.locale, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: zone,
+      }),
+    };
+    const utc = formatters.datetime?.resolvedOptions().timeZone === "UTC";
+    const times = doc.querySelectorAll("time[data-instant]");
+    for (let index = 0; index < times.length; index++) {
+      const time = times[index] as HTMLTimeElement;
+      const kind = time.getAttribute("data-instant") ?? "";
+      const formatter = formatters[kind];
+      const instant = new Date(time.getAttribute("datetime") ?? "");
+      if (!formatter || Number.isNaN(instant.getTime())) continue;
+      time.textContent = formatter.format(instant) + (kind === "datetime" && utc ? " UTC" : "");
+    }
+    const secure = doc.location.protocol === "https:" ? "; secure" : "";
+    doc.cookie = config.cookieTemplate.replace("TIMEZONE", encodeURIComponent(zone)) + secure;
+  } catch {
+    // An unknown zone or a blocked cookie: the server's text (labelled with its zone) stays.
+  }
+}

@@ -5,6 +5,7 @@
  * and writes the figures to bench-results/ (git-ignored). Timing lives here, never in tests.
  *
  *   npm run bench [-- --seconds 3 --quick --no-lighthouse --no-scale --portal-port 3400 --sandbox-port 4400]
+ *   npm run bench -- --only cpu [--cpu-prof]   (CPU per request against the baseline page; with a profile of the portal)
  *   npm run bench -- --only outage     (just the outage answers: hung API and 503, with and without last known good)
  */
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import { Report } from "./bench/report";
 import { measureLighthouse, measureStatusImages } from "./bench/sections/browser";
 import { measureCallsAndWeight } from "./bench/sections/calls-and-weight";
 import type { BenchContext } from "./bench/sections/context";
+import { measureCpuPerRequest } from "./bench/sections/cpu";
 import { measureFaultLoad } from "./bench/sections/faults";
 import { measureOutageAnswers } from "./bench/sections/outage";
 import { measureScale } from "./bench/sections/scale";
@@ -31,6 +33,7 @@ const { values: flags } = parseArgs({
     "no-lighthouse": { type: "boolean", default: false },
     "no-scale": { type: "boolean", default: false },
     only: { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
     "portal-port": { type: "string", default: "3400" },
     "sandbox-port": { type: "string", default: "4400" },
   },
@@ -48,7 +51,14 @@ if (!ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (li
   process.exit(1);
 }
 
-const stack = await startStack({ portalPort, sandboxPort, portalEnv: { PORTAL_BENCH_BASELINE: "1" } });
+// --cpu-prof: the portal writes a V8 profile when it stops (summarise with scripts/bench/cpu-profile.ts).
+const profileDir = join(process.cwd(), "bench-results", "cpu-prof");
+const stack = await startStack({
+  portalPort,
+  sandboxPort,
+  portalEnv: { PORTAL_BENCH_BASELINE: "1" },
+  ...(flags["cpu-prof"] ? { portalNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
+});
 const stopOnSignal = () => void stack.stop().then(() => process.exit(130));
 process.once("SIGINT", stopOnSignal);
 process.once("SIGTERM", stopOnSignal);
@@ -85,8 +95,13 @@ try {
 
   if (flags.only === "outage") {
     await measureOutageAnswers(context);
+  } else if (flags.only === "cpu") {
+    await measureCpuPerRequest(context);
+  } else if (flags.only === "weight") {
+    await measureCallsAndWeight(context);
   } else {
     await measureCallsAndWeight(context);
+    await measureCpuPerRequest(context);
     await measureThroughput(context, seconds);
     await measureFaultLoad(context, faultSeconds);
     await measureOutageAnswers(context);

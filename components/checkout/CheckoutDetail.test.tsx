@@ -70,7 +70,7 @@ describe("Timeline", () => {
     expect(html).toMatch(/<details[^>]*><summary[^>]*>Show all steps \(3\)<\/summary><ol/);
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
     expect(html).toMatch(/aria-current="step"[\s\S]*Approved[\s\S]*\(current step\)/);
-    expect(html).toContain('<time dateTime="2025-03-01T10:00:00.000Z">');
+    expect(html).toContain('<time dateTime="2025-03-01T10:00:00.000Z" data-instant="datetime">');
   });
 });
 

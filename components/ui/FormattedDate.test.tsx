@@ -12,7 +12,9 @@ describe("FormattedDate", () => {
     const html = plain(
       renderToStaticMarkup(<FormattedDate value="2025-03-04T15:03:00+00:00" dates={newYork} withTime />),
     );
-    expect(html).toBe('<time dateTime="2025-03-04T15:03:00.000Z">Mar 4, 2025, 10:03 AM</time>');
+    expect(html).toBe(
+      '<time dateTime="2025-03-04T15:03:00.000Z" data-instant="datetime">Mar 4, 2025, 10:03 AM</time>',
+    );
   });
 
   it("renders the fallback, or nothing, for a missing date", () => {
@@ -30,6 +32,6 @@ describe("FormattedDate shows one instant on the viewer's day", () => {
     const html = renderToStaticMarkup(
       <FormattedDate value="2025-03-01T22:00:00-05:00" dates={{ locale: "en-US", timeZone }} />,
     );
-    expect(plain(html)).toBe(`<time dateTime="2025-03-02T03:00:00.000Z">${day}</time>`);
+    expect(plain(html)).toBe(`<time dateTime="2025-03-02T03:00:00.000Z" data-instant="date">${day}</time>`);
   });
 });

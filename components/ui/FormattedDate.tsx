@@ -13,7 +13,14 @@ export type FormattedDateProps = {
 export function FormattedDate({ value, dates, withTime = false, fallback = null }: FormattedDateProps) {
   const parsed = parseDateValue(value);
   if (!parsed) return <>{fallback}</>;
-  return <time dateTime={parsed.machineValue}>{formatParsedDate(parsed, dates, withTime)}</time>;
+  // An instant's text may be rewritten into the browser's zone before first paint (localiseTimes in
+  // lib/dates.ts, inlined by the layout): React must leave that text alone when it hydrates.
+  const instant = parsed.calendarDate ? undefined : withTime ? "datetime" : "date";
+  return (
+    <time dateTime={parsed.machineValue} data-instant={instant} suppressHydrationWarning>
+      {formatParsedDate(parsed, dates, withTime)}
+    </time>
+  );
 }
 
 /** The `<time>` element, or null when there is no usable date: lets lists drop empty rows. */

@@ -1,4 +1,4 @@
-/** The cookie in which the browser tells the server its time zone (app/TimeZoneSync.tsx sets it). */
+/** The cookie in which the browser tells the server its time zone (the inline script of app/LocalTimes.tsx sets it). */
 export const TIME_ZONE_COOKIE = "tz";
 
 /**

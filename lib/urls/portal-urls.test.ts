@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   absoluteUrl,
+  checkoutFingerprintPath,
   checkoutJsonPath,
   checkoutListPath,
   checkoutPath,
@@ -14,6 +15,7 @@ describe("portal URLs", () => {
     expect(checkoutPath("chk_1/../x?y")).toBe("/checkouts/chk_1%2F..%2Fx%3Fy");
     expect(checkoutPath("chk_1", "payments")).toBe("/checkouts/chk_1#payments");
     expect(checkoutJsonPath("chk 1")).toBe("/api/checkouts/chk%201");
+    expect(checkoutFingerprintPath("chk 1")).toBe("/api/checkouts/chk%201/fingerprint");
   });
 
   it("keeps the list's filter and page in the query, and leaves out the defaults", () => {

@@ -37,6 +37,11 @@ export function checkoutJsonPath(checkoutId: string): string {
   return `/api/checkouts/${encodeURIComponent(checkoutId)}`;
 }
 
+/** The fingerprint of one checkout's visible view: the live page polls it and re-renders when it changes. */
+export function checkoutFingerprintPath(checkoutId: string): string {
+  return `${checkoutJsonPath(checkoutId)}/fingerprint`;
+}
+
 /** The status image of one checkout, for emails; `width` is one of the image's widths. */
 export function statusImagePath(checkoutId: string, token: string, width?: number): string {
   const params = new URLSearchParams({ token });

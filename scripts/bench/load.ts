@@ -22,6 +22,8 @@ export type LoadOptions = {
   url: string;
   connections: number;
   seconds: number;
+  /** Stop after this many requests instead of after `seconds` (CPU per request over a fixed load). */
+  amount?: number;
   cookie: string;
   /** Several paths are requested in turn by each connection; defaults to the URL's own path. */
   requests?: AutocannonRequest[];
@@ -53,7 +55,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
     timeout: 30,
     headers: { Cookie: options.cookie, ...(options.gzip === false ? {} : { "Accept-Encoding": "gzip" }) },
     requests,

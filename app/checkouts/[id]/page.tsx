@@ -5,6 +5,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { requireCustomer } from "@/lib/auth/customer-session";
+import { checkoutFingerprint } from "@/lib/checkout/fingerprint";
 import { loadCheckoutPage } from "@/lib/checkout/load";
 import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
@@ -37,17 +38,23 @@ export default async function CheckoutPage({ params }: Props) {
   const { view, savedAt } = read;
   const dates = await getDateContext();
 
-  return view.live ? (
+  // The panels stay server components; a live checkout gets a small poller that re-renders them
+  // here (router.refresh) when the view's fingerprint changes.
+  const refreshNote = view.live ? (
     <LiveCheckout
-      initialView={view}
+      checkoutId={view.id}
+      fingerprint={await checkoutFingerprint(view)}
+      stale={savedAt !== null}
       dates={dates}
-      support={support}
-      savedAt={savedAt?.toISOString() ?? null}
     />
-  ) : (
+  ) : undefined;
+
+  return (
     <>
-      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
-      <CheckoutDetail view={view} dates={dates} support={support} />
+      {savedAt ? (
+        <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} updatesItself={view.live} />
+      ) : null}
+      <CheckoutDetail view={view} dates={dates} support={support} refreshNote={refreshNote} />
     </>
   );
 }
