@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getCustomerSession } from "@/lib/auth/customer-session";
-import { checkoutListPath } from "@/lib/urls/portal-urls";
+import { checkoutListPath, PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import styles from "./layout.module.css";
 
 /** The header's right side: the way to all orders and out again, for whoever is signed in. */
@@ -15,7 +15,7 @@ export async function SessionNav() {
         </Link>
       )}
       {/* Signing out changes cookies: a form post, never a client-side navigation. */}
-      <form method="post" action="/signout">
+      <form method="post" action={PORTAL_PATHS.signOut}>
         <button type="submit" className={styles.navButton}>
           Sign out
         </button>

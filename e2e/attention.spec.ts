@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInContext } from "./support/auth";
+import { signInContext, signInWithoutSavedViews } from "./support/auth";
 import { overflowsHorizontally } from "./support/pages";
 import { sandboxControl } from "./support/sandbox";
 
@@ -341,7 +341,8 @@ test.describe("error pages offer the way forward", () => {
   });
 
   test("orders service down: try again, or reach support", async ({ page, context, request }) => {
-    await signInContext(context, alex);
+    // Without saved views: with them, an outage shows the last known good page instead of the error.
+    await signInWithoutSavedViews(context, alex);
     await sandboxControl(request).addFault({ status: 503, path: "/v1/" });
     try {
       await page.goto("/checkouts");

@@ -98,14 +98,11 @@ test("each instance names the shared store in its start-up line and /api/health"
     // The first connection may still be on its way on a busy machine.
     await expect
       .poll(async () => (await (await request.get(`${server.url}/api/health`)).json()).store)
-      .toEqual({ description, status: "available" });
+      .toEqual({ kind: "redis", status: "available" });
   }
   // The suite's own portal runs without REDIS_URL.
   const single = await request.get("/api/health");
-  expect((await single.json()).store).toEqual({
-    description: "in-process store (one instance only)",
-    status: "available",
-  });
+  expect((await single.json()).store).toEqual({ kind: "in-process", status: "available" });
 });
 
 test("signing out on one instance ends that session on the other, cookie copies included", async ({
@@ -164,7 +161,10 @@ test("a link revoked with `npm run revoke -- --link` is refused by both instance
   expect((await request.head(`${b.url}${other.path}`)).status()).toBe(204);
 });
 
-test("`npm run revoke -- --user` ends the customer's sessions on both instances", async () => {
+test("`npm run revoke -- --user` ends the customer's sessions and links on both instances", async ({
+  request,
+}) => {
+  const emailedEarlier = await linkWithId(DEMO_CUSTOMERS.alex.id);
   const onA = await signInOn(a, DEMO_CUSTOMERS.alex.id);
   const onB = await signInOn(b, DEMO_CUSTOMERS.alex.id);
   const someoneElse = await signInOn(a, DEMO_CUSTOMERS.blair.id);
@@ -176,6 +176,8 @@ test("`npm run revoke -- --user` ends the customer's sessions on both instances"
     expect(await signedInUser(server, onA)).toBeNull();
     expect(await signedInUser(server, onB)).toBeNull();
     expect(await signedInUser(server, someoneElse)).toBe(DEMO_CUSTOMERS.blair.id);
+    // A link emailed before the revocation cannot sign them in again.
+    expect((await request.head(`${server.url}${emailedEarlier.path}`)).status()).toBe(401);
   }
 });
 

@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Browser, chromium } from "@playwright/test";
+import { checkoutListPath, checkoutPath } from "../lib/urls/portal-urls";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
 import { signInThroughLink } from "./bench/session";
 import { startStack } from "./bench/stack";
@@ -41,13 +42,13 @@ const SHOTS: Shot[] = [
   ...Object.entries(DEMO_CUSTOMERS).map(([name, customer]) => ({
     name: `list-${name}`,
     userId: customer.id,
-    path: "/checkouts",
+    path: checkoutListPath(),
     kind: "list" as const,
   })),
   ...Object.entries(SCENARIOS).map(([name, id]) => ({
     name: `detail-${name}`,
     userId: ownerOf(id),
-    path: `/checkouts/${id}`,
+    path: checkoutPath(id),
     kind: "detail" as const,
   })),
 ];

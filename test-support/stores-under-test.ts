@@ -91,6 +91,7 @@ function withSwitch(
     broken ? Promise.reject(new StoreUnavailableError("store broken by the test")) : call();
   const store: SharedStore = {
     description: inner.description,
+    kind: inner.kind,
     isAvailable: () => !broken && inner.isAvailable(),
     get: (key) => guard(() => inner.get(key)),
     set: (key, value, ttl) => guard(() => inner.set(key, value, ttl)),

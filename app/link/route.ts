@@ -55,7 +55,7 @@ async function admit(
       response: linkProblemResponse(result.reason, await plainPageContext(request), extras),
     };
   }
-  const verdict = await sessionGuard().linkVerdict(result.claims.tokenId);
+  const verdict = await sessionGuard().linkVerdict(result.claims);
   if (verdict !== "usable") {
     return { ok: false, response: linkRefusedResponse(verdict, await plainPageContext(request)) };
   }
@@ -118,6 +118,9 @@ async function signIn(claims: LinkClaims, current: CustomerSession | null): Prom
     headers: { ...LINK_HEADERS, Location: destination },
   });
   if (!keepCurrent) {
+    // Switching from another customer: end that session everywhere (as signing out would), so a
+    // copy of its cookie does not outlive the switch. The store being down only means it is not recorded.
+    if (current && current.userId !== userId) await sessionGuard().endSession(current);
     const session = startSession(
       userId,
       checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },

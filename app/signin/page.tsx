@@ -4,6 +4,7 @@ import { getCustomerSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
+import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import { OidcSignInButton } from "./OidcSignInButton";
 import styles from "./signin.module.css";
 
@@ -76,7 +77,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
                     <p className={styles.customerName}>{customer.name}</p>
                     <p className={styles.customerDescription}>{customer.description}</p>
                   </div>
-                  <form method="post" action="/signin/sandbox">
+                  <form method="post" action={PORTAL_PATHS.sandboxSignIn}>
                     <input type="hidden" name="userId" value={customer.id} />
                     <input type="hidden" name="callbackUrl" value={callbackUrl} />
                     <button type="submit" className={styles.primaryButton}>

@@ -7,6 +7,8 @@ const DAY = 24 * 60 * 60;
 const SID = "sid_4mTq9xYb2Lk";
 const OTHER_SID = "sid_8pWe3rTy7Uz";
 const JTI = "jti_Zx81Qw62Ev";
+/** A link of usr_alex's issued at `iat` (default: long ago). */
+const link = (jti: string, iat = 0) => ({ jti, userId: "usr_alex", iat });
 
 describeWithEachStore("revocations", (current) => {
   const setup = () => {
@@ -51,21 +53,32 @@ describeWithEachStore("revocations", (current) => {
     const { revocations, nowSeconds, advanceSeconds } = setup();
     await revocations.revokeLink(JTI, nowSeconds() + 600);
     await advanceSeconds(600 + LINK_RENEWAL_WINDOW_SECONDS - 1);
-    expect(await revocations.isLinkRevoked(JTI)).toBe(true);
+    expect(await revocations.isLinkRevoked(link(JTI))).toBe(true);
     await advanceSeconds(1);
-    expect(await revocations.isLinkRevoked(JTI)).toBe(false);
+    expect(await revocations.isLinkRevoked(link(JTI))).toBe(false);
   });
 
   it("refuses a revoked email link, and leaves other links usable", async () => {
     const { revocations, nowSeconds } = setup();
     await revocations.revokeLink(JTI, nowSeconds() + 7 * DAY);
-    expect(await revocations.linkVerdict(JTI)).toBe("revoked");
-    expect(await revocations.linkVerdict("jti_another1")).toBe("usable");
+    expect(await revocations.linkVerdict(link(JTI))).toBe("revoked");
+    expect(await revocations.linkVerdict(link("jti_another1"))).toBe("usable");
+  });
+
+  it("ends a customer's links issued before their revocation, not later ones", async () => {
+    const { revocations, nowSeconds, advanceSeconds } = setup();
+    const before = nowSeconds() - 60;
+    await revocations.revokeUser("usr_alex", nowSeconds() + DAY);
+    await advanceSeconds(5);
+    expect(await revocations.linkVerdict(link(JTI, before))).toBe("revoked");
+    expect(await revocations.linkVerdict({ jti: null, userId: "usr_alex", iat: before })).toBe("revoked");
+    expect(await revocations.linkVerdict(link(JTI, nowSeconds()))).toBe("usable");
+    expect(await revocations.linkVerdict({ jti: JTI, userId: "usr_blair", iat: before })).toBe("usable");
   });
 
   it("treats malformed ids as revoked, and refuses to store them", async () => {
     const { revocations, nowSeconds } = setup();
-    expect(await revocations.isLinkRevoked("*")).toBe(true);
+    expect(await revocations.isLinkRevoked(link("*"))).toBe(true);
     expect(await revocations.isSessionRevoked({ sid: SID, userId: "alex", iat: nowSeconds() })).toBe(true);
     await expect(revocations.revokeUser("alex", nowSeconds() + DAY)).rejects.toThrow(RangeError);
     await expect(revocations.revokeSession("x", nowSeconds() + DAY)).rejects.toThrow(RangeError);
@@ -74,9 +87,9 @@ describeWithEachStore("revocations", (current) => {
   it("fails closed for links while the store is unreachable", async () => {
     const { revocations, breakStore, restore } = setup();
     breakStore();
-    expect(await revocations.linkVerdict(JTI)).toBe("unverifiable");
+    expect(await revocations.linkVerdict(link(JTI))).toBe("unverifiable");
     restore();
-    expect(await revocations.linkVerdict(JTI)).toBe("usable");
+    expect(await revocations.linkVerdict(link(JTI))).toBe("usable");
   });
 
   it("serves sessions unverified for a short grace while the store is unreachable, then refuses", async () => {

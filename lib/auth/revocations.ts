@@ -39,13 +39,20 @@ export type Revocations = {
   revokeLink(jti: string, untilEpochSeconds: number): Promise<void>;
   /** Throws StoreUnavailableError when the store cannot answer; most callers want sessionVerdict. */
   isSessionRevoked(session: SessionToken): Promise<boolean>;
-  /** Throws StoreUnavailableError when the store cannot answer; most callers want linkVerdict. */
-  isLinkRevoked(jti: string): Promise<boolean>;
+  /**
+   * Revoked by its own `jti`, or by its customer's revocation since it was issued (`npm run revoke --
+   * --user` ends the customer's links too). Throws StoreUnavailableError when the store cannot
+   * answer; most callers want linkVerdict.
+   */
+  isLinkRevoked(link: LinkToken): Promise<boolean>;
   /** The outage policy for sessions (see SessionVerdict). */
   sessionVerdict(session: SessionToken): Promise<SessionVerdict>;
   /** The outage policy for link sign-in (see LinkVerdict). */
-  linkVerdict(jti: string): Promise<LinkVerdict>;
+  linkVerdict(link: LinkToken): Promise<LinkVerdict>;
 };
+
+/** An email link as revocation sees it: its `jti` (null for links minted without one), whose it is, when issued. */
+export type LinkToken = { jti: string | null; userId: string; iat: number };
 
 export type RevocationOptions = {
   /** Milliseconds since the epoch; injected for tests. */
@@ -83,9 +90,13 @@ export function createRevocations(store: SharedStore, options: RevocationOptions
     return userEntry !== null && iat <= Number(userEntry);
   };
 
-  const isLinkRevoked = async (jti: string) => {
-    if (!TOKEN_ID_PATTERN.test(jti)) return true;
-    return (await store.get(`revoked:link:${jti}`)) !== null;
+  const isLinkRevoked = async ({ jti, userId, iat }: LinkToken) => {
+    if ((jti !== null && !TOKEN_ID_PATTERN.test(jti)) || !USER_ID_PATTERN.test(userId)) return true;
+    const [linkEntry, userEntry] = await Promise.all([
+      jti === null ? null : store.get(`revoked:link:${jti}`),
+      userKey(userId).then((key) => store.get(key)),
+    ]);
+    return linkEntry !== null || (userEntry !== null && iat <= Number(userEntry));
   };
 
   /** Runs a check, tracking the outage; returns "unavailable" instead of throwing. */
@@ -124,8 +135,8 @@ export function createRevocations(store: SharedStore, options: RevocationOptions
       }
       return result ? "revoked" : "active";
     },
-    async linkVerdict(jti) {
-      const result = await checked(() => isLinkRevoked(jti));
+    async linkVerdict(link) {
+      const result = await checked(() => isLinkRevoked(link));
       if (result === "unavailable") return "unverifiable";
       return result ? "revoked" : "usable";
     },

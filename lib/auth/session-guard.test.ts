@@ -48,9 +48,13 @@ describeWithEachStore("session guard", (current) => {
   it("refuses revoked links, and lets links without a jti through (they cannot be revoked)", async () => {
     const { store, now, guard, nowSeconds } = setup();
     await createRevocations(store, { now }).revokeLink("jti_Zx81Qw62Ev", nowSeconds() + HOUR);
-    expect(await guard.linkVerdict("jti_Zx81Qw62Ev")).toBe("revoked");
-    expect(await guard.linkVerdict("jti_Other12345")).toBe("usable");
-    expect(await guard.linkVerdict(null)).toBe("usable");
+    expect(await guard.linkVerdict({ tokenId: "jti_Zx81Qw62Ev", userId: "usr_alex", issuedAt: 0 })).toBe(
+      "revoked",
+    );
+    expect(await guard.linkVerdict({ tokenId: "jti_Other12345", userId: "usr_alex", issuedAt: 0 })).toBe(
+      "usable",
+    );
+    expect(await guard.linkVerdict({ tokenId: null, userId: "usr_alex", issuedAt: 0 })).toBe("usable");
   });
 
   it("serves sessions through a short outage, then refuses them; links fail closed at once", async () => {
@@ -59,7 +63,9 @@ describeWithEachStore("session guard", (current) => {
     const iat = nowSeconds() - 60;
     breakStore();
     expect(await guard.sessionIsUsable(current, iat)).toBe(true);
-    expect(await guard.linkVerdict("jti_Zx81Qw62Ev")).toBe("unverifiable");
+    expect(await guard.linkVerdict({ tokenId: "jti_Zx81Qw62Ev", userId: "usr_alex", issuedAt: 0 })).toBe(
+      "unverifiable",
+    );
     await advanceSeconds(DEFAULT_OUTAGE_GRACE_SECONDS);
     expect(await guard.sessionIsUsable(current, iat)).toBe(false);
     restore();

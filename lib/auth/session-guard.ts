@@ -1,5 +1,6 @@
 import { createLastKnownGood } from "@/lib/store/last-known-good";
 import type { SharedStore } from "@/lib/store/shared-store";
+import type { LinkClaims } from "./link-token";
 import { createRevocations, type LinkVerdict, type RevocationOptions } from "./revocations";
 import type { CustomerSession } from "./session-claims";
 
@@ -14,8 +15,11 @@ export type SessionGuard = {
    * since `issuedAt`). While the store is unreachable, yes for a short grace, then no.
    */
   sessionIsUsable(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
-  /** Whether a verified link may sign in. Links without a `jti` cannot be revoked and are usable. */
-  linkVerdict(jti: string | null): Promise<LinkVerdict>;
+  /**
+   * Whether a verified link may sign in: not revoked by its `jti`, nor by its customer's revocation
+   * since it was issued. A link without a `jti` can only be revoked with its customer.
+   */
+  linkVerdict(link: Pick<LinkClaims, "tokenId" | "userId" | "issuedAt">): Promise<LinkVerdict>;
   /**
    * Sign-out: the session is refused on every instance until its own end, and the customer's saved
    * views are deleted. Never throws for an unreachable store: the cookie is cleared anyway, so the
@@ -42,8 +46,8 @@ export function createSessionGuard(
       });
       return verdict === "active" || verdict === "active_unverified";
     },
-    async linkVerdict(jti) {
-      return jti === null ? "usable" : revocations.linkVerdict(jti);
+    linkVerdict(link) {
+      return revocations.linkVerdict({ jti: link.tokenId, userId: link.userId, iat: link.issuedAt });
     },
     async endSession(session) {
       const [revoked, forgotten] = await Promise.allSettled([

@@ -20,8 +20,3 @@ export function pageReadThrough(): ReadThrough {
   });
   return readThrough;
 }
-
-/** Deletes every saved view of this customer (sign-out); false when the store is unavailable. */
-export function forgetSavedViews(userId: string): Promise<boolean> {
-  return createLastKnownGood(sharedStore(), env().authSecret).forgetCustomer(userId);
-}

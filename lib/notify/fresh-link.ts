@@ -106,5 +106,11 @@ async function renewableClaims(token: unknown, deps: FreshLinkDependencies): Pro
   });
   // Without a jti a link cannot be revoked, so it cannot be proven unrevoked either.
   if (claims === null || claims.tokenId === null) return null;
-  return (await deps.revocations.linkVerdict(claims.tokenId)) === "usable" ? claims : null;
+  return (await deps.revocations.linkVerdict({
+    jti: claims.tokenId,
+    userId: claims.userId,
+    iat: claims.issuedAt,
+  })) === "usable"
+    ? claims
+    : null;
 }

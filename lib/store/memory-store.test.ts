@@ -51,4 +51,21 @@ describe("in-process store", () => {
     expect(await store.get("big1")).toBeNull();
     expect(await store.get("big2")).toBe("y".repeat(60));
   });
+
+  it("keeps revocations when full: expired entries, then views and counters make room first", async () => {
+    let nowMs = 0;
+    const store = createMemoryStore({ maxEntries: 3, now: () => nowMs });
+    await store.set("revoked:session:old-sid", "1", 3600);
+    await store.set("counter", "1", 1);
+    await store.set("lkg:view", "saved", 3600);
+    nowMs = 2000; // the counter has expired
+    await store.set("revoked:session:new-sid", "1", 3600);
+    expect(await store.get("lkg:view")).toBe("saved");
+    await store.set("lkg:another", "saved", 3600);
+    // Full of live entries: the older saved view goes, never a revocation.
+    expect(await store.get("lkg:view")).toBeNull();
+    expect(await store.get("revoked:session:old-sid")).toBe("1");
+    expect(await store.get("revoked:session:new-sid")).toBe("1");
+    expect(await store.get("lkg:another")).toBe("saved");
+  });
 });

@@ -15,9 +15,9 @@ export const MEMORY_STORE_DESCRIPTION = "in-process store (one instance only)";
 
 /**
  * The default store: a Map in this process. Correct for one instance only (another instance has its
- * own Map, so a sign-out or a rate limit counted here is unknown there). Bounded: when full, the
- * least recently used entries go first, which for everything we keep means "show less", never "show
- * wrong" (a forgotten view or counter, or a revocation: see docs/shared-state.md).
+ * own Map, so a sign-out or a rate limit counted here is unknown there, and a restart forgets it
+ * all). Bounded: when full, expired entries go first, then the least recently used saved views and
+ * counters ("show less"), and revocations last (docs/shared-state.md).
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore {
   const now = options.now ?? Date.now;
@@ -26,6 +26,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
   const maxChars = options.maxChars ?? 8_000_000;
   // Map keeps insertion order; re-inserting on use makes the first entry the least recently used.
   const entries = new Map<string, Entry>();
+  const revocationPrefix = `${namespace}revoked:`;
   let chars = 0;
 
   const sizeOf = (key: string, entry: Entry) => key.length + entry.value.length;
@@ -50,18 +51,36 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
     return entry;
   };
 
+  const full = () => entries.size > maxEntries || chars > maxChars;
+
+  /**
+   * Makes room, cheapest loss first: expired entries, then the least recently used of what can be
+   * rebuilt or lost safely (saved views, counters), and revocations only when nothing else is left:
+   * forgetting one would let a signed-out cookie work again.
+   */
+  const makeRoom = () => {
+    const nowMs = now();
+    for (const [key, entry] of entries) if (entry.expiresAtMs <= nowMs) remove(key);
+    for (const key of entries.keys()) {
+      if (!full()) return;
+      if (!key.startsWith(revocationPrefix)) remove(key);
+    }
+    for (const key of entries.keys()) {
+      if (!full()) return;
+      remove(key);
+    }
+  };
+
   const put = (key: string, entry: Entry) => {
     remove(key);
     entries.set(key, entry);
     chars += sizeOf(key, entry);
-    for (const oldest of entries.keys()) {
-      if (entries.size <= maxEntries && chars <= maxChars) break;
-      remove(oldest);
-    }
+    if (full()) makeRoom();
   };
 
   return {
     description: MEMORY_STORE_DESCRIPTION,
+    kind: "in-process",
     isAvailable: () => true,
     async get(key) {
       return live(namespace + key)?.value ?? null;

@@ -99,6 +99,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
 
   return {
     description,
+    kind: "redis",
     isAvailable: () => !closed && client.isReady,
     get(key) {
       return run(() => client.get(namespace + key));

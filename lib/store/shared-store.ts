@@ -8,8 +8,10 @@
  * implementation puts its namespace (default `portal:`) in front, so one Redis can serve other apps.
  */
 export interface SharedStore {
-  /** One line for the start-up log and /api/health; never contains a password. */
+  /** One line for the start-up log (may name the Redis host); never contains a password. */
   readonly description: string;
+  /** What /api/health shows anyone who asks: the kind only, no host or port. */
+  readonly kind: "in-process" | "redis";
   /** Whether the store is answering right now (for /api/health); calls may still fail in between. */
   isAvailable(): boolean;
   /** The value, or null when missing or expired. */

@@ -55,14 +55,6 @@ const item = (id: string, customerId: string | null = ALICE, extra: object = {})
   ...extra,
 });
 
-describe("probeCheckoutsEndpoint", () => {
-  it("asks for an id no checkout has and hands back nothing", async () => {
-    const { api, client } = await setup((_, res) => sendJson(res, 200, [item("chk_1", "usr_bob")]));
-    await expect(client.probeCheckoutsEndpoint()).resolves.toBeUndefined();
-    expect(api.requests[0]?.url).toBe("/v1/checkouts?limit=1&id=chk_health_probe");
-  });
-});
-
 describe("getCustomerCheckouts", () => {
   it("asks for limit + 1, newest first, scoped to the customer", async () => {
     const { api, client } = await setup((_, res) => sendJson(res, 200, []));

@@ -72,7 +72,6 @@ export type SweetspotClient = {
     options?: CallOptions,
   ): Promise<CheckoutWithDetail>;
   /** One cheap request that proves the URL and key work; returns no data. */
-  probeCheckoutsEndpoint(options?: CallOptions): Promise<void>;
 };
 
 export const MAX_PAGE_SIZE = 100;
@@ -245,16 +244,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     return { checkout: listed.value, detail: detailed.status === "fulfilled" ? detailed.value : null };
   }
 
-  async function probeCheckoutsEndpoint(call: CallOptions = {}) {
-    // Filtered by an id no checkout has: no customer data crosses even the server boundary.
-    await http.requestJson({
-      path: LIST_PATH,
-      query: buildCheckoutsQuery({ id: "chk_health_probe", limit: 1 }),
-      signal: call.signal,
-    });
-  }
-
-  return { getCustomerCheckouts, getCustomerCheckout, getCustomerCheckoutWithDetail, probeCheckoutsEndpoint };
+  return { getCustomerCheckouts, getCustomerCheckout, getCustomerCheckoutWithDetail };
 }
 
 let defaultClient: SweetspotClient | undefined;
@@ -284,6 +274,3 @@ export const getCustomerCheckout: SweetspotClient["getCustomerCheckout"] = (...a
 
 export const getCustomerCheckoutWithDetail: SweetspotClient["getCustomerCheckoutWithDetail"] = (...args) =>
   sweetspotClient().getCustomerCheckoutWithDetail(...args);
-
-export const probeCheckoutsEndpoint: SweetspotClient["probeCheckoutsEndpoint"] = (...args) =>
-  sweetspotClient().probeCheckoutsEndpoint(...args);

@@ -123,7 +123,7 @@ export function resolveRedisUrl(env: Env): RedisUrlResult {
       message:
         "REDIS_URL is not set. Without Redis each portal keeps revocations in its own process, which " +
         "this command cannot reach; set REDIS_URL to the Redis the portal uses (or, with one instance " +
-        "and no Redis, restart it or rotate NEXTAUTH_SECRET to end every session).",
+        "and no Redis, rotate NEXTAUTH_SECRET to end every session: a restart alone ends none).",
     };
   }
   const parsed = redisUrlSchema.safeParse(text);

@@ -9,7 +9,8 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * API into a full outage, while customers' pages still load within SWEETSPOT_TIMEOUT_MS.
  * The probe is reused for a few seconds (lib/sweetspot/probe.ts). No secrets, no customer data.
  *
- * `store` names the shared store (in-process, or Redis at host:port) and whether it answers. It
+ * `store` names the kind of shared store (in-process or Redis; the host stays in the start-up log,
+ * since health answers anyone) and whether it answers. It
  * never changes the status code: with Redis down every instance is down alike (taking them out of
  * rotation helps no one), and pages keep answering by the outage policy of docs/shared-state.md.
  * The in-process store is always available.
@@ -33,7 +34,7 @@ export async function GET() {
     {
       status: serving ? "ok" : "unavailable",
       api,
-      store: { description: store.description, status: store.isAvailable() ? "available" : "unavailable" },
+      store: { kind: store.kind, status: store.isAvailable() ? "available" : "unavailable" },
       breakers: upstreamBreakerStates(),
     },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },

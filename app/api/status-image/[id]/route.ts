@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { verifyStatusImageToken } from "@/lib/auth/link-token";
+import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import type { CheckoutView } from "@/lib/checkout/types";
 import { env } from "@/lib/env";
@@ -34,6 +35,10 @@ export async function GET(request: NextRequest, { params }: Context) {
   if (!limit.allowed) return rateLimitedJson(limit.retryAfterSeconds);
   const verification = await verifyStatusImageToken(token, { secret: env().linkSecret });
   if (!verification.ok) {
+    return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
+  }
+  // A customer revoked with `npm run revoke -- --user` loses their image links too (fail closed).
+  if ((await sessionGuard().linkVerdict({ ...verification.claims, tokenId: null })) !== "usable") {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
   }
   const { userId, checkoutId, expiresAt } = verification.claims;
