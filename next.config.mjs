@@ -10,6 +10,12 @@ const nextConfig = {
   // Nothing uses next/image. Off, /_next/image answers 404 instead of fetching and resizing images
   // for whoever asks (CPU, and a server-side fetch an attacker chooses).
   images: { unoptimized: true },
+  // SWR's React 17 shim is dead weight on React 19: the browser bundle gets React's own hook instead.
+  turbopack: {
+    resolveAlias: {
+      "use-sync-external-store/shim": { browser: "./lib/react/use-sync-external-store-shim.ts" },
+    },
+  },
   // The OpenTelemetry SDK, loaded only when OTEL_EXPORTER_OTLP_ENDPOINT is set, stays a plain Node
   // package: one copy of @opentelemetry/api shared with Next's own tracing, nothing for the bundler.
   serverExternalPackages: [

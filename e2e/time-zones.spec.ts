@@ -16,8 +16,10 @@ const ZONE = "America/Los_Angeles";
 test.use({ timezoneId: ZONE, locale: "en-US" });
 
 /** How the page should write an instant in Los Angeles (ICU may use a narrow no-break space). */
-function inLosAngeles(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: ZONE })
+/** How the page writes an instant in Los Angeles: with its time, or (`data-instant="date"`) the day only. */
+function inLosAngeles(iso: string, kind: string | null = "datetime"): string {
+  const time = kind === "date" ? {} : { timeStyle: "short" as const };
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", ...time, timeZone: ZONE })
     .format(new Date(iso))
     .replace(/\u202f/g, " ");
 }
@@ -73,7 +75,9 @@ test("a first visit shows the customer's zone at first paint, with one render an
   });
   await page.goto("/checkouts");
   const listed = page.locator("main li > article time[datetime*='T']").first();
-  expect(plain(await listed.innerText())).toBe(inLosAngeles((await listed.getAttribute("datetime")) ?? ""));
+  expect(plain(await listed.innerText())).toBe(
+    inLosAngeles((await listed.getAttribute("datetime")) ?? "", await listed.getAttribute("data-instant")),
+  );
   await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
   expect(plain(await shipped.innerText())).toBe(inLosAngeles(iso));
   expect(documents.join("")).not.toMatch(/\d{1,2}:\d{2}\s?[AP]M UTC/);

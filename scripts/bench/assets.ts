@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright";
 
 export type PageWeight = {
   label: string;
@@ -8,6 +10,12 @@ export type PageWeight = {
   scripts: number;
   /** Sum of each `<script src>` chunk the HTML loads, gzipped one by one as a server would send them. */
   jsGzipBytes: number;
+  /**
+   * Every script a browser fetches for the page until the network is idle (chunks loaded during
+   * hydration included, which `<script src>` does not show), gzipped one by one; null without chromium.
+   */
+  browserJsGzipBytes: number | null;
+  browserScripts: number | null;
 };
 
 const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
@@ -37,5 +45,33 @@ export async function pageWeight(
     htmlGzipBytes: gzipSync(Buffer.from(html)).length,
     scripts: sources.length,
     jsGzipBytes,
+    ...(await scriptsLoadedInBrowser(portalUrl, cookie, path)),
   };
+}
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function scriptsLoadedInBrowser(
+  portalUrl: string,
+  cookie: string,
+  path: string,
+): Promise<Pick<PageWeight, "browserJsGzipBytes" | "browserScripts">> {
+  if (!existsSync(CHROMIUM_PATH)) return { browserJsGzipBytes: null, browserScripts: null };
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
+  try {
+    const context = await browser.newContext({ extraHTTPHeaders: { Cookie: cookie } });
+    const page = await context.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    const seen = new Set<string>();
+    page.on("response", (response) => {
+      if (response.request().resourceType() !== "script" || seen.has(response.url())) return;
+      seen.add(response.url());
+      bodies.push(response.body());
+    });
+    await page.goto(`${portalUrl}${path}`, { waitUntil: "networkidle" });
+    const sizes = await Promise.all(bodies.map(async (body) => gzipSync(await body).length));
+    return { browserJsGzipBytes: sizes.reduce((sum, size) => sum + size, 0), browserScripts: sizes.length };
+  } finally {
+    await browser.close();
+  }
 }

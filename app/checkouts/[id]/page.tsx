@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
-import { LiveCheckout } from "./LiveCheckout";
+import { LiveCheckout } from "./LiveCheckoutLoader";
 
 // Generic on purpose: titles and previews of a deep link must not reveal the order.
 export const metadata: Metadata = { title: "Your order" };

@@ -45,10 +45,22 @@ export async function measureCallsAndWeight({ stack, cookie, report }: BenchCont
   report.record("pageWeight", weights);
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const bare = weights[0]?.jsGzipBytes ?? 0;
+  const bareInBrowser = weights[0]?.browserJsGzipBytes ?? 0;
+  const inBrowser = (weight: (typeof weights)[number]) =>
+    weight.browserJsGzipBytes === null ? "n/a" : kb(weight.browserJsGzipBytes - bareInBrowser);
   report.section(
     "Page weight (gzip)",
     formatTable([
-      ["page", "status", "HTML KB", "scripts", "JS KB", "JS over bare KB"],
+      [
+        "page",
+        "status",
+        "HTML KB",
+        "scripts",
+        "JS KB",
+        "JS over bare KB",
+        "browser: scripts",
+        "browser: JS over bare KB",
+      ],
       ...weights.map((weight) => [
         weight.label,
         weight.status,
@@ -56,16 +68,22 @@ export async function measureCallsAndWeight({ stack, cookie, report }: BenchCont
         weight.scripts,
         kb(weight.jsGzipBytes),
         kb(weight.jsGzipBytes - bare),
+        weight.browserScripts ?? "n/a",
+        inBrowser(weight),
       ]),
     ]),
   );
   for (const weight of weights.filter((entry) => entry.label.startsWith("detail"))) {
-    const extra = weight.jsGzipBytes - bare;
+    // What the browser loaded when known: a chunk fetched during hydration counts too.
+    const extra =
+      weight.browserJsGzipBytes === null
+        ? weight.jsGzipBytes - bare
+        : Math.max(weight.jsGzipBytes - bare, weight.browserJsGzipBytes - bareInBrowser);
     report.target(
       `${weight.label}: JS over a bare page`,
-      "≤ 15 KB gzip",
+      "≤ 5 KB gzip (issue 17)",
       `${kb(extra)} KB`,
-      extra <= 15 * 1024,
+      extra <= 5 * 1024,
     );
   }
 }
