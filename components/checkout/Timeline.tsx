@@ -2,6 +2,7 @@ import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
 import { TIMELINE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { withStableKeys } from "../../lib/stable-keys";
+import { Disclosure } from "../ui/Disclosure";
 import { FormattedDate } from "../ui/FormattedDate";
 import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./Timeline.module.css";
@@ -34,10 +35,9 @@ export function Timeline({ timeline, dates }: TimelineProps) {
           <span dir="auto">{next.label}</span>
         </p>
       ) : null}
-      <details className={styles.all}>
-        <summary className={styles.summary}>{TIMELINE_WORDS.showAll(steps.length)}</summary>
+      <Disclosure summary={TIMELINE_WORDS.showAll(steps.length)}>
         <Steps timeline={timeline} dates={dates} />
-      </details>
+      </Disclosure>
     </div>
   );
 }

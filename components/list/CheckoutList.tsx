@@ -1,6 +1,7 @@
 import type { CheckoutSummaryView, ListGroup } from "@/lib/checkout/types";
 import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import { Disclosure } from "../ui/Disclosure";
 import styles from "./CheckoutList.module.css";
 import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
 
@@ -35,10 +36,9 @@ export function CheckoutList({ summaries, dates }: CheckoutListProps) {
             </h2>
             <Cards summaries={shown} dates={dates} />
             {folded.length > 0 ? (
-              <details className={styles.older}>
-                <summary className={styles.summary}>{LIST_GROUP_WORDS.olderDone(folded.length)}</summary>
+              <Disclosure summary={LIST_GROUP_WORDS.olderDone(folded.length)}>
                 <Cards summaries={folded} dates={dates} />
-              </details>
+              </Disclosure>
             ) : null}
           </section>
         );
