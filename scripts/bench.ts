@@ -7,6 +7,7 @@
  *   npm run bench [-- --seconds 3 --quick --no-lighthouse --no-scale --portal-port 3400 --sandbox-port 4400]
  *   npm run bench -- --only cpu [--cpu-prof]   (CPU per request against the baseline page; with a profile of the portal)
  *   npm run bench -- --only outage     (just the outage answers: hung API and 503, with and without last known good)
+ *   npm run bench -- --only faults     (just the fault load: 32 connections, 10 % of API calls failing)
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -99,6 +100,8 @@ try {
     await measureCpuPerRequest(context);
   } else if (flags.only === "weight") {
     await measureCallsAndWeight(context);
+  } else if (flags.only === "faults") {
+    await measureFaultLoad(context, faultSeconds);
   } else {
     await measureCallsAndWeight(context);
     await measureCpuPerRequest(context);
