@@ -52,28 +52,17 @@ export function describeWithEachStore(title: string, body: (current: () => Store
   });
 
   describe(`${title} (Redis store)`, () => {
-    let server: RedisServer;
-    let raw: RawRedis;
+    const redis = redisServerForTests();
     let current: StoreUnderTest;
     let inner: SharedStore;
-    beforeAll(async () => {
-      server = await startRedisServer();
-      raw = createClient({ url: server.url });
-      raw.on("error", () => {});
-      await raw.connect();
-    });
-    afterAll(async () => {
-      raw?.destroy();
-      await server?.dispose();
-    });
     beforeEach(() => {
       const namespace = `t${process.pid}-${++namespaces}:`;
       let nowMs = Date.now();
       const now = () => nowMs;
-      inner = createRedisStore({ url: server.url, namespace });
+      inner = createRedisStore({ url: redis.server.url, namespace });
       current = withSwitch(inner, now, async (seconds) => {
         nowMs += seconds * 1000;
-        await shortenTtls(raw, namespace, seconds);
+        await shortenTtls(redis.raw, namespace, seconds);
       });
     });
     afterEach(() => inner.close());
@@ -111,4 +100,25 @@ function withSwitch(
       broken = false;
     },
   };
+}
+
+export type RedisUnderTest = { server: RedisServer; raw: RawRedis };
+
+/**
+ * A real redis-server (test-support/redis-server.ts) and a plain client to it, started before the
+ * enclosing describe (or file) and stopped after it. The fields are set once `beforeAll` has run.
+ */
+export function redisServerForTests(): RedisUnderTest {
+  const redis = {} as RedisUnderTest;
+  beforeAll(async () => {
+    redis.server = await startRedisServer();
+    redis.raw = createClient({ url: redis.server.url });
+    redis.raw.on("error", () => {});
+    await redis.raw.connect();
+  });
+  afterAll(async () => {
+    redis.raw?.destroy();
+    await redis.server?.dispose();
+  });
+  return redis;
 }

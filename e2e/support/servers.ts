@@ -54,19 +54,12 @@ export async function startStandalonePortal(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  server.child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  server.child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-    process.stderr.write(chunk);
-  });
+  const output = collectOutput(server, { echoErrors: true });
   await waitForHttp(`${url}/api/health`, 60_000, server, portalIsListening).catch(async (error: unknown) => {
     await server.stop(2_000);
     throw error;
   });
-  return { url, process: server, output: () => output };
+  return { url, process: server, output };
 }
 
 /** `npm start`'s launcher (its own sandbox and portal), without building. */
@@ -120,15 +113,22 @@ export async function runStandalonePortalToExit(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const output = collectOutput(server, { echoErrors: false });
+  const timer = setTimeout(() => void server.stop(2_000), timeoutMs);
+  const exit = await server.exited;
+  clearTimeout(timer);
+  return { exit, output: output() };
+}
+
+/** Everything a process prints, kept for assertions; its errors also go to the test output when asked. */
+function collectOutput(server: ManagedProcess, { echoErrors }: { echoErrors: boolean }): () => string {
   let output = "";
   server.child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
   server.child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
+    if (echoErrors) process.stderr.write(chunk);
   });
-  const timer = setTimeout(() => void server.stop(2_000), timeoutMs);
-  const exit = await server.exited;
-  clearTimeout(timer);
-  return { exit, output };
+  return () => output;
 }

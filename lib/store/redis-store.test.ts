@@ -1,33 +1,18 @@
-import { createClient } from "@redis/client";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runStoreContract } from "@/test-support/store-contract";
-import { shortenTtls } from "@/test-support/stores-under-test";
+import { redisServerForTests, shortenTtls } from "@/test-support/stores-under-test";
 import { createRedisStore, describeRedisUrl } from "./redis-store";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
 
 // A real redis-server per file (test-support/redis-server.ts); missing binary → a clear failure.
-let server: RedisServer;
-let raw: ReturnType<typeof createClient>;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  raw = createClient({ url: server.url });
-  raw.on("error", () => {});
-  await raw.connect();
-});
-
-afterAll(async () => {
-  raw?.destroy();
-  await server?.dispose();
-});
+const redis = redisServerForTests();
 
 describe("Redis store: the shared contract", () => {
   runStoreContract(async (namespace) => {
-    const store = createRedisStore({ url: server.url, namespace });
+    const store = createRedisStore({ url: redis.server.url, namespace });
     return {
       store,
-      advanceSeconds: (seconds) => shortenTtls(raw, namespace, seconds),
+      advanceSeconds: (seconds) => shortenTtls(redis.raw, namespace, seconds),
       close: () => store.close(),
     };
   });
@@ -36,17 +21,17 @@ describe("Redis store: the shared contract", () => {
 describe("Redis store", () => {
   const opened: SharedStore[] = [];
   const open = (options: Partial<Parameters<typeof createRedisStore>[0]> = {}) => {
-    const store = createRedisStore({ url: server.url, namespace: "it:", ...options });
+    const store = createRedisStore({ url: redis.server.url, namespace: "it:", ...options });
     opened.push(store);
     return store;
   };
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
-    if (!raw.isReady) await vi.waitFor(() => expect(raw.isReady).toBe(true), { timeout: 5_000 });
+    if (!redis.raw.isReady) await vi.waitFor(() => expect(redis.raw.isReady).toBe(true), { timeout: 5_000 });
   });
 
   it("describes itself by host and port, never by password", () => {
-    expect(open().description).toBe(`redis at 127.0.0.1:${server.port}`);
+    expect(open().description).toBe(`redis at 127.0.0.1:${redis.server.port}`);
     expect(describeRedisUrl("redis://portal:s3cret@cache.internal:6380/2")).toBe(
       "redis at cache.internal:6380",
     );
@@ -56,8 +41,8 @@ describe("Redis store", () => {
   it("keeps its keys under its namespace, with the TTL in Redis", async () => {
     const store = open({ namespace: "portal-test:" });
     await store.set("revoked:session:abc", "1", 120);
-    expect(await raw.get("portal-test:revoked:session:abc")).toBe("1");
-    const ttl = await raw.ttl("portal-test:revoked:session:abc");
+    expect(await redis.raw.get("portal-test:revoked:session:abc")).toBe("1");
+    const ttl = await redis.raw.ttl("portal-test:revoked:session:abc");
     expect(ttl).toBeGreaterThan(110);
     expect(ttl).toBeLessThanOrEqual(120);
   });
@@ -87,14 +72,14 @@ describe("Redis store", () => {
     await store.set("before", "1", 60);
 
     expect(store.isAvailable()).toBe(true);
-    await server.stop();
+    await redis.server.stop();
     await expect(store.get("before")).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(store.isAvailable()).toBe(false);
     await expect(store.set("during", "1", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.increment("during", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.deleteByPrefix("")).rejects.toBeInstanceOf(StoreUnavailableError);
 
-    await server.restart();
+    await redis.server.restart();
     await vi.waitFor(async () => expect(await store.increment("after", 60)).toBe(1), {
       timeout: 10_000,
       interval: 100,
@@ -106,11 +91,11 @@ describe("Redis store", () => {
 
   it("treats a read-only replica (as during a failover) as unavailable, not as a bug", async () => {
     const store = open();
-    await raw.sendCommand(["REPLICAOF", "127.0.0.1", "1"]);
+    await redis.raw.sendCommand(["REPLICAOF", "127.0.0.1", "1"]);
     try {
       await expect(store.set("k", "v", 60)).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
-      await raw.sendCommand(["REPLICAOF", "NO", "ONE"]);
+      await redis.raw.sendCommand(["REPLICAOF", "NO", "ONE"]);
     }
     await store.set("k", "v", 60);
     expect(await store.get("k")).toBe("v");
@@ -119,23 +104,23 @@ describe("Redis store", () => {
   it("fails with StoreUnavailableError when Redis hangs, instead of hanging the caller", async () => {
     const store = open({ commandTimeoutMs: 200 });
     await store.set("k", "v", 60);
-    server.pause();
+    redis.server.pause();
     try {
       await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
-      server.resume();
+      redis.server.resume();
     }
     await vi.waitFor(async () => expect(await store.get("k")).toBe("v"), { timeout: 10_000, interval: 100 });
   });
 
   it("fails with StoreUnavailableError when Redis was never reachable, without crashing", async () => {
-    await server.stop();
+    await redis.server.stop();
     try {
       const store = open({ commandTimeoutMs: 200 });
       await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
   });
 
