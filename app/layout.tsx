@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
 import { LINK_PREVIEW, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
 import { publicOrigin } from "@/lib/request/public-origin";
@@ -32,11 +33,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const dates = await getDateContext();
+  const locale = await getLocale();
+  const t = await getTranslator();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <a className={styles.skipLink} href="#main">
-          Skip to content
+          {t("common.skipToContent")}
         </a>
         <header className={styles.header}>
           <div className={styles.headerInner}>
@@ -44,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className={styles.brandMark} aria-hidden="true">
                 ●
               </span>
-              The Sweet Spot
+              {t("common.brand")}
             </a>
             <SessionNav />
           </div>
@@ -55,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* Right after the content: its dates are in the browser's zone before the first paint. */}
         <LocalTimes dates={dates} />
         <footer className={styles.footer}>
-          <div className={styles.footerInner}>The Sweet Spot · Lease-to-own, made simple</div>
+          <div className={styles.footerInner}>{t("common.footer")}</div>
         </footer>
       </body>
     </html>

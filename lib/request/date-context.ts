@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import type { DateContext } from "@/lib/dates";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { getLocale } from "@/lib/i18n/request-locale";
 import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
-
-const FALLBACK_LOCALE = "en-US";
 
 function isTimeZone(value: string | undefined): value is string {
   if (!value || value.length > 64) return false;
@@ -15,19 +15,23 @@ function isTimeZone(value: string | undefined): value is string {
   }
 }
 
-/** The first language in Accept-Language that Intl supports, else en-US. */
-export function localeFrom(acceptLanguage: string | null): string {
+/**
+ * The Intl locale to format dates in: the browser's own regional variant when it speaks the page's
+ * language ("en-GB" reads 1 March, "es-MX" its own order), else the language's default (en-US, es-US).
+ */
+export function formattingLocale(locale: Locale, acceptLanguage: string | null): string {
   for (const part of (acceptLanguage ?? "").split(",")) {
     const tag = part.split(";")[0]?.trim();
     if (!tag || tag === "*") continue;
     try {
       const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) return canonical;
+      if (!canonical || new Intl.Locale(canonical).language !== locale) continue;
+      if (Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) return canonical;
     } catch {
       // not a language tag
     }
   }
-  return FALLBACK_LOCALE;
+  return INTL_LOCALE[locale];
 }
 
 /**
@@ -38,7 +42,7 @@ export function localeFrom(acceptLanguage: string | null): string {
 export async function getDateContext(): Promise<DateContext> {
   const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   return {
-    locale: localeFrom((await headers()).get("accept-language")),
+    locale: formattingLocale(await getLocale(), (await headers()).get("accept-language")),
     timeZone: isTimeZone(zone) ? zone : "UTC",
   };
 }

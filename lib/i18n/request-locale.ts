@@ -1,0 +1,21 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import type { Locale } from "./locales";
+import { chooseLocale } from "./negotiate";
+import { type Translator, translatorFor } from "./translator";
+
+/** The cookie that remembers the customer's explicit choice of language (the header's switch sets it). */
+export const LOCALE_COOKIE = "locale";
+
+/** The language of this request (see `chooseLocale` for the order), decided once per server render. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const acceptLanguage = (await headers()).get("accept-language");
+  return chooseLocale({ chosen, acceptLanguage });
+});
+
+/** The translator for this request's language. */
+export async function getTranslator(): Promise<Translator> {
+  return translatorFor(await getLocale());
+}
