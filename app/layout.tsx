@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body>
         <a className={styles.skipLink} href="#main">
-          {t("common.skipToContent")}
+          {t("site.skipToContent")}
         </a>
         <header className={styles.header}>
           <div className={styles.headerInner}>
@@ -47,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className={styles.brandMark} aria-hidden="true">
                 ●
               </span>
-              {t("common.brand")}
+              {t("site.brand")}
             </a>
             <SessionNav />
           </div>
@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* Right after the content: its dates are in the browser's zone before the first paint. */}
         <LocalTimes dates={dates} />
         <footer className={styles.footer}>
-          <div className={styles.footerInner}>{t("common.footer")}</div>
+          <div className={styles.footerInner}>{t("site.footer")}</div>
         </footer>
       </body>
     </html>
