@@ -108,7 +108,7 @@ export async function POST(request: NextRequest) {
 }
 
 async function signIn(claims: LinkClaims, current: CustomerSession | null): Promise<Response> {
-  const { userId, checkoutId, expiresAt } = claims;
+  const { userId, checkoutId, expiresAt, lang } = claims;
   // An account session of the same customer is wider than the link: keep it rather than narrow it.
   const keepCurrent = current?.userId === userId && current.access.kind === "account";
   const destination = checkoutId ? await destinationFor(userId, checkoutId) : checkoutListPath();
@@ -126,6 +126,8 @@ async function signIn(claims: LinkClaims, current: CustomerSession | null): Prom
       checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
       // A link accepted within the clock-skew grace after `exp` still gets a usable session.
       Math.max(expiresAt, Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS),
+      // The email's language, so every page of this visit answers in it (unless they choose another).
+      lang,
     );
     await attachSession(response, session);
   }

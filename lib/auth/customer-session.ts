@@ -5,6 +5,7 @@ import type { NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { signInPath } from "@/lib/urls/portal-urls";
 import { sessionGuard } from "./portal-session-guard";
 import {
@@ -67,13 +68,17 @@ export function newSessionEnd(limitSeconds?: number): number {
   return limitSeconds === undefined ? cap : Math.min(cap, limitSeconds);
 }
 
-/** A new session with its own id, ending after the session lifetime or at `endLimitSeconds` if sooner. */
+/**
+ * A new session with its own id, ending after the session lifetime or at `endLimitSeconds` if sooner,
+ * speaking `lang` when the link that opened it named a language.
+ */
 export function startSession(
   userId: string,
   access: SessionAccess,
   endLimitSeconds?: number,
+  lang: Locale | null = null,
 ): CustomerSession {
-  return { userId, sessionId: newSessionId(), access, expiresAt: newSessionEnd(endLimitSeconds) };
+  return { userId, sessionId: newSessionId(), access, expiresAt: newSessionEnd(endLimitSeconds), lang };
 }
 
 /**

@@ -62,6 +62,7 @@ describe("mintLinkToken + verifyLinkToken", () => {
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 7 * DAY,
         tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+        lang: null,
       },
     });
   });
@@ -83,6 +84,7 @@ describe("mintLinkToken + verifyLinkToken", () => {
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 3600,
         tokenId: expect.any(String),
+        lang: null,
       },
     });
   });
@@ -314,6 +316,7 @@ describe("single-purpose tokens", () => {
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 3600,
         tokenId: null,
+        lang: null,
       },
     });
     expect(await verifyNow(token)).toEqual(INVALID);
@@ -407,6 +410,7 @@ describe("interoperability", () => {
         issuedAt: NOW_SECONDS,
         expiresAt: NOW_SECONDS + 3600,
         tokenId: null,
+        lang: null,
       },
     });
   });
@@ -460,6 +464,7 @@ describe("docs/link-tokens.md worked example", () => {
         issuedAt: 1_767_225_600,
         expiresAt: 1_767_830_400,
         tokenId: "Wb3xQm9T2aFkLp7RcZ1nVg",
+        lang: null,
       },
     });
   });
@@ -483,6 +488,7 @@ describe("expiredLinkClaims: who an expired link was for", () => {
       issuedAt: NOW_SECONDS - 2 * DAY,
       expiresAt: NOW_SECONDS - DAY,
       tokenId: "jti_renewable1",
+      lang: null,
     });
   });
 
@@ -503,5 +509,39 @@ describe("expiredLinkClaims: who an expired link was for", () => {
       now: secondsFromNow(-2 * DAY),
     });
     expect(await expiredLinkClaims(image, { secret: SECRET, now: NOW })).toBeNull();
+  });
+});
+
+describe("the lang claim", () => {
+  it("round-trips the language the email was written in, and leaves it out when not given", async () => {
+    const spanish = await mintLinkToken({
+      userId: "usr_1",
+      ttlSeconds: 60,
+      secret: SECRET,
+      lang: "es",
+      now: NOW,
+    });
+    expect(await verifyNow(spanish)).toMatchObject({ ok: true, claims: { lang: "es" } });
+    const unspecified = await mintLinkToken({ userId: "usr_1", ttlSeconds: 60, secret: SECRET, now: NOW });
+    expect(
+      JSON.parse(Buffer.from(unspecified.split(".")[1] ?? "", "base64url").toString()),
+    ).not.toHaveProperty("lang");
+    expect(await verifyNow(unspecified)).toMatchObject({ ok: true, claims: { lang: null } });
+  });
+
+  it("refuses to mint a language the portal does not speak", async () => {
+    await expect(
+      mintLinkToken({ userId: "usr_1", ttlSeconds: 60, secret: SECRET, lang: "fr" as "es" }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it.each([
+    ["es-MX", "es"],
+    ["EN", "en"],
+    ["fr", null],
+    [42, null],
+  ])("reads another minter's lang %j as %j, still signing the customer in", async (lang, expected) => {
+    const token = handMadeToken(HS256_HEADER, validPayload({ lang }));
+    expect(await verifyNow(token)).toMatchObject({ ok: true, claims: { lang: expected } });
   });
 });

@@ -36,6 +36,8 @@ export const MAX_TOKEN_LENGTH = 4096;
 /** Mirrors the rule in lib/config/schema.ts: HMAC keys shorter than this are guessable. */
 export const MIN_LINK_SECRET_LENGTH = 32;
 
+import { isLocale, LOCALES, type Locale } from "../i18n/locales";
+import { preferredLocale } from "../i18n/negotiate";
 // One definition of the id formats for links, sessions and API calls alike.
 import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "../sweetspot/ids";
 
@@ -56,6 +58,11 @@ export type LinkClaims = {
   expiresAt: number;
   /** The `jti` claim, for revocation; null for tokens minted without one. */
   tokenId: string | null;
+  /**
+   * The `lang` claim: the language the operator wrote the email in, so the portal answers in it (when
+   * the customer has not chosen one). A hint, not a condition: a language we do not speak is null.
+   */
+  lang: Locale | null;
 };
 
 /** A status-image token always names its checkout. */
@@ -78,6 +85,8 @@ export type MintLinkTokenOptions = {
   now?: Date;
   /** The `jti`; random when not given (tests pass one to get a fixed token). */
   tokenId?: string;
+  /** The `lang` claim; left out when not given. */
+  lang?: Locale | null;
 };
 
 export type MintStatusImageTokenOptions = Omit<MintLinkTokenOptions, "checkoutId" | "tokenId"> & {
@@ -111,7 +120,8 @@ async function mintToken(
   options: Omit<MintLinkTokenOptions, "tokenId">,
   tokenId: string | null,
 ): Promise<string> {
-  const { userId, checkoutId, ttlSeconds, secret } = options;
+  const { userId, checkoutId, ttlSeconds, secret, lang } = options;
+  if (lang != null && !isLocale(lang)) throw new TypeError(`lang must be one of ${LOCALES.join(", ")}`);
   if (!USER_ID_PATTERN.test(userId)) {
     throw new TypeError(
       `userId must look like usr_… (letters, digits, underscores), got ${JSON.stringify(userId)}`,
@@ -135,6 +145,7 @@ async function mintToken(
   payload.iat = issuedAt;
   payload.exp = issuedAt + ttlSeconds;
   if (tokenId !== null) payload.jti = tokenId;
+  if (lang != null) payload.lang = lang;
 
   const signingInput = `${encodeJsonSegment(HEADER)}.${encodeJsonSegment(payload)}`;
   const signature = await crypto.subtle.sign("HMAC", key, utf8(signingInput));
@@ -212,6 +223,7 @@ async function verifyToken(
       issuedAt: claims.issuedAt,
       expiresAt: claims.expiresAt,
       tokenId: claims.tokenId,
+      lang: claims.lang,
     },
   };
 }
@@ -260,7 +272,7 @@ function isAcceptedHeader(header: Record<string, unknown>): boolean {
 }
 
 function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): CheckedClaims | null {
-  const { sub, checkout, aud, iat, exp, nbf, jti } = payload;
+  const { sub, checkout, aud, iat, exp, nbf, jti, lang } = payload;
   if (typeof sub !== "string" || !USER_ID_PATTERN.test(sub)) return null;
   // Absent means "the whole account"; anything present must be a checkout id. A null would otherwise
   // turn a minter's missing value into an account-wide link.
@@ -279,6 +291,8 @@ function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): Ch
     issuedAt: iat,
     expiresAt: exp,
     tokenId: typeof jti === "string" ? jti : null,
+    // "es-MX" still means Spanish; a language we do not speak (or a non-string) is no hint at all.
+    lang: typeof lang === "string" ? preferredLocale(lang) : null,
     notBefore: typeof nbf === "number" ? nbf : iat,
   };
 }

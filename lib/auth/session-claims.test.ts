@@ -11,15 +11,23 @@ describe("session claims", () => {
       sessionId: SID,
       access: { kind: "account" as const },
       expiresAt: now + 60,
+      lang: null,
     };
     const link = {
       userId: "usr_a",
       sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
       expiresAt: now + 60,
+      lang: "es" as const,
     };
     expect(fromSessionClaims(toSessionClaims(account), now)).toEqual(account);
     expect(fromSessionClaims(toSessionClaims(link), now)).toEqual(link);
+  });
+
+  it("refuses a session claiming a language the portal does not speak", () => {
+    const claims = { sub: "usr_a", sid: SID, access: "account", sessionExpiresAt: now + 60, lang: "fr" };
+    expect(fromSessionClaims(claims, now)).toBeNull();
+    expect(fromSessionClaims({ ...claims, lang: "es" }, now)?.lang).toBe("es");
   });
 
   it("refuses claims without a concrete usr_ id, and ended sessions", () => {

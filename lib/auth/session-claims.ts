@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
 /**
@@ -17,6 +18,8 @@ export type CustomerSession = {
   access: SessionAccess;
   /** Seconds since the epoch after which the session is over, whatever the cookie says. */
   expiresAt: number;
+  /** The language of the link that opened the session (its `lang` claim), else null. */
+  lang: Locale | null;
 };
 
 export type SessionTarget = "account" | { checkoutId: string };
@@ -32,6 +35,8 @@ export const sessionClaimsSchema = z.object({
   access: z.enum(["account", "checkout"]),
   checkoutId: z.string().regex(CHECKOUT_ID_PATTERN).optional(),
   sessionExpiresAt: z.number().int().positive(),
+  // Optional: sessions from before languages, and those opened without a link, have none.
+  lang: z.enum(LOCALES).optional(),
 });
 
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
@@ -43,6 +48,7 @@ export function toSessionClaims(session: CustomerSession): SessionClaims {
     access: session.access.kind,
     ...(session.access.kind === "checkout" ? { checkoutId: session.access.checkoutId } : {}),
     sessionExpiresAt: session.expiresAt,
+    ...(session.lang ? { lang: session.lang } : {}),
   };
 }
 
@@ -50,13 +56,14 @@ export function toSessionClaims(session: CustomerSession): SessionClaims {
 export function fromSessionClaims(claims: unknown, nowSeconds: number): CustomerSession | null {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success || parsed.data.sessionExpiresAt <= nowSeconds) return null;
-  const { sub, sid, access, checkoutId, sessionExpiresAt } = parsed.data;
+  const { sub, sid, access, checkoutId, sessionExpiresAt, lang } = parsed.data;
   if (access === "checkout" && !checkoutId) return null;
   return {
     userId: sub,
     sessionId: sid,
     access: access === "checkout" && checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
     expiresAt: sessionExpiresAt,
+    lang: lang ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { getCustomerSession } from "@/lib/auth/customer-session";
 import type { Locale } from "./locales";
 import { chooseLocale } from "./negotiate";
 import { type Translator, translatorFor } from "./translator";
@@ -12,7 +13,9 @@ export const LOCALE_COOKIE = "locale";
 export const getLocale = cache(async (): Promise<Locale> => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const acceptLanguage = (await headers()).get("accept-language");
-  return chooseLocale({ chosen, acceptLanguage });
+  // The session remembers the language of the link that opened it (decoded once per render, cached).
+  const fromLink = (await getCustomerSession())?.lang;
+  return chooseLocale({ chosen, fromLink, acceptLanguage });
 });
 
 /** The translator for this request's language. */
