@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PAGE_PATH_HEADER } from "@/lib/request/page-path";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
@@ -19,6 +20,11 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] ?? "");
+  // The header's language switch comes back to this page (app/LanguageSwitch.tsx says why this way),
+  // without the cache-busting parameter Next adds to its own server-component fetches.
+  const page = request.nextUrl.clone();
+  page.searchParams.delete("_rsc");
+  requestHeaders.set(PAGE_PATH_HEADER, page.pathname + page.search);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

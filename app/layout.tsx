@@ -5,6 +5,7 @@ import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
 import { LINK_PREVIEW, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
 import { publicOrigin } from "@/lib/request/public-origin";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { LocalTimes } from "./LocalTimes";
 import styles from "./layout.module.css";
 import { SessionNav } from "./SessionNav";
@@ -15,11 +16,13 @@ import { SessionNav } from "./SessionNav";
  * http://localhost:<port> into production pages.
  */
 export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
   return {
     metadataBase: await publicOrigin(),
-    title: { default: LINK_PREVIEW.title, template: "%s · The Sweet Spot" },
+    // Next fills "%s" with the page's title; the message only decides what goes around it.
+    title: { default: LINK_PREVIEW.title, template: t("site.metadata.titleTemplate", { title: "%s" }) },
     description: LINK_PREVIEW.description,
-    applicationName: "The Sweet Spot order status",
+    applicationName: t("site.metadata.applicationName"),
     robots: { index: false, follow: false },
     ...linkPreviewMetadata(),
   };
@@ -49,7 +52,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </span>
               {t("site.brand")}
             </a>
-            <SessionNav />
+            <div className={styles.headerEnd}>
+              <LanguageSwitch />
+              <SessionNav />
+            </div>
           </div>
         </header>
         <main id="main" className={styles.main}>

@@ -2,22 +2,21 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/request-locale";
 import { checkoutListPath, signInPath } from "@/lib/urls/portal-urls";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslator();
   return (
     <ErrorState
-      title="This page doesn't exist"
+      title={t("site.notFound.title")}
       body={
         <>
-          <p>
-            The address may be mistyped or out of date. Your orders are all on one page;{" "}
-            <a href={signInPath()}>sign in</a> first if you aren&apos;t.
-          </p>
-          <SupportContact support={supportContactsOf(env())} lead="Need help?" />
+          <p>{t.rich("site.notFound.body", { signIn: (words) => <a href={signInPath()}>{words}</a> })}</p>
+          <SupportContact support={supportContactsOf(env())} lead={t("site.notFound.help")} />
         </>
       }
-      action={{ href: checkoutListPath(), label: "See your orders" }}
+      action={{ href: checkoutListPath(), label: t("site.notFound.seeOrders") }}
     />
   );
 }

@@ -1,12 +1,13 @@
 /**
  * Mints a signed sign-in link for a customer, for support staff and local testing:
  *
- *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--image] [--ttl 7d] [--base-url https://portal.example.com]
+ *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--image] [--ttl 7d] [--lang es] [--base-url https://portal.example.com]
  *
  * stdout gets only the link so it can be piped (e.g. into a clipboard tool); everything else goes to
  * stderr. Exit codes: 0 minted, 1 no usable secret, 2 bad arguments.
  */
 import { mintLinkToken, mintStatusImageToken } from "../lib/auth/link-token";
+import { LOCALE_NAMES } from "../lib/i18n/locales";
 import { formatDuration } from "./lib/duration";
 import {
   buildImageLink,
@@ -44,12 +45,19 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const { userId, checkoutId, ttlSeconds, baseUrl, image } = parsed.request;
+  const { userId, checkoutId, ttlSeconds, baseUrl, image, lang } = parsed.request;
   const now = new Date();
   const expiresAt = new Date((Math.floor(now.getTime() / 1000) + ttlSeconds) * 1000);
 
   if (image && checkoutId) {
-    const token = await mintStatusImageToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
+    const token = await mintStatusImageToken({
+      userId,
+      checkoutId,
+      ttlSeconds,
+      secret: secret.secret,
+      now,
+      lang,
+    });
     process.stdout.write(`${buildImageLink(baseUrl, checkoutId, token)}\n`);
     console.error(
       `Status image of ${userId}, checkout ${checkoutId}; works until ${expiresAt.toISOString()} ` +
@@ -58,14 +66,15 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const token = await mintLinkToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now });
+  const token = await mintLinkToken({ userId, checkoutId, ttlSeconds, secret: secret.secret, now, lang });
   process.stdout.write(`${buildLink(baseUrl, token)}\n`);
   const target = checkoutId ? `${userId}, checkout ${checkoutId}` : userId;
+  const langNote = lang ? ` It opens the portal in ${LOCALE_NAMES[lang]} (${lang}).` : "";
   const secretNote =
     secret.source === "sandbox_file" ? ` Signed with the sandbox secret in ${SANDBOX_SECRETS_PATH}.` : "";
   console.error(
     `Link for ${target} expires ${expiresAt.toISOString()} (in ${formatDuration(ttlSeconds)}); ` +
-      `anyone holding it can use it until then.${secretNote}`,
+      `anyone holding it can use it until then.${langNote}${secretNote}`,
   );
   return 0;
 }

@@ -3,29 +3,29 @@
 import { ErrorState } from "@/components/ui/ErrorState";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { useSupportContacts } from "@/components/ui/SupportContext";
+import { useErrorBoundaryWords } from "./ErrorBoundaryWords";
 import styles from "./error.module.css";
 
 /**
  * Upstream trouble while loading orders. Plain words and a way to try again; the error's message
- * and stack never reach the page (Next only passes a digest in production).
+ * and stack never reach the page (Next only passes a digest in production). The words come
+ * translated from the layout (see ErrorBoundaryWords.tsx for why not from messages here).
  */
 export default function CheckoutsError({ retry }: { error: unknown; retry: () => void }) {
   const support = useSupportContacts();
+  const words = useErrorBoundaryWords();
   return (
     <ErrorState
-      title="We can't show your orders right now"
+      title={words.title}
       body={
         <>
-          <p>
-            Our order service isn&apos;t answering. Nothing is lost — please try again in a moment, or reload
-            the page.
-          </p>
-          {support ? <SupportContact support={support} lead="Need help now?" /> : null}
+          <p>{words.body}</p>
+          {support ? <SupportContact support={support} lead={words.help} /> : null}
         </>
       }
       retry={
         <button type="button" className={styles.retry} onClick={() => retry()}>
-          Try again
+          {words.retry}
         </button>
       }
     />

@@ -2,8 +2,24 @@ import type { ReactNode } from "react";
 import { SupportProvider } from "@/components/ui/SupportContext";
 import { supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/request-locale";
+import { ErrorBoundaryWordsProvider } from "./ErrorBoundaryWords";
 
-/** The orders' pages: their error boundary needs the support contacts, which only the server knows. */
-export default function CheckoutsLayout({ children }: { children: ReactNode }) {
-  return <SupportProvider support={supportContactsOf(env())}>{children}</SupportProvider>;
+/**
+ * The orders' pages: their error boundary (a client component) needs the support contacts, which only
+ * the server knows, and its words in the customer's language, which only the server translates.
+ */
+export default async function CheckoutsLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslator();
+  const words = {
+    title: t("site.checkoutsError.title"),
+    body: t("site.checkoutsError.body"),
+    help: t("site.checkoutsError.help"),
+    retry: t("site.checkoutsError.retry"),
+  };
+  return (
+    <SupportProvider support={supportContactsOf(env())}>
+      <ErrorBoundaryWordsProvider words={words}>{children}</ErrorBoundaryWordsProvider>
+    </SupportProvider>
+  );
 }

@@ -3,12 +3,16 @@ import { redirect } from "next/navigation";
 import { getCustomerSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/request-locale";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import { OidcSignInButton } from "./OidcSignInButton";
+import { signInErrorMessage } from "./sign-in-error";
 import styles from "./signin.module.css";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("site.signIn.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,54 +25,46 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (session?.access.kind === "account") redirect(callbackUrl);
 
   const config = env();
-  const demoCustomers = await getDemoCustomers();
+  const [demoCustomers, t] = await Promise.all([getDemoCustomers(), getTranslator()]);
+  const error = signInErrorMessage(params.error);
 
   return (
     <>
-      <h1>Sign in to see your orders</h1>
-      {wantsAccount && (
-        <p className={styles.notice}>
-          The link you used opens a single order. To see all your orders, sign in.
-        </p>
-      )}
-      {params.signedOut === "1" && <p className={styles.notice}>You’re signed out.</p>}
-      {params.error !== undefined && (
-        <p className={styles.notice}>We couldn’t sign you in. Please try again.</p>
-      )}
-      <p className={styles.intro}>
-        Got an email from The Sweet Spot about your order? The link in it signs you in — no password needed.
-      </p>
+      <h1>{t("site.signIn.heading")}</h1>
+      {wantsAccount && <p className={styles.notice}>{t("site.signIn.accountNeeded")}</p>}
+      {params.signedOut === "1" && <p className={styles.notice}>{t("site.signIn.signedOut")}</p>}
+      {error && <p className={styles.notice}>{t(`site.signIn.errors.${error}`)}</p>}
+      <p className={styles.intro}>{t("site.signIn.intro")}</p>
 
       <section className={styles.section} aria-labelledby="email-sign-in">
-        <h2 id="email-sign-in">{config.oidc ? "With a link from your email" : "How to sign in"}</h2>
+        <h2 id="email-sign-in">
+          {config.oidc ? t("site.signIn.emailHeadingBesideAccount") : t("site.signIn.emailHeading")}
+        </h2>
         <ol className={styles.steps}>
-          <li>Open the newest email from us about your order and select its link.</li>
-          <li>
-            Link expired? Open it anyway: the page tells you how to get a new one, sent to the email address
-            on your order.
-          </li>
+          <li>{t("site.signIn.stepOpenEmail")}</li>
+          <li>{t("site.signIn.stepExpiredLink")}</li>
         </ol>
         <p className={styles.intro}>
-          No email, or still stuck? Contact us at{" "}
-          <a href={`mailto:${config.supportEmail}`}>{config.supportEmail}</a>.
+          {t.rich("site.signIn.stillStuck", {
+            email: config.supportEmail,
+            mail: (address) => <a href={`mailto:${config.supportEmail}`}>{address}</a>,
+          })}
         </p>
       </section>
 
       {config.oidc && (
         <section className={styles.section} aria-labelledby="account-sign-in">
-          <h2 id="account-sign-in">With your account</h2>
-          <OidcSignInButton callbackUrl={callbackUrl} providerName="your Sweet Spot account" />
+          <h2 id="account-sign-in">{t("site.signIn.accountHeading")}</h2>
+          <OidcSignInButton callbackUrl={callbackUrl} label={t("site.signIn.accountButton")} />
         </section>
       )}
 
       {config.sandboxMode && (
         <section className={styles.section} aria-labelledby="sandbox-sign-in">
-          <h2 id="sandbox-sign-in">Sandbox demo customers</h2>
-          <p className={styles.intro}>
-            This portal runs against the local sandbox API. Sign in as one of its demo customers.
-          </p>
+          <h2 id="sandbox-sign-in">{t("site.signIn.sandbox.heading")}</h2>
+          <p className={styles.intro}>{t("site.signIn.sandbox.intro")}</p>
           {demoCustomers.length === 0 ? (
-            <p>The sandbox is not answering. Start it with the portal (npm start).</p>
+            <p>{t("site.signIn.sandbox.notAnswering")}</p>
           ) : (
             <ul className={styles.customers}>
               {demoCustomers.map((customer) => (
@@ -81,7 +77,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
                     <input type="hidden" name="userId" value={customer.id} />
                     <input type="hidden" name="callbackUrl" value={callbackUrl} />
                     <button type="submit" className={styles.primaryButton}>
-                      Sign in as {customer.name}
+                      {t("site.signIn.sandbox.signInAs", { name: customer.name })}
                     </button>
                   </form>
                 </li>

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { detachSession, getCustomerSession } from "@/lib/auth/customer-session";
 import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { getTranslator } from "@/lib/i18n/request-locale";
 import { signedOutPath } from "@/lib/urls/portal-urls";
 
 /**
@@ -10,7 +11,10 @@ import { signedOutPath } from "@/lib/urls/portal-urls";
  * the customer's saved views. A POST from this origin only, so no other site can sign anyone out.
  */
 export async function POST(request: Request) {
-  if (!isSameOriginPost(request)) return new Response("Cross-site sign-out refused", { status: 403 });
+  if (!isSameOriginPost(request)) {
+    const refused = (await getTranslator())("site.nav.crossSiteSignOut");
+    return new Response(refused, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const session = await getCustomerSession();
   if (session) {
     const record = await sessionGuard().endSession(session);

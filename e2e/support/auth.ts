@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, type Page } from "@playwright/test";
 import { mintLinkToken, mintStatusImageToken } from "../../lib/auth/link-token";
+import type { Locale } from "../../lib/i18n/locales";
 import { emailLinkPath, statusImagePath } from "../../lib/urls/portal-urls";
 import { E2E_PORTAL_URL, E2E_SECRETS } from "./environment";
 
@@ -9,6 +10,8 @@ export type LinkOptions = {
   ttlSeconds?: number;
   now?: Date;
   secret?: string;
+  /** The email's language (the token's `lang` claim). */
+  lang?: Locale;
 };
 
 /** A link as the notification system would mint it. */
@@ -18,6 +21,7 @@ export async function linkFor({
   ttlSeconds = 3600,
   now,
   secret,
+  lang,
 }: LinkOptions): Promise<string> {
   const token = await mintLinkToken({
     userId,
@@ -25,6 +29,7 @@ export async function linkFor({
     ttlSeconds,
     now,
     secret: secret ?? E2E_SECRETS.PORTAL_LINK_SECRET,
+    lang,
   });
   return emailLinkPath(token);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RETURN_PATH, safeReturnPath } from "./return-path";
+import { DEFAULT_RETURN_PATH, safeReturnPath, sameOriginPath } from "./return-path";
 
 describe("safeReturnPath", () => {
   it.each([
@@ -107,5 +107,34 @@ describe("safeReturnPath", () => {
     for (const attempt of attempts) {
       expect(new URL(safeReturnPath(attempt), base).origin).toBe(base);
     }
+  });
+});
+
+describe("sameOriginPath", () => {
+  it("lets any plain path of this origin through, normalized, whatever page it names", () => {
+    expect(sameOriginPath("/signin?reason=account")).toBe("/signin?reason=account");
+    expect(sameOriginPath("/no-such-page")).toBe("/no-such-page");
+    expect(sameOriginPath("/a/./b/../c#top")).toBe("/a/c");
+  });
+
+  it.each([
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "/x\u0000",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    "relative/path",
+    "/%2F%2Fevil.example",
+    "/%2e%2e%2fapi",
+    "",
+  ])("refuses %j", (input) => {
+    expect(sameOriginPath(input)).toBeNull();
+  });
+
+  it("refuses what is not a string", () => {
+    expect(sameOriginPath(["/checkouts"])).toBeNull();
+    expect(sameOriginPath(undefined)).toBeNull();
   });
 });

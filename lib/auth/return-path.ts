@@ -29,34 +29,43 @@ const ENCODED_SEPARATOR_OR_PERCENT = /%(?:2f|5c|25)/i;
  * repeated query parameters, yields `fallback`.
  */
 export function safeReturnPath(input: unknown, fallback: string = DEFAULT_RETURN_PATH): string {
-  if (typeof input !== "string" || input.length === 0 || input.length > MAX_RETURN_PATH_LENGTH)
-    return fallback;
-  if (!PLAIN_PATH_CHARACTERS.test(input)) return fallback;
+  const path = sameOriginPath(input);
+  if (path === null) return fallback;
+  const decodedPathname = decoded(new URL(path, PROBE_ORIGIN).pathname);
+  return decodedPathname !== null && isPortalOwnedPath(decodedPathname) ? path : fallback;
+}
+
+/**
+ * `input` if it is provably a path on this origin, normalized to pathname + search; else null. No
+ * allowlist of pages: callers that send customers somewhere after sign-in want `safeReturnPath`.
+ */
+export function sameOriginPath(input: unknown): string | null {
+  if (typeof input !== "string" || input.length === 0 || input.length > MAX_RETURN_PATH_LENGTH) return null;
+  if (!PLAIN_PATH_CHARACTERS.test(input)) return null;
   // A single leading "/" is a path; "//host" is protocol-relative and "/\host" is read as "//host".
-  if (!input.startsWith("/") || input.startsWith("//")) return fallback;
+  if (!input.startsWith("/") || input.startsWith("//")) return null;
 
   let resolved: URL;
   try {
     resolved = new URL(input, PROBE_ORIGIN);
   } catch {
-    return fallback;
+    return null;
   }
-  if (resolved.origin !== PROBE_ORIGIN) return fallback;
+  if (resolved.origin !== PROBE_ORIGIN) return null;
 
   const { pathname } = resolved;
-  if (ENCODED_SEPARATOR_OR_PERCENT.test(pathname)) return fallback;
+  if (ENCODED_SEPARATOR_OR_PERCENT.test(pathname)) return null;
   const decodedPathname = decoded(pathname);
-  if (decodedPathname === null || !isPortalOwnedPath(decodedPathname)) return fallback;
+  if (decodedPathname === null) return null;
+  // Dot segments would be resolved again by whoever follows the redirect, escaping any allowlist.
+  if (decodedPathname.split("/").some((segment) => segment === "." || segment === "..")) return null;
+  if (!PLAIN_PATH_CHARACTERS.test(decodedPathname) || decodedPathname.includes("//")) return null;
 
   return pathname + resolved.search;
 }
 
 /** Paths the portal serves to signed-in customers; the allowlist keeps /api and auth routes out. */
 function isPortalOwnedPath(decodedPathname: string): boolean {
-  const segments = decodedPathname.split("/").slice(1);
-  // Dot segments would be resolved again by whoever follows the redirect, escaping the allowlist.
-  if (segments.some((segment) => segment === "." || segment === "..")) return false;
-  if (!PLAIN_PATH_CHARACTERS.test(decodedPathname) || decodedPathname.includes("//")) return false;
   return (
     decodedPathname === "/" ||
     decodedPathname === DEFAULT_RETURN_PATH ||

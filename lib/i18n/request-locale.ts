@@ -2,12 +2,12 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getCustomerSession } from "@/lib/auth/customer-session";
+import { LOCALE_COOKIE } from "./language-switch";
 import type { Locale } from "./locales";
 import { chooseLocale } from "./negotiate";
 import { type Translator, translatorFor } from "./translator";
 
-/** The cookie that remembers the customer's explicit choice of language (the header's switch sets it). */
-export const LOCALE_COOKIE = "locale";
+export { LOCALE_COOKIE } from "./language-switch";
 
 /** The language of this request (see `chooseLocale` for the order), decided once per server render. */
 export const getLocale = cache(async (): Promise<Locale> => {

@@ -10,6 +10,8 @@ export const PORTAL_PATHS = {
   signIn: "/signin",
   sandboxSignIn: "/signin/sandbox",
   signOut: "/signout",
+  /** The header's language switch posts here; it sets the `locale` cookie and goes back. */
+  language: "/language",
   link: "/link",
   /** "Email me a new link": posted from the expired-link page. */
   linkRenewal: "/link/renew",

@@ -13,6 +13,7 @@ describe("parseMintLinkArgs", () => {
         ttlSeconds: 7 * 86_400,
         baseUrl: "http://localhost:3000",
         image: false,
+        lang: null,
       },
     });
   });
@@ -27,6 +28,8 @@ describe("parseMintLinkArgs", () => {
       "12h",
       "--base-url",
       "https://portal.example.com/",
+      "--lang",
+      "es",
     ];
     expect(parseMintLinkArgs(argv, { PORT: "4000" })).toEqual({
       kind: "request",
@@ -36,6 +39,7 @@ describe("parseMintLinkArgs", () => {
         ttlSeconds: 43_200,
         baseUrl: "https://portal.example.com",
         image: false,
+        lang: "es",
       },
     });
   });
@@ -64,6 +68,15 @@ describe("parseMintLinkArgs", () => {
     );
   });
 
+  it("names the email's language with --lang, for links and images alike", () => {
+    expect(parseMintLinkArgs(["--user", "usr_42", "--lang", "en"], {})).toMatchObject({
+      request: { lang: "en" },
+    });
+    expect(
+      parseMintLinkArgs(["--user", "usr_42", "--checkout", "chk_9", "--image", "--lang=es"], {}),
+    ).toMatchObject({ request: { image: true, lang: "es" } });
+  });
+
   it("recognises --help", () => {
     expect(parseMintLinkArgs(["--help"], {})).toEqual({ kind: "help" });
     expect(parseMintLinkArgs(["-h"], {})).toEqual({ kind: "help" });
@@ -81,6 +94,11 @@ describe("parseMintLinkArgs", () => {
     [["--user", "usr_42", "--base-url", "ftp://x.example"], /--base-url/],
     [["--user", "usr_42", "--base-url", "https://x.example/?a=1"], /query/],
     [["--user", "usr_42", "--colour", "red"], /colour/],
+    [["--user", "usr_42", "--lang", "fr"], /--lang must be one of en, es, got "fr"/],
+    [["--user", "usr_42", "--lang", "es-MX"], /--lang must be one of en, es/],
+    [["--user", "usr_42", "--lang", "ES"], /--lang must be one of en, es/],
+    [["--user", "usr_42", "--lang", ""], /--lang must be one of en, es/],
+    [["--user", "usr_42", "--lang"], /--lang/],
     [["--user", "usr_42", "extra"], /extra/],
   ])("explains %j", (argv, message) => {
     const parsed = parseMintLinkArgs(argv, {});

@@ -5,6 +5,7 @@ import {
   MIN_LINK_SECRET_LENGTH,
   USER_ID_PATTERN,
 } from "../../lib/auth/link-token";
+import { isLocale, LOCALES, type Locale } from "../../lib/i18n/locales";
 import { absoluteUrl, emailLinkPath, statusImagePath } from "../../lib/urls/portal-urls";
 import { formatDuration, parseDurationSeconds } from "./duration";
 
@@ -19,7 +20,7 @@ export const DEFAULT_TTL = "7d";
 /** For messages; scripts/lib/sandbox-secrets.ts owns the file itself. */
 export const SANDBOX_SECRETS_PATH = ".portal/sandbox-secrets.json";
 
-export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--image] [--ttl 7d] [--base-url URL]
+export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--image] [--ttl 7d] [--lang es] [--base-url URL]
 
 Prints a signed sign-in link for a customer on stdout (and only the link, so it can be piped).
 
@@ -28,6 +29,8 @@ Prints a signed sign-in link for a customer on stdout (and only the link, so it 
   --image      print the checkout's status-image URL instead (needs --checkout); its token fetches
                that image only and cannot sign anyone in
   --ttl        lifetime: 30m, 12h, 7d or seconds; default ${DEFAULT_TTL}, at most ${formatDuration(MAX_LINK_TTL_SECONDS)}
+  --lang       the email's language (${LOCALES.join(" or ")}): the portal answers in it until the customer
+               picks another; default none (the browser's language decides)
   --base-url   the portal's address; default http://localhost:$PORT (PORT defaults to 3000)
 
 The secret is PORTAL_LINK_SECRET, or in sandbox mode the one the launcher wrote to ${SANDBOX_SECRETS_PATH}.`;
@@ -39,6 +42,8 @@ export type MintLinkRequest = {
   baseUrl: string;
   /** Mint a status-image URL rather than a sign-in link. */
   image: boolean;
+  /** The token's `lang` claim; null leaves it out. */
+  lang: Locale | null;
 };
 
 export type ParsedMintLinkArgs =
@@ -53,6 +58,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     ttl?: string;
     "base-url"?: string;
     image?: boolean;
+    lang?: string;
     help?: boolean;
   };
   try {
@@ -66,6 +72,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
         ttl: { type: "string" },
         "base-url": { type: "string" },
         image: { type: "boolean" },
+        lang: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -100,11 +107,17 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     return usageError(`--ttl must be at most ${formatDuration(MAX_LINK_TTL_SECONDS)}, got "${ttlText}"`);
   }
 
+  // Exactly a language the portal speaks: a typo must not mint a link that quietly speaks English.
+  const lang = values.lang === undefined ? null : values.lang.trim();
+  if (lang !== null && !isLocale(lang)) {
+    return usageError(`--lang must be one of ${LOCALES.join(", ")}, got "${values.lang}"`);
+  }
+
   const baseUrl =
     values["base-url"] === undefined ? defaultBaseUrl(env) : normalizeBaseUrl(values["base-url"]);
   if (typeof baseUrl !== "string") return baseUrl;
 
-  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl, image } };
+  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl, image, lang } };
 }
 
 function defaultBaseUrl(env: Env): string | ParsedMintLinkArgs {

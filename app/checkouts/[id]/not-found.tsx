@@ -2,23 +2,22 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { supportContactsOf } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/request-locale";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 /** The same answer for a checkout that does not exist and for one that is someone else's. */
-export default function CheckoutNotFound() {
+export default async function CheckoutNotFound() {
+  const t = await getTranslator();
   return (
     <ErrorState
-      title="We can't find that order"
+      title={t("site.checkoutNotFound.title")}
       body={
         <>
-          <p>
-            It may belong to another account, or the link may be incomplete. Your orders are all listed on one
-            page.
-          </p>
-          <SupportContact support={supportContactsOf(env())} lead="Still can't find it?" />
+          <p>{t("site.checkoutNotFound.body")}</p>
+          <SupportContact support={supportContactsOf(env())} lead={t("site.checkoutNotFound.help")} />
         </>
       }
-      action={{ href: checkoutListPath(), label: "See your orders" }}
+      action={{ href: checkoutListPath(), label: t("site.checkoutNotFound.seeOrders") }}
     />
   );
 }

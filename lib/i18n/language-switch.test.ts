@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { localeCookie, refererPath, switchBackPath } from "./language-switch";
+
+describe("switchBackPath", () => {
+  it("takes the first candidate that is a page of this origin", () => {
+    expect(switchBackPath([null, "//evil.example", "/checkouts?page=2", "/signin"])).toBe(
+      "/checkouts?page=2",
+    );
+  });
+
+  it.each(["/", "/signin?reason=account", "/checkouts/chk_1", "/no-such-page"])("lets %j through", (path) => {
+    expect(switchBackPath([path])).toBe(path);
+  });
+
+  it.each([
+    "/api/checkouts/chk_1",
+    "/api/status-image/chk_1?token=x",
+    "/_next/static/chunk.js",
+    "/signout",
+    "/language?x=1",
+    "/signin/sandbox",
+  ])("sends %j, which is no page to come back to, to the front door", (path) => {
+    expect(switchBackPath([path])).toBe("/");
+  });
+
+  it("does not mistake a page for a prefix of a route", () => {
+    expect(switchBackPath(["/signouts"])).toBe("/signouts");
+    expect(switchBackPath(["/languages"])).toBe("/languages");
+  });
+
+  it("falls back to the front door with nothing usable", () => {
+    expect(switchBackPath([])).toBe("/");
+    expect(switchBackPath([undefined, 42, ["/checkouts"]])).toBe("/");
+  });
+});
+
+describe("refererPath", () => {
+  const origin = "http://127.0.0.1:3100";
+
+  it("reads the path and query of a page of the same origin", () => {
+    expect(refererPath(`${origin}/checkouts/chk_1?x=1#top`, origin)).toBe("/checkouts/chk_1?x=1");
+  });
+
+  it.each([
+    null,
+    "",
+    "not a url",
+    "http://127.0.0.1:3101/checkouts",
+    "https://127.0.0.1:3100/checkouts",
+    "http://evil.example/checkouts",
+  ])("ignores %j", (referer) => {
+    expect(refererPath(referer, origin)).toBeNull();
+  });
+
+  it("ignores everything when the origin is unknown", () => {
+    expect(refererPath(`${origin}/checkouts`, "")).toBeNull();
+  });
+});
+
+describe("localeCookie", () => {
+  it("lasts a year on every path, HttpOnly and SameSite=Lax, Secure on https only", () => {
+    expect(localeCookie("es", true)).toEqual({
+      name: "locale",
+      value: "es",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true, maxAge: 31_536_000 },
+    });
+    expect(localeCookie("en", false).options.secure).toBe(false);
+  });
+});
