@@ -19,6 +19,7 @@ describeWithEachStore("session guard", (current) => {
       sessionId,
       access: { kind: "account" },
       expiresAt: nowSeconds() + HOUR,
+      lang: null,
     });
     return { ...harness, guard, session, nowSeconds };
   };
