@@ -9,8 +9,6 @@ import { translatorFor } from "@/lib/i18n/translator";
  * app/twitter-image.tsx): Next names it in every page's tags itself.
  */
 export const LINK_PREVIEW_IMAGE = {
-  /** Next serves the `opengraph-image` convention here (the tags it writes add a cache-busting query). */
-  path: "/opengraph-image",
   width: 1200,
   height: 630,
   type: "image/png",
@@ -22,8 +20,16 @@ export type LinkPreview = {
   siteName: string;
   title: string;
   description: string;
-  image: typeof LINK_PREVIEW_IMAGE & { alt: string };
+  image: typeof LINK_PREVIEW_IMAGE & { path: string; alt: string };
 };
+
+/**
+ * Where Next serves the `opengraph-image` convention's image in one language (app/opengraph-image.tsx;
+ * the tags Next writes itself add a cache-busting query).
+ */
+export function linkPreviewImagePath(locale: Locale): string {
+  return `/opengraph-image/${locale}`;
+}
 
 /** The preview's words in one language (messages: `link.preview`). */
 export function linkPreviewFor(locale: Locale): LinkPreview {
@@ -32,7 +38,7 @@ export function linkPreviewFor(locale: Locale): LinkPreview {
     siteName: LINK_PREVIEW_SITE_NAME,
     title: t("link.preview.title"),
     description: t("link.preview.description"),
-    image: { ...LINK_PREVIEW_IMAGE, alt: t("link.preview.imageAlt") },
+    image: { ...LINK_PREVIEW_IMAGE, path: linkPreviewImagePath(locale), alt: t("link.preview.imageAlt") },
   };
 }
 
