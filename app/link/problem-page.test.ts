@@ -41,7 +41,7 @@ describe("the expired-link page", () => {
       }),
     );
     expect(page).toContain(
-      'Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we’ll send you one.',
+      `Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we'll send you one.`,
     );
     expect(page).not.toContain("<form");
   });
