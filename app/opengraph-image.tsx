@@ -1,15 +1,30 @@
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { brandImageResponse } from "@/lib/images/render";
-import { LINK_PREVIEW } from "@/lib/metadata/link-preview";
+import { LINK_PREVIEW_IMAGE, linkPreviewFor } from "@/lib/metadata/link-preview";
+import { linkPreviewLocales } from "@/lib/metadata/link-preview-locales";
 
 /*
- * The link-preview image, by Next's `opengraph-image` convention: rendered once at build time,
- * served as a static file with long-lived caching, and named (absolute, with its size, type and alt)
- * in every page's Open Graph tags. It shows only the brand, so it is public (lib/metadata/link-preview.ts).
+ * The link-preview image, by Next's `opengraph-image` convention: one per language
+ * (/opengraph-image/en, /opengraph-image/es), each rendered once at build time and served as a static
+ * file with long-lived caching. Every page names the one in its own language, with its alt text in
+ * that language (lib/metadata/link-preview-locales.ts). It shows only the brand, so it is public
+ * (lib/metadata/link-preview.ts).
  */
-export const alt = LINK_PREVIEW.image.alt;
-export const size = { width: 1200, height: 630 };
-export const contentType = "image/png";
+export const size = { width: LINK_PREVIEW_IMAGE.width, height: LINK_PREVIEW_IMAGE.height };
+export const contentType = LINK_PREVIEW_IMAGE.type;
+// The same bytes for everyone: no cookies, no headers, even where the page's language is decided.
+export const dynamic = "force-static";
 
-export default function OpenGraphImage(): Promise<Response> {
-  return brandImageResponse();
+export async function generateImageMetadata() {
+  return (await linkPreviewLocales()).map((locale) => ({
+    id: locale,
+    alt: linkPreviewFor(locale).image.alt,
+    size,
+    contentType,
+  }));
+}
+
+export default async function OpenGraphImage({ id }: { id: Promise<string> | string }): Promise<Response> {
+  const locale = await id;
+  return brandImageResponse(isLocale(locale) ? locale : DEFAULT_LOCALE);
 }

@@ -237,10 +237,13 @@ test.describe("link previews", () => {
       await open(page);
       const tags = await previewTags(page);
       expect(tags["twitter:card"]).toBe("summary_large_image");
-      // Next's opengraph-image and twitter-image conventions; their tags add a cache-busting query.
+      // Next's opengraph-image and twitter-image conventions, one image per language (the browser
+      // here prefers English); their tags add a cache-busting query.
       const origin = E2E_PORTAL_URL.replace(/[.]/g, "\\.");
-      expect(tags["og:image"]).toMatch(new RegExp(`^${origin}/opengraph-image(\\?[^/]*)?$`));
-      expect(tags["twitter:image"]).toMatch(new RegExp(`^${origin}/(twitter|opengraph)-image(\\?[^/]*)?$`));
+      expect(tags["og:image"]).toMatch(new RegExp(`^${origin}/opengraph-image/en(\\?[^/]*)?$`));
+      expect(tags["twitter:image"]).toMatch(
+        new RegExp(`^${origin}/(twitter|opengraph)-image/en(\\?[^/]*)?$`),
+      );
       expect(tags["og:image:width"]).toBe("1200");
       expect(tags["og:image:height"]).toBe("630");
       expect(tags["og:title"]).toBeTruthy();
@@ -297,7 +300,7 @@ test.describe("link previews", () => {
     await page.goto("/signin");
     const width = await page.evaluate(async () => {
       const image = new Image();
-      image.src = "/opengraph-image";
+      image.src = "/opengraph-image/en";
       await image.decode();
       return image.naturalWidth;
     });

@@ -19,6 +19,8 @@ const linkRequestedSchema = z.object({
   userId: z.string().min(1).max(128),
   checkoutId: z.string().min(1).max(64).nullable(),
   url: z.url({ protocol: /^https?$/ }),
+  // The language to write the email in (docs/notifications.md); optional for older portals.
+  lang: z.string().min(2).max(35).optional(),
   requestedAt: z.iso.datetime({ offset: true }),
   requestId: z.string().min(1).max(128),
 });
@@ -144,7 +146,9 @@ function outboxPage(emails: readonly OutboxEmail[]): string {
 <p><strong>New sign-in link</strong> for ${escapeHtml(email.userId)}${
         email.checkoutId ? `, checkout ${escapeHtml(email.checkoutId)}` : ", whole account"
       }</p>
-<p>Requested <time datetime="${escapeHtml(email.requestedAt)}">${escapeHtml(email.requestedAt)}</time></p>
+<p>Requested <time datetime="${escapeHtml(email.requestedAt)}">${escapeHtml(email.requestedAt)}</time>${
+        email.lang ? `, to be written in <span class="lang">${escapeHtml(email.lang)}</span>` : ""
+      }</p>
 <p><a href="${escapeHtml(email.url)}">Open the new link</a></p>
 </li>`,
     )

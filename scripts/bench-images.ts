@@ -49,7 +49,7 @@ export async function benchStatusImages(options: ImageBenchOptions = {}): Promis
   const cases: { size: string; render: () => Promise<unknown> }[] = [
     ...STATUS_IMAGE_WIDTHS.map((width) => ({
       size: `status ${width}×${STATUS_IMAGE_SPECS[width].height}`,
-      render: () => renderStatusImage(view, width),
+      render: () => renderStatusImage(view, width, "en"),
     })),
     // Served from memory after its first render; timed for completeness.
     { size: "link preview 1200×630", render: () => renderBrandImage() },

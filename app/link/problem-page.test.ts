@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { linkProblemResponse } from "./problem-page";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { linkPageLocale } from "./page-locale";
+import {
+  crossSitePostResponse,
+  type LinkPageContext,
+  linkProblemResponse,
+  linkRefusedResponse,
+  linkRequestedResponse,
+  switchAccountResponse,
+  tooManyRequestsResponse,
+} from "./problem-page";
 
-const context = { nonce: null, origin: null };
+const context: LinkPageContext = { locale: "en", nonce: null, origin: null };
 const text = (response: Response) => response.text();
 
 describe("the expired-link page", () => {
@@ -29,7 +40,9 @@ describe("the expired-link page", () => {
         supportEmail: "help@example.test",
       }),
     );
-    expect(page).toContain('<a href="mailto:help@example.test">help@example.test</a>');
+    expect(page).toContain(
+      `Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we'll send you one.`,
+    );
     expect(page).not.toContain("<form");
   });
 });
@@ -49,5 +62,133 @@ describe("every link page", () => {
       expect(page).toContain('href="tel:+15550100199"');
       expect(page).toContain('href="https://help.example.test/"');
     }
+  });
+
+  it("says how long to wait in whole minutes", async () => {
+    const wait = async (seconds: number, locale: Locale) =>
+      text(tooManyRequestsResponse(seconds, { ...context, locale }));
+    expect(await wait(30, "en")).toContain("Please wait a minute and try again.");
+    expect(await wait(150, "en")).toContain("Please wait 3 minutes and try again.");
+    expect(await wait(30, "es")).toContain("Espere un minuto y vuelva a intentarlo.");
+    expect(await wait(150, "es")).toContain("Espere 3 minutos y vuelva a intentarlo.");
+  });
+});
+
+/** Every page these routes can answer with, in one language. */
+function everyPage(locale: Locale): [name: string, response: Response][] {
+  const spanish: LinkPageContext = {
+    locale,
+    nonce: "n0nce",
+    origin: new URL("https://orders.example.test"),
+    support: { email: "help@example.test", phone: "+1 555 010 0199", url: "https://help.example.test/" },
+  };
+  return [
+    [
+      "expired, with a new link by email",
+      linkProblemResponse("expired", spanish, { offer: "email_new_link", token: "a.b.c" }),
+    ],
+    [
+      "expired, with the support contact",
+      linkProblemResponse("expired", spanish, {
+        offer: "contact_support",
+        supportEmail: "help@example.test",
+      }),
+    ],
+    ["expired, nothing to offer", linkProblemResponse("expired", spanish)],
+    ["not yet valid", linkProblemResponse("not_yet_valid", spanish)],
+    ["invalid", linkProblemResponse("invalid", spanish)],
+    ["revoked", linkRefusedResponse("revoked", spanish)],
+    ["unverifiable", linkRefusedResponse("unverifiable", spanish)],
+    ["rate limited", tooManyRequestsResponse(120, spanish)],
+    ["another account", switchAccountResponse("a.b.c", "/checkouts", spanish)],
+    ["a post from another site", crossSitePostResponse(spanish)],
+    [
+      "new link requested",
+      linkRequestedResponse(spanish, {
+        supportEmail: "help@example.test",
+        sandboxOutboxUrl: "http://127.0.0.1:4010/__sandbox/outbox",
+      }),
+    ],
+  ];
+}
+
+/** What a reader (or a link preview) gets from a page: its text, its title and its meta contents. */
+function readableText(html: string): string {
+  const metas = [...html.matchAll(/<meta [^>]*content="([^"]*)"/g)].map((match) => match[1]);
+  const body = html
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&");
+  return [...metas, body].join(" ");
+}
+
+/** Every English sentence of the link pages, and words no Spanish page would use. */
+const ENGLISH_SENTENCES = Object.values(flatten(MESSAGES.en.link)).filter(
+  (message) => message !== MESSAGES.es.link.page.titleSuffix && !message.startsWith("{"),
+);
+const ENGLISH_WORDS =
+  /\b(the|this|that|link|your|you|sign|signed|email|please|try|again|help|contact|order|orders|expired|valid|wait|minutes?|switch|account|stay|check|new|status|checkouts?)\b/i;
+
+function flatten(tree: object): Record<string, string> {
+  const leaves: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === "string") leaves[key] = value;
+    else for (const [leaf, message] of Object.entries(flatten(value))) leaves[`${key}.${leaf}`] = message;
+  }
+  return leaves;
+}
+
+describe("in Spanish", () => {
+  it.each(everyPage("es"))("the %s page is Spanish through and through", async (_name, response) => {
+    const html = await text(response);
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<meta property="og:locale" content="es_US">');
+    const readable = readableText(html)
+      .replaceAll("The Sweet Spot", " ")
+      .replace(/\S+@\S+|https?:\/\/\S+|\+1 555 010 0199|Sandbox|sandbox/g, " ");
+    for (const sentence of ENGLISH_SENTENCES) expect(readable).not.toContain(sentence);
+    expect(readable).not.toMatch(ENGLISH_WORDS);
+  });
+
+  it("keeps the status code, headers and form of every page", async () => {
+    const english = everyPage("en");
+    for (const [index, [name, response]] of everyPage("es").entries()) {
+      const [, inEnglish] = english[index] ?? [];
+      expect(response.status, name).toBe(inEnglish?.status);
+      expect(response.headers.get("retry-after"), name).toBe(inEnglish?.headers.get("retry-after"));
+      expect(response.headers.get("referrer-policy"), name).toBe(inEnglish?.headers.get("referrer-policy"));
+    }
+    const [, expired] = everyPage("es")[0] ?? [];
+    const html = await expired?.text();
+    expect(html).toContain('<input type="hidden" name="token" value="a.b.c">');
+    expect(html).toContain(">Envíenme un enlace nuevo</button>");
+    expect(html).toContain("<h1>Este enlace ha vencido</h1>");
+    expect(html).toContain("<title>Este enlace ha vencido · The Sweet Spot</title>");
+  });
+
+  it("the English pages are English", async () => {
+    for (const [name, response] of everyPage("en")) {
+      expect(await text(response), name).toContain('<html lang="en">');
+    }
+  });
+});
+
+describe("the language of a link page", () => {
+  const request = (headers: Record<string, string>) =>
+    new Request("https://orders.example.test/link", { headers });
+
+  it("is the customer's own choice first, over the link's language and the browser's", () => {
+    expect(linkPageLocale(request({ Cookie: "locale=en", "Accept-Language": "es" }), "es")).toBe("en");
+    expect(linkPageLocale(request({ Cookie: "a=1; locale=es" }), "en")).toBe("es");
+  });
+
+  it("is the link's language next, over the browser's", () => {
+    expect(linkPageLocale(request({ "Accept-Language": "en-US,en;q=0.9" }), "es")).toBe("es");
+  });
+
+  it("is the browser's when there is no verified link language, else English", () => {
+    expect(linkPageLocale(request({ "Accept-Language": "es-MX,es;q=0.9" }), null)).toBe("es");
+    expect(linkPageLocale(request({ Cookie: "locale=fr", "Accept-Language": "de" }), null)).toBe("en");
+    expect(linkPageLocale(request({ Cookie: "xlocale=es" }), null)).toBe("en");
   });
 });

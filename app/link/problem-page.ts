@@ -1,9 +1,12 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
 import { type SupportContacts, supportContactsOf, supportMailto, supportTel } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import { linkPreviewTags } from "@/lib/metadata/link-preview";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
+import { linkPageLocale } from "./page-locale";
 
 /**
  * The plain pages /link answers with when it cannot simply sign the customer in: a link that cannot
@@ -12,25 +15,15 @@ import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
  * cookie (for good links) and answer a 4xx (for bad ones); the text is fixed, nothing from the
  * request is echoed but a verified token.
  */
-const COPY: Record<LinkTokenFailure, { title: string; body: string; status: number }> = {
-  expired: {
-    title: "This link has expired",
-    body: "Links in our emails work for a limited time to keep your orders private. Open the newest email about your order, or sign in to see all your orders.",
-    status: 410,
-  },
-  not_yet_valid: {
-    title: "This link is not valid yet",
-    body: "The link's time does not match ours. Try again in a minute, or sign in to see your orders.",
-    status: 401,
-  },
-  invalid: {
-    title: "This link doesn't work",
-    body: "It may have been copied incompletely or changed. Open the link straight from your email, or sign in to see your orders.",
-    status: 401,
-  },
+const FAILURES: Record<LinkTokenFailure, { words: "expired" | "notYetValid" | "invalid"; status: number }> = {
+  expired: { words: "expired", status: 410 },
+  not_yet_valid: { words: "notYetValid", status: 401 },
+  invalid: { words: "invalid", status: 401 },
 };
 
 export type LinkPageContext = {
+  /** The page's language: chosen for this request by `linkPageLocale` (./page-locale.ts). */
+  locale: Locale;
   nonce: string | null;
   origin: URL | null;
   /** How to reach support, shown under every page (the layout's pages show it the same way). */
@@ -53,8 +46,11 @@ export function linkProblemResponse(
   context: LinkPageContext,
   extras: ExpiredLinkExtras = { offer: "none" },
 ): Response {
-  const { title, body, status } = COPY[reason];
-  const signIn = `<a class="button${extras.offer === "email_new_link" ? " secondary" : ""}" href="${PORTAL_PATHS.signIn}">Sign in</a>`;
+  const t = translatorFor(context.locale);
+  const { words, status } = FAILURES[reason];
+  const title = text(t(`link.problem.${words}.title`));
+  const body = text(t(`link.problem.${words}.body`));
+  const signIn = `<a class="button${extras.offer === "email_new_link" ? " secondary" : ""}" href="${PORTAL_PATHS.signIn}">${text(t("link.page.signIn"))}</a>`;
   if (reason === "expired" && extras.offer === "email_new_link") {
     return linkPage({
       title,
@@ -64,11 +60,11 @@ export function linkProblemResponse(
       referrerPolicy: "strict-origin",
       main: `<h1>${title}</h1>
 <p>${body}</p>
-<p class="lead">We can email you a new link. It goes to the email address on your order.</p>
+<p class="lead">${text(t("link.renewal.offer"))}</p>
 <div class="actions">
 <form method="post" action="${PORTAL_PATHS.linkRenewal}">
 <input type="hidden" name="token" value="${escapeAttribute(extras.token)}">
-<button type="submit" class="button">Email me a new link</button>
+<button type="submit" class="button">${text(t("link.renewal.button"))}</button>
 </form>
 ${signIn}
 </div>`,
@@ -76,7 +72,7 @@ ${signIn}
   }
   const support =
     reason === "expired" && extras.offer === "contact_support"
-      ? `\n<p class="lead">Need a new link? Contact us at ${mailtoLink(extras.supportEmail)} and we'll send you one.</p>`
+      ? `\n<p class="lead">${withLinks(t, "link.renewal.contactSupport", { email: mailtoLink(extras.supportEmail) })}</p>`
       : "";
   return linkPage({
     title,
@@ -96,18 +92,21 @@ export function linkRequestedResponse(
   context: LinkPageContext,
   { supportEmail, sandboxOutboxUrl }: { supportEmail: string; sandboxOutboxUrl: string | null },
 ): Response {
-  const title = "Check your email";
+  const t = translatorFor(context.locale);
+  const title = text(t("link.renewal.sentTitle"));
   const sandbox = sandboxOutboxUrl
-    ? `\n<p>Sandbox: the portal sends no real email here. The sandbox keeps it in its <a href="${escapeAttribute(sandboxOutboxUrl)}">outbox</a>.</p>`
+    ? `\n<p>${t.markup("link.renewal.sandboxOutbox", {
+        outbox: (chunks) => `<a href="${escapeAttribute(sandboxOutboxUrl)}">${chunks}</a>`,
+      })}</p>`
     : "";
   return linkPage({
     title,
     status: 200,
     context,
     main: `<h1>${title}</h1>
-<p class="lead">If this link was ours, a new one is on its way to the email address on your order.</p>
-<p>It can take a few minutes to arrive. No email? Contact us at ${mailtoLink(supportEmail)}.</p>${sandbox}
-<p><a class="button secondary" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+<p class="lead">${text(t("link.renewal.sentLead"))}</p>
+<p>${withLinks(t, "link.renewal.sentHelp", { email: mailtoLink(supportEmail) })}</p>${sandbox}
+<p><a class="button secondary" href="${PORTAL_PATHS.signIn}">${text(t("link.page.signIn"))}</a></p>`,
   });
 }
 
@@ -122,7 +121,8 @@ function mailtoLink(email: string): string {
  * account is shown: the browser's owner learns only that the link is for another account.
  */
 export function switchAccountResponse(token: string, stayPath: string, context: LinkPageContext): Response {
-  const title = "This link is for another account";
+  const t = translatorFor(context.locale);
+  const title = text(t("link.switchAccount.title"));
   return linkPage({
     title,
     status: 200,
@@ -132,34 +132,43 @@ export function switchAccountResponse(token: string, stayPath: string, context: 
     // "strict-origin" sends the origin alone, never the path or query.
     referrerPolicy: "strict-origin",
     main: `<h1>${title}</h1>
-<p class="lead">You're signed in as someone else on this browser. This link is for another account.</p>
-<p>Switching signs you out of the account you're using now and opens the link.</p>
+<p class="lead">${text(t("link.switchAccount.lead"))}</p>
+<p>${text(t("link.switchAccount.body"))}</p>
 <div class="actions">
 <form method="post" action="${PORTAL_PATHS.link}">
 <input type="hidden" name="token" value="${escapeAttribute(token)}">
-<button type="submit" class="button">Switch account</button>
+<button type="submit" class="button">${text(t("link.switchAccount.switch"))}</button>
 </form>
-<a class="button secondary" href="${escapeAttribute(stayPath)}">Stay signed in</a>
+<a class="button secondary" href="${escapeAttribute(stayPath)}">${text(t("link.switchAccount.stay"))}</a>
 </div>`,
   });
 }
 
 /** A plain 403 in the same look, for a switch posted from another site. */
 export function crossSitePostResponse(context: LinkPageContext): Response {
-  const title = "This request came from another site";
+  const t = translatorFor(context.locale);
+  const title = text(t("link.problem.crossSite.title"));
   return linkPage({
     title,
     status: 403,
     context,
     main: `<h1>${title}</h1>
-<p>For your safety, accounts can only be switched from our own pages. Open the link from your email again.</p>
-<p><a class="button" href="${PORTAL_PATHS.checkouts}">Go to my orders</a></p>`,
+<p>${text(t("link.problem.crossSite.body"))}</p>
+<p><a class="button" href="${PORTAL_PATHS.checkouts}">${text(t("link.page.goToOrders"))}</a></p>`,
   });
 }
 
-/** The context for these pages from any route's request (the proxy's nonce, the public origin). */
-export async function plainPageContext(request: Request): Promise<LinkPageContext> {
+/**
+ * The context for these pages from any route's request (the proxy's nonce, the public origin, the
+ * language). `fromLink` is the `lang` claim of a token whose signature was checked; never pass the
+ * claim of a token that failed verification.
+ */
+export async function plainPageContext(
+  request: Request,
+  fromLink: Locale | null = null,
+): Promise<LinkPageContext> {
   return {
+    locale: linkPageLocale(request, fromLink),
     nonce: request.headers.get("x-nonce"),
     origin: await publicOrigin(),
     support: supportContactsOf(env()),
@@ -167,16 +176,42 @@ export async function plainPageContext(request: Request): Promise<LinkPageContex
 }
 
 /** "Need help?" with every configured way to reach support, as working links. */
-function supportLine(support: SupportContacts | undefined): string {
+function supportLine(support: SupportContacts | undefined, t: Translator): string {
   if (!support) return "";
   const ways = [
     `<a href="${escapeAttribute(supportMailto(support.email, null))}">${escapeText(support.email)}</a>`,
   ];
   if (support.phone)
     ways.push(`<a href="${escapeAttribute(supportTel(support.phone))}">${escapeText(support.phone)}</a>`);
-  if (support.url) ways.push(`<a href="${escapeAttribute(support.url)}">Help centre</a>`);
-  return `\n<p class="help">Need help? Contact us: ${ways.join(" · ")}</p>`;
+  if (support.url)
+    ways.push(`<a href="${escapeAttribute(support.url)}">${text(t("link.page.helpCentre"))}</a>`);
+  return `\n<p class="help">${withLinks(t, "link.page.help", { ways: ways.join(" · ") })}</p>`;
 }
+
+/** A translated sentence as HTML text. Messages are ours, but escaping them costs nothing. */
+function text(message: string): string {
+  return escapeText(message);
+}
+
+/**
+ * A whole translated sentence with HTML (links) in its placeholders: the sentence is escaped, the
+ * already-built HTML values are put in afterwards, so neither the message nor a value can break the other.
+ */
+function withLinks(t: Translator, key: SentenceWithLinks, html: Record<string, string>): string {
+  const markers = Object.fromEntries(Object.keys(html).map((name, index) => [name, `\u0000${index}\u0000`]));
+  let sentence = escapeText(t(key, markers));
+  Object.values(html).forEach((value, index) => {
+    sentence = sentence.replace(`\u0000${index}\u0000`, value);
+  });
+  return sentence;
+}
+
+/** The messages whose placeholders take HTML (`title` is already-escaped text). */
+type SentenceWithLinks =
+  | "link.renewal.contactSupport"
+  | "link.renewal.sentHelp"
+  | "link.page.help"
+  | "link.page.titleSuffix";
 
 function escapeText(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -185,47 +220,42 @@ function escapeText(value: string): string {
 /** Why a good link still cannot sign in: revoked, or the shared store cannot say (fail closed). */
 export type LinkRefusal = "revoked" | "unverifiable";
 
-const REFUSAL_COPY: Record<LinkRefusal, { title: string; body: string; status: number }> = {
-  revoked: {
-    title: "This link no longer works",
-    body: "It has been switched off, for example because someone asked us to sign out everywhere. Open the newest email about your order, or sign in to see your orders.",
-    status: 410,
-  },
-  unverifiable: {
-    title: "We can’t check this link right now",
-    body: "Nothing is wrong with your link. Please try it again in a minute.",
-    status: 503,
-  },
+const REFUSALS: Record<LinkRefusal, { words: "revoked" | "unverifiable"; status: number }> = {
+  revoked: { words: "revoked", status: 410 },
+  unverifiable: { words: "unverifiable", status: 503 },
 };
 
 /** How long a customer is told to wait before retrying a link we could not check. */
 const UNVERIFIABLE_RETRY_AFTER_SECONDS = 30;
 
 export function linkRefusedResponse(refusal: LinkRefusal, context: LinkPageContext): Response {
-  const { title, body, status } = REFUSAL_COPY[refusal];
+  const t = translatorFor(context.locale);
+  const { words, status } = REFUSALS[refusal];
+  const title = text(t(`link.problem.${words}.title`));
   return linkPage({
     title,
     status,
     context,
     headers: refusal === "unverifiable" ? { "Retry-After": String(UNVERIFIABLE_RETRY_AFTER_SECONDS) } : {},
     main: `<h1>${title}</h1>
-<p>${body}</p>
-<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+<p>${text(t(`link.problem.${words}.body`))}</p>
+<p><a class="button" href="${PORTAL_PATHS.signIn}">${text(t("link.page.signIn"))}</a></p>`,
   });
 }
 
 /** 429 for pages and form posts over a rate limit (lib/security/limits.ts), with Retry-After. */
 export function tooManyRequestsResponse(retryAfterSeconds: number, context: LinkPageContext): Response {
-  const title = "Too many tries in a short time";
-  const wait = retryAfterSeconds <= 60 ? "a minute" : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  const t = translatorFor(context.locale);
+  const title = text(t("link.problem.tooManyTries.title"));
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return linkPage({
     title,
     status: 429,
     context,
     headers: { "Retry-After": String(retryAfterSeconds) },
     main: `<h1>${title}</h1>
-<p>To keep accounts safe we limit how often this can be done. Please wait ${wait} and try again.</p>
-<p><a class="button" href="${PORTAL_PATHS.signIn}">Sign in</a></p>`,
+<p>${text(t("link.problem.tooManyTries.body", { minutes }))}</p>
+<p><a class="button" href="${PORTAL_PATHS.signIn}">${text(t("link.page.signIn"))}</a></p>`,
   });
 }
 
@@ -244,16 +274,17 @@ function linkPage({
   referrerPolicy?: "no-referrer" | "strict-origin";
   headers?: Record<string, string>;
 }): Response {
+  const t = translatorFor(context.locale);
   const nonceAttribute = context.nonce ? ` nonce="${context.nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${context.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta name="referrer" content="${referrerPolicy}">
-<title>${title} · The Sweet Spot</title>
-${linkPreviewTags(context.origin)}
+<title>${withLinks(t, "link.page.titleSuffix", { title })}</title>
+${linkPreviewTags(context.origin, context.locale)}
 <style${nonceAttribute}>
 :root{color-scheme:light dark;--bg:#fbf8f4;--fg:#1f1a17;--muted:#5b524c;--accent:#7d2152;--on-accent:#fff}
 @media (prefers-color-scheme:dark){:root{--bg:#171311;--fg:#f4eee9;--muted:#c2b7ae;--accent:#f08cbd;--on-accent:#1f0d17}}
@@ -278,9 +309,9 @@ a:not(.button){color:var(--fg)}
 <body>
 <header class="site"><a class="brand" href="${PORTAL_PATHS.home}"><span aria-hidden="true">●</span> The Sweet Spot</a></header>
 <main>
-${main}${supportLine(context.support)}
+${main}${supportLine(context.support, t)}
 </main>
-<footer class="site">The Sweet Spot · Lease-to-own, made simple</footer>
+<footer class="site">${text(t("site.footer"))}</footer>
 </body>
 </html>`;
   return new Response(html, {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mintLinkToken } from "@/lib/auth/link-token";
+import { expiredLinkClaims, mintLinkToken } from "@/lib/auth/link-token";
 import { createRevocations } from "@/lib/auth/revocations";
+import type { Locale } from "@/lib/i18n/locales";
 import { type FreshLinkDependencies, requestFreshLink } from "@/lib/notify/fresh-link";
 import type { LinkRequestOutcome } from "@/lib/notify/link-request-counter";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRateLimiter } from "@/lib/store/rate-limit";
 import { type StubWebhook, startStubWebhook } from "@/test-support/stub-webhook";
+import { linkPageLocale } from "./page-locale";
 import { renewalResponse } from "./renewal-response";
 
 const LINK_SECRET = "renewal-response-link-secret-0123456789ab";
@@ -36,25 +38,33 @@ describe("the answer to “Email me a new link”", () => {
     };
   });
 
-  const post = async (token: string, clientIp = "203.0.113.7") => {
+  const post = async (token: string, clientIp = "203.0.113.7", headers: Record<string, string> = {}) => {
     const body = new URLSearchParams({ token });
     const request = new Request("https://orders.example.test/link/renew", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": clientIp },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": clientIp,
+        ...headers,
+      },
       body,
     });
-    const response = await renewalResponse(
-      request,
-      { nonce: "abc123", origin: new URL("https://orders.example.test") },
-      {
-        requestFreshLink: async (posted, ip) => {
-          outcomes.push(await requestFreshLink(posted, { clientIp: ip }, deps));
-        },
-        trustedProxyCount: 0,
-        supportEmail: "help@example.test",
-        sandboxOutboxUrl: null,
+    // The route's own wiring (app/link/renew/route.ts), with the test's clock and secret.
+    const response = await renewalResponse(request, {
+      requestFreshLink: async (posted, asked) => {
+        outcomes.push(await requestFreshLink(posted, asked, deps));
       },
-    );
+      signedLinkLang: async (posted) =>
+        (await expiredLinkClaims(posted, { secret: LINK_SECRET, now: new Date(NOW) }))?.lang ?? null,
+      pageContext: async (fromLink: Locale | null) => ({
+        locale: linkPageLocale(request, fromLink),
+        nonce: "abc123",
+        origin: new URL("https://orders.example.test"),
+      }),
+      trustedProxyCount: 0,
+      supportEmail: "help@example.test",
+      sandboxOutboxUrl: null,
+    });
     return {
       status: response.status,
       headers: Object.fromEntries(response.headers),
@@ -62,13 +72,14 @@ describe("the answer to “Email me a new link”", () => {
     };
   };
 
-  const expired = () =>
+  const expired = (options: { lang?: Locale; secret?: string; userId?: string } = {}) =>
     mintLinkToken({
-      userId: "usr_alex",
+      userId: options.userId ?? "usr_alex",
       checkoutId: "chk_456",
       ttlSeconds: DAY,
-      secret: LINK_SECRET,
+      secret: options.secret ?? LINK_SECRET,
       now: new Date(NOW - 3 * DAY * 1000),
+      lang: options.lang,
     });
 
   it("is the same page whether the webhook answered 200, 500 or not at all, or a limit was hit", async () => {
@@ -99,5 +110,50 @@ describe("the answer to “Email me a new link”", () => {
     // Neither the expired token nor the fresh link is ever echoed.
     expect(delivered.body).not.toContain(token);
     expect(delivered.body).not.toContain("token=");
+  });
+
+  describe("in the customer's language", () => {
+    const sentLang = () => JSON.parse(webhook.received.at(-1)?.body ?? "{}").lang;
+    const SPANISH_ANSWER =
+      "Si este enlace era nuestro, le estamos enviando uno nuevo a la dirección de correo electrónico de su pedido.";
+
+    beforeEach(() => {
+      webhook.behaviour = "ok";
+    });
+
+    it("answers in Spanish for a Spanish link, and asks the operator for a Spanish email", async () => {
+      const page = await post(await expired({ lang: "es", userId: "usr_es1" }), "203.0.113.21");
+      expect(page.body).toContain('<html lang="es">');
+      expect(page.body).toContain("<h1>Revise su correo</h1>");
+      expect(page.body).toContain(SPANISH_ANSWER);
+      expect(page.body).toContain('Escríbanos a <a href="mailto:help@example.test">help@example.test</a>.');
+      expect(outcomes.at(-1)).toBe("delivered");
+      expect(sentLang()).toBe("es");
+    });
+
+    it("takes the customer's own choice over the link's language", async () => {
+      const page = await post(await expired({ lang: "es", userId: "usr_es2" }), "203.0.113.22", {
+        Cookie: "theme=dark; locale=en",
+      });
+      expect(page.body).toContain('<html lang="en">');
+      expect(sentLang()).toBe("en");
+    });
+
+    it("takes the link's language over the browser's", async () => {
+      const page = await post(await expired({ lang: "es", userId: "usr_es3" }), "203.0.113.23", {
+        "Accept-Language": "en-US,en;q=0.9",
+      });
+      expect(page.body).toContain('<html lang="es">');
+      expect(sentLang()).toBe("es");
+    });
+
+    it("ignores the language of a forged link and follows the browser", async () => {
+      const forged = await expired({ lang: "es", secret: "someone-elses-secret-0123456789abcdef" });
+      const english = await post(forged, "203.0.113.24", { "Accept-Language": "en-US" });
+      expect(english.body).toContain('<html lang="en">');
+      const spanish = await post(forged, "203.0.113.25", { "Accept-Language": "es-MX" });
+      expect(spanish.body).toContain('<html lang="es">');
+      expect(outcomes.slice(-2)).toEqual(["not_renewable", "not_renewable"]);
+    });
   });
 });

@@ -1,8 +1,14 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { clientAddress } from "@/lib/security/client-address";
 import { type LinkPageContext, linkRequestedResponse } from "./problem-page";
 
 export type RenewalResponseDependencies = {
-  requestFreshLink: (token: unknown, clientIp: string) => Promise<void>;
+  /** Asks for the new link, in the language the customer reads this page in (the new email's language). */
+  requestFreshLink: (token: unknown, request: { clientIp: string; locale: Locale }) => Promise<void>;
+  /** The `lang` claim of the posted link when its signature is good (expired or not), else null. */
+  signedLinkLang: (token: unknown) => Promise<Locale | null>;
+  /** The page's context in this request's language (cookie → `fromLink` → Accept-Language). */
+  pageContext: (fromLink: Locale | null) => Promise<LinkPageContext>;
   /** TRUSTED_PROXY_COUNT: which X-Forwarded-For entry is the client (lib/security/client-address.ts). */
   trustedProxyCount: number;
   supportEmail: string;
@@ -12,7 +18,6 @@ export type RenewalResponseDependencies = {
 /** The page never depends on the outcome: delivered, refused, limited or failed all read the same. */
 export async function renewalResponse(
   request: Request,
-  context: LinkPageContext,
   deps: RenewalResponseDependencies,
 ): Promise<Response> {
   let token: FormDataEntryValue | null = null;
@@ -21,9 +26,12 @@ export async function renewalResponse(
   } catch {
     // Not a form: treated as a request without a token.
   }
-  await deps.requestFreshLink(
-    token,
-    clientAddress(request.headers.get("x-forwarded-for"), deps.trustedProxyCount),
-  );
+  // Decided the same way whatever the token turns out to be, so the answer's language says nothing
+  // more than the expired page already did.
+  const context = await deps.pageContext(await deps.signedLinkLang(token));
+  await deps.requestFreshLink(token, {
+    clientIp: clientAddress(request.headers.get("x-forwarded-for"), deps.trustedProxyCount),
+    locale: context.locale,
+  });
   return linkRequestedResponse(context, deps);
 }

@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { attachSession, getCustomerSession, startSession } from "@/lib/auth/customer-session";
-import { CLOCK_SKEW_SECONDS, type LinkClaims, verifyLinkToken } from "@/lib/auth/link-token";
+import {
+  CLOCK_SKEW_SECONDS,
+  expiredLinkClaims,
+  type LinkClaims,
+  verifyLinkToken,
+} from "@/lib/auth/link-token";
 import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
@@ -39,6 +44,7 @@ async function admit(
 ): Promise<{ ok: true; claims: LinkClaims } | { ok: false; response: Response }> {
   const limit = await limitRequest(LIMITS.link, request, typeof token === "string" ? token : null);
   if (!limit.allowed) {
+    // Not verified (the limit is there to spare that work): the page speaks the customer's language.
     return {
       ok: false,
       response: tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request)),
@@ -46,18 +52,21 @@ async function admit(
   }
   const result = await verify(token);
   if (!result.ok) {
-    const extras =
-      result.reason === "expired"
-        ? await expiredLinkExtras(typeof token === "string" ? token : null)
-        : undefined;
+    const expired = result.reason === "expired";
+    const extras = expired ? await expiredLinkExtras(typeof token === "string" ? token : null) : undefined;
+    // An expired link's signature still vouches for its language; a forged or garbled one's never does.
+    const fromLink = expired ? await expiredLinkLang(token) : null;
     return {
       ok: false,
-      response: linkProblemResponse(result.reason, await plainPageContext(request), extras),
+      response: linkProblemResponse(result.reason, await plainPageContext(request, fromLink), extras),
     };
   }
   const verdict = await sessionGuard().linkVerdict(result.claims);
   if (verdict !== "usable") {
-    return { ok: false, response: linkRefusedResponse(verdict, await plainPageContext(request)) };
+    return {
+      ok: false,
+      response: linkRefusedResponse(verdict, await plainPageContext(request, result.claims.lang)),
+    };
   }
   return { ok: true, claims: result.claims };
 }
@@ -88,7 +97,11 @@ export async function GET(request: NextRequest) {
 
   const current = await getCustomerSession();
   if (token !== null && current && current.userId !== admitted.claims.userId) {
-    return switchAccountResponse(token, stayPath(current), await plainPageContext(request));
+    return switchAccountResponse(
+      token,
+      stayPath(current),
+      await plainPageContext(request, admitted.claims.lang),
+    );
   }
   return signIn(admitted.claims, current);
 }
@@ -140,6 +153,11 @@ async function expiredLinkExtras(token: string | null): Promise<ExpiredLinkExtra
   if (offer === "email_new_link" && token !== null) return { offer, token };
   if (offer === "contact_support") return { offer, supportEmail: env().supportEmail };
   return { offer: "none" };
+}
+
+/** The `lang` claim of an expired link whose signature is good (within the renewal window), else null. */
+async function expiredLinkLang(token: unknown) {
+  return (await expiredLinkClaims(token, { secret: env().linkSecret }))?.lang ?? null;
 }
 
 /** Where "Stay signed in" goes: what the current session may read. */

@@ -529,6 +529,44 @@ describe("the lang claim", () => {
     expect(await verifyNow(unspecified)).toMatchObject({ ok: true, claims: { lang: null } });
   });
 
+  it("is kept by status-image tokens too, so the image can be drawn in the email's language", async () => {
+    const image = await mintStatusImageToken({
+      userId: "usr_1",
+      checkoutId: "chk_1",
+      ttlSeconds: 60,
+      secret: SECRET,
+      lang: "es",
+      now: NOW,
+    });
+    expect(JSON.parse(Buffer.from(image.split(".")[1] ?? "", "base64url").toString())).toMatchObject({
+      lang: "es",
+    });
+    expect(await verifyStatusImageToken(image, { secret: SECRET, now: NOW })).toMatchObject({
+      ok: true,
+      claims: { checkoutId: "chk_1", lang: "es" },
+    });
+    const unspecified = await mintStatusImageToken({
+      userId: "usr_1",
+      checkoutId: "chk_1",
+      ttlSeconds: 60,
+      secret: SECRET,
+      now: NOW,
+    });
+    expect(await verifyStatusImageToken(unspecified, { secret: SECRET, now: NOW })).toMatchObject({
+      ok: true,
+      claims: { lang: null },
+    });
+    await expect(
+      mintStatusImageToken({
+        userId: "usr_1",
+        checkoutId: "chk_1",
+        ttlSeconds: 60,
+        secret: SECRET,
+        lang: "fr" as "es",
+      }),
+    ).rejects.toThrow(TypeError);
+  });
+
   it("refuses to mint a language the portal does not speak", async () => {
     await expect(
       mintLinkToken({ userId: "usr_1", ttlSeconds: 60, secret: SECRET, lang: "fr" as "es" }),

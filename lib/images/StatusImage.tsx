@@ -31,7 +31,7 @@ export function StatusImage({ layout }: { layout: StatusImageLayout }): ReactEle
       <div style={{ display: "flex", alignItems: "center", fontSize: spec.brandSize, lineHeight: 1.2 }}>
         <span style={{ color: PALETTE.accent, marginRight: spec.brandSize * 0.4 }}>●</span>
         <span style={{ fontWeight: 700, color: PALETTE.accentStrong }}>The Sweet Spot</span>
-        <span style={{ marginLeft: "auto", color: PALETTE.textMuted }}>Order status</span>
+        <span style={{ marginLeft: "auto", color: PALETTE.textMuted }}>{layout.heading}</span>
       </div>
 
       <div style={{ display: "flex", flexDirection: "column", marginTop: spec.gap * 1.4 }}>

@@ -41,7 +41,7 @@ describe("rendering", () => {
     });
 
     for (const width of STATUS_IMAGE_WIDTHS) {
-      const image = await renderStatusImage(hostile, width);
+      const image = await renderStatusImage(hostile, width, "es");
       const bytes = new Uint8Array(image.png);
       expect(isPng(bytes)).toBe(true);
       expect(pngSize(bytes)).toEqual({ width, height: width === 1200 ? 630 : 315 });
@@ -49,8 +49,10 @@ describe("rendering", () => {
     expect(fetched).toEqual([]);
   });
 
-  it("draws the 1200×630 link-preview image", { timeout: 60_000 }, async () => {
-    const image = await renderBrandImage();
-    expect(pngSize(new Uint8Array(image.png))).toEqual({ width: 1200, height: 630 });
+  it("draws the 1200×630 link-preview image in either language", { timeout: 60_000 }, async () => {
+    for (const locale of ["en", "es"] as const) {
+      const image = await renderBrandImage(locale);
+      expect(pngSize(new Uint8Array(image.png))).toEqual({ width: 1200, height: 630 });
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { ImageResponse } from "next/og";
 import type { ReactElement } from "react";
 import type { CheckoutView } from "@/lib/checkout/types";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { BrandImage } from "@/lib/images/BrandImage";
 import { StatusImage } from "@/lib/images/StatusImage";
-import { LINK_PREVIEW } from "@/lib/metadata/link-preview";
+import { linkPreviewFor } from "@/lib/metadata/link-preview";
 import { imageFonts } from "./fonts";
 import { STATUS_IMAGE_SPECS, type StatusImageWidth, statusImageLayout } from "./status-image-layout";
 import { drawableText, fitLines } from "./text-fit";
@@ -22,32 +24,35 @@ export type RenderedImage = { png: ArrayBuffer; width: number; height: number };
 export async function renderStatusImage(
   view: Pick<CheckoutView, "title" | "status" | "timeline">,
   width: StatusImageWidth,
+  locale: Locale,
 ): Promise<RenderedImage> {
   const fonts = imageFonts();
-  const layout = statusImageLayout(view, width, fonts);
+  const layout = statusImageLayout(view, width, fonts, locale);
   const spec = STATUS_IMAGE_SPECS[width];
   return render(<StatusImage layout={layout} />, spec.width, spec.height);
 }
 
-const BRAND_JOURNEY = ["Checkout", "Deposit", "Approval", "Delivery", "Lease"];
+const BRAND_JOURNEY = ["checkout", "deposit", "approval", "delivery", "lease"] as const;
 
 /** The link-preview PNG as a response, for app/opengraph-image.tsx and app/twitter-image.tsx. */
-export async function brandImageResponse(): Promise<Response> {
-  const { png } = await renderBrandImage();
+export async function brandImageResponse(locale: Locale = DEFAULT_LOCALE): Promise<Response> {
+  const { png } = await renderBrandImage(locale);
   return new Response(png, { headers: { "Content-Type": "image/png" } });
 }
 
-export async function renderBrandImage(): Promise<RenderedImage> {
+export async function renderBrandImage(locale: Locale = DEFAULT_LOCALE): Promise<RenderedImage> {
   const fonts = imageFonts();
-  const { width, height } = LINK_PREVIEW.image;
+  const t = translatorFor(locale);
+  const preview = linkPreviewFor(locale);
+  const { width, height } = preview.image;
   const textWidth = width - 2 * 72;
   const headline = fitLines(
-    drawableText("Your order status", fonts.bold),
+    drawableText(t("link.preview.imageHeadline"), fonts.bold),
     { maxWidth: textWidth, maxLines: 1, fontSize: 76 },
     fonts.bold,
   );
   const summary = fitLines(
-    drawableText(LINK_PREVIEW.description, fonts.regular),
+    drawableText(preview.description, fonts.regular),
     { maxWidth: textWidth, maxLines: 3, fontSize: 34 },
     fonts.regular,
   );
@@ -57,7 +62,7 @@ export async function renderBrandImage(): Promise<RenderedImage> {
       height={height}
       headline={headline}
       summary={summary}
-      journey={BRAND_JOURNEY}
+      journey={BRAND_JOURNEY.map((step) => t(`link.preview.journey.${step}`))}
     />,
     width,
     height,

@@ -11,13 +11,22 @@ const view = {
 
 describe("statusImageCacheKey", () => {
   const key = (overrides: Partial<Parameters<typeof statusImageCacheKey>[0]> = {}) =>
-    statusImageCacheKey({ userId: "usr_a", checkoutId: "chk_1", view, width: 1200, ...overrides });
+    statusImageCacheKey({
+      userId: "usr_a",
+      checkoutId: "chk_1",
+      view,
+      width: 1200,
+      locale: "en",
+      ...overrides,
+    });
 
-  it("differs by customer, checkout, what the image shows and size", () => {
+  it("differs by customer, checkout, what the image shows, language and size", () => {
     expect(key()).toBe(key());
     expect(key({ userId: "usr_b" })).not.toBe(key());
     expect(key({ checkoutId: "chk_2" })).not.toBe(key());
     expect(key({ width: 600 })).not.toBe(key());
+    // The same view drawn in Spanish has other words of its own ("Estado del pedido"): its own entry.
+    expect(key({ locale: "es" })).not.toBe(key());
     expect(key({ view: { ...view, status: { ...view.status, label: "Delivered" } } })).not.toBe(key());
   });
 });

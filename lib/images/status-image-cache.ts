@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CheckoutView } from "@/lib/checkout/types";
+import type { Locale } from "@/lib/i18n/locales";
 import type { RenderedImage } from "./render";
 import type { StatusImageWidth } from "./status-image-layout";
 
@@ -11,18 +12,20 @@ export type StatusImageKey = {
   checkoutId: string;
   view: Pick<CheckoutView, "title" | "status" | "timeline">;
   width: StatusImageWidth;
+  /** The image's own words are in this language, whatever the view model's say. */
+  locale: Locale;
 };
 
 /**
- * The cache key: whose checkout, a fingerprint of exactly what the image shows, the theme and the
- * size. A changed status changes the fingerprint, so a cached image is never out of date; the
+ * The cache key: whose checkout, a fingerprint of exactly what the image shows, its language, the
+ * theme and the size. A changed status changes the fingerprint, so a cached image is never out of date; the
  * customer and checkout ids keep one customer's entry out of reach of every other token.
  */
-export function statusImageCacheKey({ userId, checkoutId, view, width }: StatusImageKey): string {
+export function statusImageCacheKey({ userId, checkoutId, view, width, locale }: StatusImageKey): string {
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([view.title, view.status, view.timeline]))
     .digest("base64url");
-  return JSON.stringify([userId, checkoutId, fingerprint, STATUS_IMAGE_THEME, width]);
+  return JSON.stringify([userId, checkoutId, fingerprint, locale, STATUS_IMAGE_THEME, width]);
 }
 
 type Entry = { image: RenderedImage; expiresAtMs: number };

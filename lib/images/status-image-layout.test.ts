@@ -52,7 +52,7 @@ describe("statusImageWidthFrom", () => {
 
 describe("statusImageLayout", () => {
   it("shows the item, the status in words and every step with the current one marked", () => {
-    const layout = statusImageLayout(shipped, 1200, fonts);
+    const layout = statusImageLayout(shipped, 1200, fonts, "en");
     expect(layout.title).toEqual(["Pearl espresso machine"]);
     expect(layout.status).toEqual({ label: "On its way", tone: "info" });
     expect(layout.description).toEqual(["Your order has shipped."]);
@@ -87,7 +87,7 @@ describe("statusImageLayout", () => {
       );
       const spec = STATUS_IMAGE_SPECS[width];
       const content = spec.width - 2 * spec.padding;
-      const layout = statusImageLayout(view, width, fonts);
+      const layout = statusImageLayout(view, width, fonts, "en");
 
       expect(layout.title).toHaveLength(spec.titleLines);
       expect(layout.title.at(-1)?.endsWith(ELLIPSIS)).toBe(true);
@@ -114,7 +114,7 @@ describe("statusImageLayout", () => {
       null,
       OPTIONS,
     );
-    const layout = statusImageLayout(view, 600, fonts);
+    const layout = statusImageLayout(view, 600, fonts, "en");
     expect(layout.title).toEqual([view.title]);
     expect(layout.status.label).toBe("Status unavailable");
     expect(layout.description.join(" ")).toContain("We can't show the status");
@@ -129,7 +129,7 @@ describe("statusImageLayout", () => {
       null,
       OPTIONS,
     );
-    const layout = statusImageLayout(view, 1200, fonts);
+    const layout = statusImageLayout(view, 1200, fonts, "en");
     expect(layout.title.join(" ")).toBe(`<script>alert(1)</script> emoji ${UNDRAWABLE}`);
   });
 
@@ -148,14 +148,49 @@ describe("statusImageLayout", () => {
       title: hostileText,
       status: { ...shipped.status, label: hostileText, description: hostileText },
     };
-    const layout = statusImageLayout(view, 1200, {
-      regular: counting(fonts.regular),
-      bold: counting(fonts.bold),
-    });
+    const layout = statusImageLayout(
+      view,
+      1200,
+      { regular: counting(fonts.regular), bold: counting(fonts.bold) },
+      "en",
+    );
     expect(layout.title.at(-1)?.endsWith(ELLIPSIS)).toBe(true);
     expect(layout.description.at(-1)?.endsWith(ELLIPSIS)).toBe(true);
     // Cut only at drawableText's 1,000 characters, this measures ~73,000 characters; capped, ~15,000.
     expect(measuredCharacters).toBeLessThan(30_000);
+  });
+});
+
+describe("the status image in Spanish", () => {
+  const twelveSteps = toCheckoutView(
+    checkoutRecord({
+      lifecycle: "shipped",
+      purchaseItems: [{ name: "Máquina de espresso", quantity: 1 }],
+      progress: {
+        currentMilestone: "k6",
+        milestones: Array.from({ length: 12 }, (_, index) => ({
+          key: `k${index}`,
+          label: `Paso ${index + 1}`,
+          completedAt: index < 6 ? T(1) : null,
+        })),
+      },
+    }),
+    null,
+    OPTIONS,
+  );
+
+  it("writes its own words in Spanish: the heading and the caption of a windowed timeline", () => {
+    const layout = statusImageLayout(twelveSteps, 1200, fonts, "es");
+    expect(layout.locale).toBe("es");
+    expect(layout.heading).toBe("Estado del pedido");
+    expect(layout.stepsCaption).toBe("Pasos 4–10 de 12");
+    expect(layout.title).toEqual(["Máquina de espresso"]);
+  });
+
+  it("writes them in English for an English image", () => {
+    const layout = statusImageLayout(twelveSteps, 600, fonts, "en");
+    expect(layout.heading).toBe("Order status");
+    expect(layout.stepsCaption).toBe("Steps 5–9 of 12");
   });
 });
 

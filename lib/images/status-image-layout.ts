@@ -1,4 +1,6 @@
 import type { CheckoutView, MilestoneState, MilestoneView, Tone } from "@/lib/checkout/types";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { inDrawingOrder } from "./bidi";
 import { capToBox, drawableText, fitLine, fitLines, type TextBox, type TextMeasure } from "./text-fit";
 
@@ -82,11 +84,15 @@ export type StepLayout = { label: string[]; state: MilestoneState };
 
 export type StatusImageLayout = {
   spec: StatusImageSpec;
+  /** The image's language, for its own words (the view model brings the status words). */
+  locale: Locale;
+  /** "Order status", beside the brand. */
+  heading: string;
   title: string[];
   status: { label: string; tone: Tone };
   description: string[];
   steps: StepLayout[];
-  /** "Steps 4–8 of 12" when the timeline is windowed, else null. */
+  /** "Steps 4–8 of 12" (in the image's language) when the timeline is windowed, else null. */
   stepsCaption: string | null;
 };
 
@@ -99,8 +105,10 @@ export function statusImageLayout(
   view: Pick<CheckoutView, "title" | "status" | "timeline">,
   width: StatusImageWidth,
   fonts: LayoutFonts,
+  locale: Locale,
 ): StatusImageLayout {
   const spec = STATUS_IMAGE_SPECS[width];
+  const t = translatorFor(locale);
   const contentWidth = spec.width - 2 * spec.padding;
   const { regular, bold } = fonts;
 
@@ -147,15 +155,22 @@ export function statusImageLayout(
 
   return {
     spec,
+    locale,
+    heading: drawableText(t("link.statusImage.label"), regular),
     title: title.map(inDrawingOrder),
     status: { label: inDrawingOrder(statusLabel), tone: view.status.tone },
     description: description.map(inDrawingOrder),
     steps: steps.map((step) => ({ ...step, label: step.label.map(inDrawingOrder) })),
     stepsCaption:
       window.hiddenBefore + window.hiddenAfter > 0
-        ? `Steps ${window.hiddenBefore + 1}–${window.hiddenBefore + window.steps.length} of ${
-            view.timeline.milestones.length
-          }`
+        ? drawableText(
+            t("link.statusImage.stepsCaption", {
+              first: window.hiddenBefore + 1,
+              last: window.hiddenBefore + window.steps.length,
+              total: view.timeline.milestones.length,
+            }),
+            regular,
+          )
         : null,
   };
 }

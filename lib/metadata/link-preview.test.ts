@@ -11,9 +11,11 @@ describe("link preview", () => {
 
   it("writes absolute image URLs into hand-made pages", () => {
     const tags = linkPreviewTags(new URL("https://orders.example.com"));
-    expect(tags).toContain('<meta property="og:image" content="https://orders.example.com/opengraph-image">');
     expect(tags).toContain(
-      '<meta name="twitter:image" content="https://orders.example.com/opengraph-image">',
+      '<meta property="og:image" content="https://orders.example.com/opengraph-image/en">',
+    );
+    expect(tags).toContain(
+      '<meta name="twitter:image" content="https://orders.example.com/opengraph-image/en">',
     );
     expect(tags).toContain(`<meta property="og:title" content="${LINK_PREVIEW.title}">`);
   });
@@ -21,6 +23,24 @@ describe("link preview", () => {
   it("takes only the origin, nothing that could break out of an attribute", () => {
     const tags = linkPreviewTags(new URL('https://orders.example.com/"><x>?q="'));
     expect(tags).not.toContain("<x>");
-    expect(tags).toContain('<meta property="og:image" content="https://orders.example.com/opengraph-image">');
+    expect(tags).toContain(
+      '<meta property="og:image" content="https://orders.example.com/opengraph-image/en">',
+    );
+  });
+
+  it("speaks the page's language, image included", () => {
+    const tags = linkPreviewTags(new URL("https://orders.example.com"), "es");
+    expect(tags).toContain('<meta property="og:locale" content="es_US">');
+    expect(tags).toContain('<meta property="og:title" content="Estado del pedido · The Sweet Spot">');
+    expect(tags).toContain(
+      '<meta property="og:image" content="https://orders.example.com/opengraph-image/es">',
+    );
+    expect(tags).toContain(
+      '<meta name="twitter:image:alt" content="Estado del pedido de The Sweet Spot: compra, depósito, aprobación, entrega y arrendamiento en un solo lugar.">',
+    );
+    expect(linkPreviewMetadata("es").openGraph).toMatchObject({
+      title: "Estado del pedido · The Sweet Spot",
+      locale: "es_US",
+    });
   });
 });

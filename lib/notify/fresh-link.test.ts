@@ -90,12 +90,18 @@ describe("a new link for an expired one", () => {
   it("points to support instead when no webhook is configured", async () => {
     expect(await renewalOffer(await expiredToken(), { ...deps, webhook: null })).toBe("contact_support");
     expect(
-      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, { ...deps, webhook: null }),
+      await requestFreshLink(
+        await expiredToken(),
+        { clientIp: "203.0.113.7", locale: "en" },
+        { ...deps, webhook: null },
+      ),
     ).toBe("no_webhook_configured");
   });
 
   it("sends the webhook a signed, fresh link for the same customer and checkout with a new jti", async () => {
-    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, deps)).toBe("delivered");
+    expect(
+      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7", locale: "en" }, deps),
+    ).toBe("delivered");
     expect(webhook.received).toHaveLength(1);
     const [sent] = webhook.received;
     expect(sent?.contentType).toBe("application/json");
@@ -109,6 +115,7 @@ describe("a new link for an expired one", () => {
       userId: "usr_alex",
       checkoutId: "chk_456",
       url: expect.stringMatching(/^https:\/\/orders\.example\.test\/link\?token=[\w.-]+$/),
+      lang: "en",
       requestedAt: "2026-01-10T12:00:00.000Z",
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
@@ -124,21 +131,39 @@ describe("a new link for an expired one", () => {
     expect(fresh.ok && fresh.claims.tokenId).not.toBe("jti_expired_0001");
   });
 
+  it("asks for the email in the customer's language, and the new link carries it", async () => {
+    const english = await expiredToken();
+    expect(await requestFreshLink(english, { clientIp: "203.0.113.7", locale: "es" }, deps)).toBe(
+      "delivered",
+    );
+    const payload = JSON.parse(webhook.received[0]?.body ?? "{}");
+    expect(payload.lang).toBe("es");
+    const fresh = await verifyLinkToken(new URL(payload.url).searchParams.get("token"), {
+      secret: LINK_SECRET,
+      now: new Date(NOW),
+    });
+    expect(fresh.ok && fresh.claims.lang).toBe("es");
+  });
+
   it("sends a null checkout for an account link", async () => {
-    await requestFreshLink(await expiredToken({ checkoutId: null }), { clientIp: "203.0.113.7" }, deps);
+    await requestFreshLink(
+      await expiredToken({ checkoutId: null }),
+      { clientIp: "203.0.113.7", locale: "en" },
+      deps,
+    );
     expect(JSON.parse(webhook.received[0]?.body ?? "{}").checkoutId).toBeNull();
   });
 
   it("logs and counts a webhook that answers 500 or does not answer, never with the link", async () => {
     const before = linkRequestCounts();
     webhook.behaviour = "error";
-    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7" }, deps)).toBe(
-      "webhook_rejected",
-    );
+    expect(
+      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7", locale: "en" }, deps),
+    ).toBe("webhook_rejected");
     webhook.behaviour = "hang";
-    expect(await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.8" }, deps)).toBe(
-      "webhook_timeout",
-    );
+    expect(
+      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.8", locale: "en" }, deps),
+    ).toBe("webhook_timeout");
     const after = linkRequestCounts();
     expect((after.webhook_rejected ?? 0) - (before.webhook_rejected ?? 0)).toBe(1);
     expect((after.webhook_timeout ?? 0) - (before.webhook_timeout ?? 0)).toBe(1);
@@ -151,16 +176,24 @@ describe("a new link for an expired one", () => {
   it("stops calling the webhook once a customer has asked too often this hour", async () => {
     const token = await expiredToken();
     for (let index = 0; index < LINK_REQUEST_LIMITS.perCustomerPerHour; index++) {
-      expect(await requestFreshLink(token, { clientIp: `203.0.113.${index}` }, deps)).toBe("delivered");
+      expect(await requestFreshLink(token, { clientIp: `203.0.113.${index}`, locale: "en" }, deps)).toBe(
+        "delivered",
+      );
     }
-    expect(await requestFreshLink(token, { clientIp: "198.51.100.1" }, deps)).toBe("rate_limited");
+    expect(await requestFreshLink(token, { clientIp: "198.51.100.1", locale: "en" }, deps)).toBe(
+      "rate_limited",
+    );
     expect(webhook.received).toHaveLength(LINK_REQUEST_LIMITS.perCustomerPerHour);
   });
 
   it("never calls the webhook for a link it would not renew", async () => {
     const forged = await expiredToken({ secret: "someone-elses-secret-0123456789abcdef" });
-    expect(await requestFreshLink(forged, { clientIp: "203.0.113.7" }, deps)).toBe("not_renewable");
-    expect(await requestFreshLink(null, { clientIp: "203.0.113.7" }, deps)).toBe("not_renewable");
+    expect(await requestFreshLink(forged, { clientIp: "203.0.113.7", locale: "en" }, deps)).toBe(
+      "not_renewable",
+    );
+    expect(await requestFreshLink(null, { clientIp: "203.0.113.7", locale: "en" }, deps)).toBe(
+      "not_renewable",
+    );
     expect(webhook.received).toHaveLength(0);
   });
 });

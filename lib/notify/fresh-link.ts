@@ -1,6 +1,7 @@
 import { expiredLinkClaims, type LinkClaims, mintLinkToken } from "@/lib/auth/link-token";
 import type { Revocations } from "@/lib/auth/revocations";
 import type { NotifyWebhookConfig } from "@/lib/config/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import type { RateLimiter } from "@/lib/store/rate-limit";
 import { absoluteUrl, emailLinkPath } from "@/lib/urls/portal-urls";
 import { countLinkRequest, type LinkRequestOutcome } from "./link-request-counter";
@@ -46,10 +47,16 @@ export async function renewalOffer(token: unknown, deps: FreshLinkDependencies):
   return deps.webhook === null || deps.publicBaseUrl === null ? "contact_support" : "email_new_link";
 }
 
+/**
+ * What the portal knows of the customer asking: their address (for the limits) and the language they
+ * read the page in, which the new link carries and the operator's email should be written in.
+ */
+export type FreshLinkRequest = { clientIp: string; locale: Locale };
+
 /** Handles the "Email me a new link" post. The result is for tests; never show it to the customer. */
 export async function requestFreshLink(
   token: unknown,
-  request: { clientIp: string },
+  request: FreshLinkRequest,
   deps: FreshLinkDependencies,
 ): Promise<LinkRequestOutcome> {
   const outcome = await attempt(token, request, deps);
@@ -62,7 +69,7 @@ export async function requestFreshLink(
 
 async function attempt(
   token: unknown,
-  request: { clientIp: string },
+  request: FreshLinkRequest,
   deps: FreshLinkDependencies,
 ): Promise<LinkRequestOutcome> {
   const claims = await renewableClaims(token, deps);
@@ -82,12 +89,15 @@ async function attempt(
     ttlSeconds: FRESH_LINK_TTL_SECONDS,
     secret: deps.linkSecret,
     now: new Date(nowMs),
+    // The new link opens the portal in the language the customer asked in.
+    lang: request.locale,
   });
   const payload: LinkRequestedPayload = {
     type: "portal.link_requested",
     userId: claims.userId,
     checkoutId: claims.checkoutId,
     url: absoluteUrl(publicBaseUrl, emailLinkPath(freshToken)),
+    lang: request.locale,
     requestedAt: new Date(nowMs).toISOString(),
     requestId: crypto.randomUUID(),
   };

@@ -1,4 +1,5 @@
 import type { NotifyWebhookConfig } from "@/lib/config/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import { SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature";
 
 /** The webhook body for "Email me a new link" (docs/notifications.md). */
@@ -7,6 +8,8 @@ export type LinkRequestedPayload = {
   userId: string;
   checkoutId: string | null;
   url: string;
+  /** The language to write the email in: the one the customer read the expired-link page in. */
+  lang: Locale;
   /** ISO 8601, UTC. */
   requestedAt: string;
   /** Unique per request: receivers can use it to drop duplicates. */

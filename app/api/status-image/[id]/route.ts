@@ -5,6 +5,7 @@ import { loadCheckoutView } from "@/lib/checkout/load";
 import type { CheckoutView } from "@/lib/checkout/types";
 import { env } from "@/lib/env";
 import { errorJson, jsonResponseForError } from "@/lib/http/json-errors";
+import { chooseLocale } from "@/lib/i18n/negotiate";
 import { renderStatusImage } from "@/lib/images/render";
 import { StatusImageCache, statusImageCacheKey } from "@/lib/images/status-image-cache";
 import { statusImageWidthFrom } from "@/lib/images/status-image-layout";
@@ -41,7 +42,10 @@ export async function GET(request: NextRequest, { params }: Context) {
   if ((await sessionGuard().linkVerdict({ ...verification.claims, tokenId: null })) !== "usable") {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
   }
-  const { userId, checkoutId, expiresAt } = verification.claims;
+  const { userId, checkoutId, expiresAt, lang } = verification.claims;
+  // Email clients and their image proxies send no cookie and no Accept-Language of the customer's:
+  // the token's `lang` (the email's language) is the only word on it, else English.
+  const locale = chooseLocale({ fromLink: lang });
   if (checkoutId !== id) {
     // Answered exactly as a missing checkout is, by the one mapping of errors to answers.
     return jsonResponseForError(new CheckoutNotFoundError());
@@ -53,14 +57,16 @@ export async function GET(request: NextRequest, { params }: Context) {
   try {
     // The pages' read and view model, so the image says what the page says (same fallbacks). Read
     // every time: the customer's access and the status are checked afresh, only rendering is cached.
+    // I18N-MERGE (checkout words): the one call that should pass the image's language to the view
+    // model, so its headline and step names come out in it too: loadCheckoutView(userId, id, { locale }).
     view = await loadCheckoutView(userId, id);
   } catch (error) {
     return jsonResponseForError(error);
   }
-  const key = statusImageCacheKey({ userId, checkoutId: id, view, width });
+  const key = statusImageCacheKey({ userId, checkoutId: id, view, width, locale });
   let image = cache.get(key);
   if (!image) {
-    image = await renderStatusImage(view, width);
+    image = await renderStatusImage(view, width, locale);
     cache.set(key, image, expiresAt);
   }
   return new Response(image.png, {
@@ -68,6 +74,7 @@ export async function GET(request: NextRequest, { params }: Context) {
       "Content-Type": "image/png",
       // Short and private: the status moves, and it is one customer's.
       "Cache-Control": "private, max-age=60",
+      "Content-Language": locale,
     },
   });
 }

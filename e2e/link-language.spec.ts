@@ -1,0 +1,173 @@
+import { expect, type Page, test } from "@playwright/test";
+import { mintLinkToken, mintStatusImageToken } from "../lib/auth/link-token";
+import type { Locale } from "../lib/i18n/locales";
+import { emailLinkPath } from "../lib/urls/portal-urls";
+import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
+import { sessionCookieOf } from "./support/auth";
+import { axeViolations } from "./support/axe";
+import { E2E_PORTAL_URL, E2E_SANDBOX_URL, E2E_SECRETS } from "./support/environment";
+import { pngSize } from "./support/png";
+
+/**
+ * Spanish around email links (issue 18): the link pages speak the language of the email the link
+ * came in (its `lang` claim) unless the customer chose another, "email me a new link" works end to
+ * end in Spanish and asks the operator for a Spanish email, and the status image and link previews
+ * speak it too.
+ */
+
+const OUTBOX_URL = `${E2E_SANDBOX_URL}/__sandbox/outbox`;
+const HOUR = 3600;
+
+/** A link the notification system sent in `lang`, expired an hour ago unless `now` says otherwise. */
+async function emailLink(
+  userId: string,
+  options: { checkoutId?: string; lang?: Locale; secret?: string; expired?: boolean } = {},
+): Promise<string> {
+  const token = await mintLinkToken({
+    userId,
+    checkoutId: options.checkoutId,
+    ttlSeconds: HOUR,
+    now: options.expired === false ? undefined : new Date(Date.now() - 2 * HOUR * 1000),
+    secret: options.secret ?? E2E_SECRETS.PORTAL_LINK_SECRET,
+    lang: options.lang,
+  });
+  return emailLinkPath(token);
+}
+
+async function outboxEmails(page: Page): Promise<{ userId: string; lang?: string }[]> {
+  return (
+    (await (await page.request.get(`${OUTBOX_URL}?format=json`)).json()) as {
+      emails: { userId: string; lang?: string }[];
+    }
+  ).emails;
+}
+
+test("an expired Spanish link gets the Spanish page, and a new link by email in Spanish", async ({
+  page,
+  context,
+}) => {
+  const blair = DEMO_CUSTOMERS.blair.id;
+  const checkout = SCENARIOS.blairShipped;
+  await page.request.delete(OUTBOX_URL);
+  // The browser prefers English (the project's en-US locale): the email's language still wins.
+
+  const response = await page.goto(await emailLink(blair, { checkoutId: checkout, lang: "es" }));
+  expect(response?.status()).toBe(410);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page).toHaveTitle("Este enlace ha vencido · The Sweet Spot");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este enlace ha vencido");
+  await expect(page.getByRole("link", { name: "Iniciar sesión" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Envíenme un enlace nuevo" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revise su correo");
+  await expect(
+    page.getByText(
+      "Si este enlace era nuestro, le estamos enviando uno nuevo a la dirección de correo electrónico de su pedido.",
+    ),
+  ).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(page.url()).not.toContain("token=");
+  expect(await sessionCookieOf(context)).toBeUndefined();
+
+  // The operator is asked for the email in Spanish (the webhook runs after the answer: wait for it).
+  await expect.poll(async () => (await outboxEmails(page)).map((email) => email.lang)).toEqual(["es"]);
+  await page.goto(OUTBOX_URL);
+  await expect(page.getByText("to be written in es")).toBeVisible();
+  await page.getByRole("link", { name: "Open the new link" }).first().click();
+
+  // The new link carries the language too: the portal opens the checkout in Spanish.
+  await expect(page).toHaveURL(new RegExp(`/checkouts/${checkout}$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  expect(await sessionCookieOf(context)).toBeDefined();
+});
+
+test("the customer's own choice of language beats the link's", async ({ page, context }) => {
+  await context.addCookies([{ name: "locale", value: "en", url: E2E_PORTAL_URL }]);
+  const response = await page.goto(
+    await emailLink(DEMO_CUSTOMERS.many.id, { lang: "es", secret: E2E_SECRETS.PORTAL_LINK_SECRET }),
+  );
+  expect(response?.status()).toBe(410);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired");
+});
+
+const forgedSpanishLink = () =>
+  emailLink(DEMO_CUSTOMERS.many.id, { lang: "es", secret: "someone-elses-link-secret-0123456789abcdef" });
+
+test("a forged link's language counts for nothing: an English browser gets English", async ({ page }) => {
+  expect((await page.goto(await forgedSpanishLink()))?.status()).toBe(401);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/doesn.t work/);
+});
+
+test.describe("in a browser that prefers Spanish", () => {
+  test.use({ locale: "es-MX" });
+
+  test("a forged link's page follows the browser, and passes axe", async ({ page }) => {
+    expect((await page.goto(await forgedSpanishLink()))?.status()).toBe(401);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este enlace no funciona");
+    await expect(page.getByRole("button", { name: "Envíenme un enlace nuevo" })).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("a link page names the Spanish preview image, and it is a PNG", async ({ page, request }) => {
+    await page.goto("/link?token=not-a-token");
+    const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+    expect(image).toBe(`${E2E_PORTAL_URL}/opengraph-image/es`);
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+      "content",
+      /^Estado del pedido de The Sweet Spot/,
+    );
+    const png = await request.get(image ?? "");
+    expect(png.status()).toBe(200);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+  });
+
+  test("a layout page names the Spanish preview image once, with a Spanish alt", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/signin");
+    const images = await page
+      .locator('meta[property="og:image"]')
+      .evaluateAll((metas) => metas.map((meta) => meta.getAttribute("content")));
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(
+      new RegExp(`^${E2E_PORTAL_URL.replace(/[.]/g, "\\.")}/opengraph-image/es(\\?[^/]*)?$`),
+    );
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+      "content",
+      /^Estado del pedido de The Sweet Spot/,
+    );
+    const png = await request.get(images[0] ?? "");
+    expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+    // Static, the same bytes for everyone: shared caches may keep it.
+    expect(png.headers()["cache-control"]).not.toMatch(/private|no-store/);
+  });
+});
+
+test("the status image for a Spanish email is a PNG in Spanish", async ({ request }) => {
+  const checkout = SCENARIOS.shippedUps;
+  const mint = (lang?: Locale) =>
+    mintStatusImageToken({
+      userId: DEMO_CUSTOMERS.alex.id,
+      checkoutId: checkout,
+      ttlSeconds: HOUR,
+      secret: E2E_SECRETS.PORTAL_LINK_SECRET,
+      lang,
+    });
+  const spanish = await request.get(`/api/status-image/${checkout}?token=${await mint("es")}&w=600`);
+  expect(spanish.status()).toBe(200);
+  expect(spanish.headers()["content-type"]).toBe("image/png");
+  expect(spanish.headers()["content-language"]).toBe("es");
+  expect(pngSize(await spanish.body())).toEqual({ width: 600, height: 315 });
+
+  // Drawn apart from the English one (the cache keys by language): other words, other pixels.
+  const english = await request.get(`/api/status-image/${checkout}?token=${await mint()}&w=600`);
+  expect(english.headers()["content-language"]).toBe("en");
+  expect(Buffer.compare(await spanish.body(), await english.body())).not.toBe(0);
+});
