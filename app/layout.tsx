@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
-import { LINK_PREVIEW, linkPreviewMetadata } from "@/lib/metadata/link-preview";
+import { translatorFor } from "@/lib/i18n/translator";
+import { linkPreviewFor, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -16,15 +17,17 @@ import { SessionNav } from "./SessionNav";
  * http://localhost:<port> into production pages.
  */
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslator();
+  const locale = await getLocale();
+  const t = translatorFor(locale);
+  const preview = linkPreviewFor(locale);
   return {
     metadataBase: await publicOrigin(),
     // Next fills "%s" with the page's title; the message only decides what goes around it.
-    title: { default: LINK_PREVIEW.title, template: t("site.metadata.titleTemplate", { title: "%s" }) },
-    description: LINK_PREVIEW.description,
+    title: { default: preview.title, template: t("site.metadata.titleTemplate", { title: "%s" }) },
+    description: preview.description,
     applicationName: t("site.metadata.applicationName"),
     robots: { index: false, follow: false },
-    ...linkPreviewMetadata(),
+    ...linkPreviewMetadata(locale),
   };
 }
 
