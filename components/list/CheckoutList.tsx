@@ -2,7 +2,6 @@ import type { CheckoutSummaryView, ListGroup } from "@/lib/checkout/types";
 import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
 import { Disclosure } from "../ui/Disclosure";
-import { ToneSymbols } from "../ui/ToneIcon";
 import styles from "./CheckoutList.module.css";
 import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
 
@@ -24,8 +23,6 @@ const ORDER: readonly ListGroup[] = ["attention", "active", "done"];
 export function CheckoutList({ summaries, dates }: CheckoutListProps) {
   return (
     <div className={styles.groups}>
-      {/* Each badge shape once for the whole list; the cards' icons refer to it. */}
-      <ToneSymbols />
       {ORDER.map((group) => {
         const members = summaries.filter((summary) => summary.group === group);
         if (members.length === 0) return null;

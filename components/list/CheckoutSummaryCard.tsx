@@ -17,7 +17,7 @@ export type CheckoutSummaryCardProps = {
 /**
  * One checkout in the list: its title links to the detail page, a line tells same-item orders apart
  * (date and reference), one status line in its tone, the hold's end when there is one, and the one
- * next action as a button. Its badge's icon comes from CheckoutList's ToneSymbols.
+ * next action as a button.
  */
 export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps) {
   const detailHref = checkoutPath(summary.id);
@@ -42,7 +42,7 @@ export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps
         {TITLE_WORDS.reference(summary.reference)}
       </p>
       <p className={styles.status}>
-        <StatusBadge label={summary.status.label} tone={summary.status.tone} iconFromSymbols />
+        <StatusBadge label={summary.status.label} tone={summary.status.tone} />
         {latestMilestone ? (
           <span className={styles.line}>
             <span dir="auto" className={styles.milestone}>

@@ -1,36 +1,11 @@
 import type { ReactElement } from "react";
 import type { Tone } from "@/lib/checkout/types";
-import styles from "./ToneIcon.module.css";
 
 /**
  * A distinct shape per tone (check, triangle, cross, "i", dot) so tone never rests on colour alone.
- * Decorative: the label beside it always says the same thing in words. `fromSymbols` draws it from
- * `ToneSymbols` (which must be on the page) instead of inline: a list of cards then carries each
- * shape once, not once per card (less markup to render, serialise and compress on every request).
+ * Decorative: the label beside it always says the same thing in words.
  */
-export function ToneIcon({
-  tone,
-  className,
-  fromSymbols = false,
-}: {
-  tone: Tone;
-  className?: string;
-  fromSymbols?: boolean;
-}) {
-  if (fromSymbols) {
-    return (
-      <svg
-        className={className}
-        viewBox="0 0 16 16"
-        width="16"
-        height="16"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <use href={`#${symbolId(tone)}`} />
-      </svg>
-    );
-  }
+export function ToneIcon({ tone, className }: { tone: Tone; className?: string }) {
   return (
     <svg
       className={className}
@@ -39,35 +14,16 @@ export function ToneIcon({
       height="16"
       aria-hidden="true"
       focusable="false"
-      {...STROKE}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
     >
       {TONE_SHAPES[tone]}
     </svg>
   );
 }
-
-/** Every tone's shape once, for icons drawn `fromSymbols`. Takes no space and is never announced. */
-export function ToneSymbols() {
-  return (
-    <svg className={styles.symbols} width="0" height="0" aria-hidden="true" focusable="false">
-      {TONES.map((tone) => (
-        <symbol key={tone} id={symbolId(tone)} viewBox="0 0 16 16">
-          <g {...STROKE}>{TONE_SHAPES[tone]}</g>
-        </symbol>
-      ))}
-    </svg>
-  );
-}
-
-const symbolId = (tone: Tone) => `tone-icon-${tone}`;
-
-const STROKE = {
-  fill: "none",
-  stroke: "currentColor",
-  strokeWidth: "1.75",
-  strokeLinecap: "round",
-  strokeLinejoin: "round",
-} as const;
 
 const TONE_SHAPES: Record<Tone, ReactElement> = {
   success: (
@@ -98,5 +54,3 @@ const TONE_SHAPES: Record<Tone, ReactElement> = {
   ),
   neutral: <circle cx="8" cy="8" r="3" fill="currentColor" />,
 };
-
-const TONES = Object.keys(TONE_SHAPES) as Tone[];
