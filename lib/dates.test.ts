@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COOKIE_ZONE_MARKER, dayOrInstant, formatDate, isoTimestamp, localiseTimes, timeOf } from "./dates";
+import {
+  COOKIE_ZONE_MARKER,
+  dayOrInstant,
+  formatDate,
+  isoTimestamp,
+  localiseTimes,
+  parseDateValue,
+  timeOf,
+} from "./dates";
 import { timeZoneCookie } from "./request/time-zone-cookie";
 
 // ICU versions differ on the space before "AM" (U+202F or U+0020); the tests care about the words.
@@ -77,6 +85,23 @@ describe("view-model values", () => {
   it("gives milliseconds for comparisons", () => {
     expect(timeOf("1970-01-01T00:00:01.000Z")).toBe(1000);
     expect(timeOf("")).toBeNull();
+  });
+});
+
+describe("values read and formatted again (kept results)", () => {
+  it("answers the same each time, per viewer, and never shares a Date a caller could change", () => {
+    const value = "2025-03-04T19:03:00Z";
+    const first = parseDateValue(value);
+    first?.date.setFullYear(1999);
+    expect(parseDateValue(value)?.date.toISOString()).toBe("2025-03-04T19:03:00.000Z");
+    expect(plain(formatDate(value, newYork, true))).toBe("Mar 4, 2025, 2:03 PM");
+    expect(plain(formatDate(value, { locale: "en-US", timeZone: "Asia/Tokyo" }, true))).toBe(
+      "Mar 5, 2025, 4:03 AM",
+    );
+    expect(plain(formatDate(value, newYork, true))).toBe("Mar 4, 2025, 2:03 PM");
+    expect(plain(formatDate(value, newYork))).toBe("Mar 4, 2025");
+    expect(parseDateValue("2025-02-30")).toBeNull();
+    expect(parseDateValue("2025-02-30")).toBeNull();
   });
 });
 

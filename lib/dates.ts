@@ -20,17 +20,44 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function parseDateValue(value: string | null | undefined): ParsedDate | null {
   if (typeof value !== "string") return null;
+  let read = readValues.get(value);
+  if (read === undefined) {
+    read = readDateValue(value);
+    if (value.length <= MAX_CACHED_VALUE_LENGTH) remember(readValues, value, read);
+  }
+  // A fresh Date each time: callers get an object of their own.
+  return (
+    read && { date: new Date(read.time), machineValue: read.machineValue, calendarDate: read.calendarDate }
+  );
+}
+
+// A page reads and formats the same few dozen values on every request (view model, then markup), and
+// reading a date string is among the costliest steps of a list render: results are kept (both are pure),
+// bounded and cleared when full, like the formatters below.
+type ReadValue = { time: number; machineValue: string; calendarDate: boolean } | null;
+const readValues = new Map<string, ReadValue>();
+const formattedValues = new Map<string, string>();
+const MAX_CACHED_VALUES = 4096;
+/** Longer than any ISO timestamp: such strings are read each time, never kept. */
+const MAX_CACHED_VALUE_LENGTH = 64;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= MAX_CACHED_VALUES) cache.clear();
+  cache.set(key, value);
+}
+
+function readDateValue(value: string): ReadValue {
   const trimmed = value.trim();
   if (trimmed === "") return null;
   if (DATE_ONLY.test(trimmed)) {
     const date = new Date(`${trimmed}T00:00:00Z`);
     // Date rolls "2025-02-30" over to March; a day that does not exist is not shown.
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) return null;
-    return { date, machineValue: trimmed, calendarDate: true };
+    return { time: date.getTime(), machineValue: trimmed, calendarDate: true };
   }
   const date = new Date(trimmed);
   if (Number.isNaN(date.getTime())) return null;
-  return { date, machineValue: date.toISOString(), calendarDate: false };
+  return { time: date.getTime(), machineValue: date.toISOString(), calendarDate: false };
 }
 
 /** A full ISO timestamp in UTC, or null when absent or unreadable. */
@@ -64,10 +91,15 @@ export function formatParsedDate(parsed: ParsedDate, dates: DateContext, withTim
   // A calendar day has no time and belongs to no zone: formatting its UTC midnight in UTC keeps the day.
   const showTime = withTime && !parsed.calendarDate;
   const wanted = parsed.calendarDate ? { locale: dates.locale, timeZone: "UTC" } : dates;
+  const key = `${wanted.locale}|${wanted.timeZone}|${showTime}|${parsed.date.getTime()}`;
+  const known = formattedValues.get(key);
+  if (known !== undefined) return known;
   const { formatter, timeZone } = formatterFor(wanted, showTime);
   const text = formatter.format(parsed.date);
   // Until the browser tells us its zone, times are in UTC: say so rather than pass them off as local.
-  return showTime && timeZone === "UTC" ? `${text} UTC` : text;
+  const shown = showTime && timeZone === "UTC" ? `${text} UTC` : text;
+  remember(formattedValues, key, shown);
+  return shown;
 }
 
 type CachedFormatter = { formatter: Intl.DateTimeFormat; timeZone: string };

@@ -222,6 +222,155 @@ describe("getCustomerCheckouts", () => {
   });
 });
 
+/**
+ * A list API holding `orders[user]` (newest first) that answers `offset`/`limit` honestly, or at most
+ * `cap` records per request when given. `orders` may change between reads (a new order goes first).
+ */
+function pagedApi(orders: Record<string, string[]>, cap?: number): FakeHandler {
+  return (request, res) => {
+    const sent = query(request.url);
+    const owner = sent.get("userId") ?? "";
+    const offset = Number(sent.get("offset") ?? 0);
+    const limit = Math.min(Number(sent.get("limit")), cap ?? Number.POSITIVE_INFINITY);
+    const ids = (orders[owner] ?? []).slice(offset, offset + limit);
+    sendJson(
+      res,
+      200,
+      ids.map((id) => item(id, owner)),
+    );
+  };
+}
+const ordersNamed = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, index) => `chk_${prefix}${index}`);
+/** One page read: what the customer sees, and how many API requests it took. */
+async function view(
+  client: ReturnType<typeof createSweetspotClient>,
+  api: FakeUpstream,
+  userId: string,
+  page: { offset: number; limit: number; lifecycles?: readonly string[] },
+) {
+  const before = api.requests.length;
+  const result = await client.getCustomerCheckouts(userId, page);
+  return {
+    ids: result.checkouts.map((record) => record.id),
+    hasMore: result.hasMore,
+    calls: api.requests.length - before,
+  };
+}
+
+describe("getCustomerCheckouts: one request when one answer can tell whether there is more", () => {
+  const BOB = "usr_bob";
+  const CAROL = "usr_carol";
+  const PAGE = { offset: 0, limit: 20 };
+
+  it("an empty list is one request, with no next page", async () => {
+    const { api, client } = await setup(pagedApi({}));
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: [], hasMore: false, calls: 1 });
+  });
+
+  it("honest API: a page answered in full (limit + 1) is one request and has a next page", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 45) };
+    const { api, client } = await setup(pagedApi(orders));
+    const first = await view(client, api, ALICE, PAGE);
+    expect(first).toMatchObject({ hasMore: true, calls: 1 });
+    expect(first.ids).toEqual(orders[ALICE].slice(0, 20));
+    // The API has now answered 21 records at once: shorter answers are the end, in one request.
+    const last = await view(client, api, ALICE, { offset: 40, limit: 20 });
+    expect(last).toEqual({ ids: orders[ALICE].slice(40), hasMore: false, calls: 1 });
+  });
+
+  it("honest API: a short answer is checked once, then the same answer is one request", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 17) };
+    const { api, client } = await setup(pagedApi(orders));
+    // Nothing known yet: 17 could be the API's cap, so the first read asks from where it stopped.
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 2 });
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 1 });
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 1 });
+  });
+
+  it("honest API: a new order changes the answer, which is checked again, and shows", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 17) };
+    const { api, client } = await setup(pagedApi(orders));
+    await view(client, api, ALICE, PAGE);
+    orders[ALICE] = ["chk_new", ...orders[ALICE]];
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 2 });
+  });
+
+  it("a short answer found complete is trusted for ten minutes, then checked again", async () => {
+    let now = 0;
+    const orders = { [ALICE]: ordersNamed("a", 5) };
+    const { api, client } = await setup(pagedApi(orders), { monotonicNow: () => now });
+    await view(client, api, ALICE, PAGE);
+    now += 9 * 60_000;
+    expect((await view(client, api, ALICE, PAGE)).calls).toBe(1);
+    now += 2 * 60_000;
+    expect((await view(client, api, ALICE, PAGE)).calls).toBe(2);
+  });
+
+  it("a filtered list's short answer is always checked (an older order can join it by changing lifecycle)", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 5) };
+    const { api, client } = await setup(pagedApi(orders));
+    const filtered = { ...PAGE, lifecycles: ["leaseActive"] };
+    expect((await view(client, api, ALICE, filtered)).calls).toBe(2);
+    expect((await view(client, api, ALICE, filtered)).calls).toBe(2);
+  });
+
+  it("exact multiples of the page size: 20 orders is one page with no next, 40 is two pages", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 20), [BOB]: ordersNamed("b", 40) };
+    const { api, client } = await setup(pagedApi(orders));
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 2 });
+    expect(await view(client, api, BOB, PAGE)).toEqual({
+      ids: orders[BOB].slice(0, 20),
+      hasMore: true,
+      calls: 1,
+    });
+    expect(await view(client, api, BOB, { offset: 20, limit: 20 })).toEqual({
+      ids: orders[BOB].slice(20),
+      hasMore: false,
+      calls: 1,
+    });
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 1 });
+  });
+
+  it("capping API: fills the page and finds the next one; then an answer below the cap is one request", async () => {
+    const orders = {
+      [ALICE]: ordersNamed("a", 30),
+      [BOB]: ordersNamed("b", 5),
+      [CAROL]: ordersNamed("c", 8),
+    };
+    const { api, client } = await setup(pagedApi(orders, 8));
+    expect(await view(client, api, ALICE, PAGE)).toEqual({
+      ids: orders[ALICE].slice(0, 20),
+      hasMore: true,
+      calls: 3,
+    });
+    expect(await view(client, api, BOB, PAGE)).toEqual({ ids: orders[BOB], hasMore: false, calls: 1 });
+    // Exactly the cap: it cannot be told from a capped answer, so it is always followed up.
+    expect(await view(client, api, CAROL, PAGE)).toEqual({ ids: orders[CAROL], hasMore: false, calls: 2 });
+    expect(await view(client, api, CAROL, PAGE)).toEqual({ ids: orders[CAROL], hasMore: false, calls: 2 });
+  });
+
+  it("capping API at exactly the count first seen: a later order is never hidden", async () => {
+    const orders = { [ALICE]: ordersNamed("a", 20) };
+    const { api, client } = await setup(pagedApi(orders, 20));
+    expect(await view(client, api, ALICE, PAGE)).toEqual({ ids: orders[ALICE], hasMore: false, calls: 2 });
+    // Still 20 records back (the cap), but the newest is new: the answer changed, so it is followed up.
+    orders[ALICE] = ["chk_new", ...orders[ALICE]];
+    expect(await view(client, api, ALICE, PAGE)).toEqual({
+      ids: orders[ALICE].slice(0, 20),
+      hasMore: true,
+      calls: 2,
+    });
+    // And now the cap is known: 20 back is capped, every time, and page 2 is complete below it.
+    expect(await view(client, api, ALICE, PAGE)).toMatchObject({ hasMore: true, calls: 2 });
+    expect(await view(client, api, ALICE, { offset: 20, limit: 20 })).toEqual({
+      ids: orders[ALICE].slice(20),
+      hasMore: false,
+      calls: 1,
+    });
+  });
+});
+
 describe("getCustomerCheckout", () => {
   it("filters by both id and userId", async () => {
     const { api, client } = await setup((_, res) => sendJson(res, 200, [item(CHK)]));

@@ -9,6 +9,7 @@ import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
 import { createHttpClient, type HttpClientOptions } from "./http";
 import { isCheckoutId, isUserId } from "./ids";
 import { jsonLineRecordLogger, type RecordLogger } from "./log";
+import { createPagingKnowledge, shortAnswerKey } from "./paging";
 import { buildCheckoutsQuery, type ListCheckoutsParams } from "./query";
 import {
   type CheckoutDetailRecord,
@@ -89,12 +90,8 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
   const http = coalesced(options.breaker ? guardedByBreaker(transport, options.breaker) : transport);
   const recordLogger = options.recordLogger ?? jsonLineRecordLogger;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
-  /**
-   * The most records one list answer has held so far. The API's cap on `limit` (if any) is at least
-   * this, so a shorter answer is the end of the list, not a cap: only answers this large need a
-   * follow-up request to tell, and once any answer fills a page plus one, none do.
-   */
-  let largestAnswer = 0;
+  /** What the API has shown about capping `limit` (process-wide: a fact about the API, not a customer). */
+  const paging = createPagingKnowledge({ now: monotonicNow });
   /** One page read, one deadline: retries and follow-up requests all fit inside it. */
   const withDeadline = (call: CallOptions): CallOptions => ({
     ...call,
@@ -147,33 +144,41 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
     }
     // The API returns no total. Asking for one more than shown tells whether a next page exists, but the
     // API may cap `limit` (answer short) or ignore it (answer long): "more" is judged from what came back.
+    // Whether it was the end or a cap is settled by a follow-up, once (lib/sweetspot/paging.ts).
     const wanted = query.limit + 1;
     const places: (CheckoutRecord | null)[] = [];
     const seenIds = new Set<string>();
     let previousText: string | undefined;
+    /** A short answer that only the next request can tell from a cap. */
+    let unsure: { received: number; key: string | undefined } | undefined;
     for (let request = 0; request < MAX_REQUESTS_PER_PAGE && places.length < wanted; request++) {
+      const range = { offset: query.offset + places.length, limit: wanted - places.length };
       const batch = await readOwnedList(
         userId,
-        {
-          offset: query.offset + places.length,
-          limit: wanted - places.length,
-          lifecycles: query.lifecycles,
-          sortBy: "created_at",
-          sortOrder: "desc",
-        },
+        { ...range, lifecycles: query.lifecycles, sortBy: "created_at", sortOrder: "desc" },
         call,
       );
-      if (batch.places.length === 0) break;
+      const received = batch.places.length;
+      if (received === 0) {
+        if (unsure?.key) paging.completeSeen(unsure.key);
+        break;
+      }
       // A follow-up that repeats what came before means the API ignores `offset`: nothing new, stop.
       if (batch.text === previousText || batch.ids.some((id) => seenIds.has(id))) break;
+      if (unsure) paging.capSeen(unsure.received);
+      unsure = undefined;
       previousText = batch.text;
       for (const id of batch.ids) seenIds.add(id);
       for (const skip of batch.skipped) logSkip(skip);
       places.push(...batch.places);
-      // A short answer smaller than one the API has already given cannot be its cap: it is the end.
-      const mayBeCapped = batch.places.length >= largestAnswer;
-      largestAnswer = Math.max(largestAnswer, batch.places.length);
-      if (!mayBeCapped) break;
+      const verdict = paging.judge(received, range.limit);
+      if (verdict === "end") break;
+      if (verdict === "unsure") {
+        // Only a customer's whole list grows at its newest end; a filtered one may not (paging.ts).
+        const key = query.lifecycles?.length ? undefined : shortAnswerKey(userId, range, received, batch.ids);
+        if (key && paging.knownComplete(key)) break;
+        unsure = { received, key };
+      }
     }
     // The page is exactly the API's items offset … offset + limit − 1, so the next page starts right after.
     const page = places.slice(0, query.limit);
