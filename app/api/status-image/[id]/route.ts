@@ -5,6 +5,7 @@ import { loadCheckoutView } from "@/lib/checkout/load";
 import type { CheckoutView } from "@/lib/checkout/types";
 import { env } from "@/lib/env";
 import { errorJson, jsonResponseForError } from "@/lib/http/json-errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { renderStatusImage } from "@/lib/images/render";
 import { StatusImageCache, statusImageCacheKey } from "@/lib/images/status-image-cache";
 import { statusImageWidthFrom } from "@/lib/images/status-image-layout";
@@ -53,7 +54,8 @@ export async function GET(request: NextRequest, { params }: Context) {
   try {
     // The pages' read and view model, so the image says what the page says (same fallbacks). Read
     // every time: the customer's access and the status are checked afresh, only rendering is cached.
-    view = await loadCheckoutView(userId, id);
+    // The email's language (the token's `lang` claim), else English: an email client sends no cookie.
+    view = await loadCheckoutView(userId, id, verification.claims.lang ?? DEFAULT_LOCALE);
   } catch (error) {
     return jsonResponseForError(error);
   }
