@@ -45,6 +45,7 @@ import {
   locationMessageText,
   returnStatusView,
   trackingFact,
+  word,
 } from "./words";
 
 /*
@@ -223,7 +224,7 @@ function itemsOf(record: CheckoutRecord): { name: string; quantity: number }[] {
 
 /** "Ordered on" only for a finished checkout: an unfinished one was never ordered. */
 function createdLabel(t: Translator, lifecycle: string | null): string {
-  return isUnfinishedCheckout(lifecycle) ? t("checkout.title.started") : t("checkout.title.ordered");
+  return word(t, isUnfinishedCheckout(lifecycle) ? "checkout.title.started" : "checkout.title.ordered");
 }
 
 /** "Pearl espresso machine + 1 more", "2 × Oak chair", else "Order <external id>", else "Your order · ref <ref>". */
@@ -351,7 +352,7 @@ function continueCheckoutFor(
   if (href !== null) return { kind: "link", href, label: actionLabel(options.t, "continueCheckout") };
   return {
     kind: "contactSupport",
-    message: options.t("checkout.support.unsafeCheckoutLink"),
+    message: word(options.t, "checkout.support.unsafeCheckoutLink"),
     supportEmail: options.supportEmail,
   };
 }

@@ -27,6 +27,27 @@ type KnownPaymentErrorCode = (typeof KNOWN_PAYMENT_ERROR_CODES)[number];
 /** API milestone keys, plus the two steps the portal adds when it derives a timeline itself. */
 export type MilestoneWordKey = (typeof KNOWN_MILESTONE_KEYS)[number] | "waitlisted" | "cancelled";
 
+/*
+ * A message without placeholders is the same words on every card and every page: formatted once per
+ * language for the life of the process, then looked up (the list builds a dozen per card). Only for
+ * messages without placeholders: values are not part of what is remembered.
+ */
+const rememberedWords = new WeakMap<Translator, Map<string, string>>();
+
+export function word(t: Translator, key: Parameters<Translator>[0]): string {
+  let words = rememberedWords.get(t);
+  if (!words) {
+    words = new Map();
+    rememberedWords.set(t, words);
+  }
+  let text = words.get(key);
+  if (text === undefined) {
+    text = (t as unknown as (key: string) => string)(key);
+    words.set(key, text);
+  }
+  return text;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The headline of each situation (lib/checkout/situation.ts decides which one a checkout is in)
 // ---------------------------------------------------------------------------------------------------------
@@ -35,8 +56,8 @@ export type SituationWords = { label: string; description: string };
 
 export function situationWords(t: Translator, situation: Situation): SituationWords {
   return {
-    label: t(`checkout.situation.${situation}.label`),
-    description: t(`checkout.situation.${situation}.description`),
+    label: word(t, `checkout.situation.${situation}.label`),
+    description: word(t, `checkout.situation.${situation}.description`),
   };
 }
 
@@ -54,8 +75,8 @@ export function insuranceStatusView(t: Translator, status: string | null | undef
   const known = typeof status === "string" && Object.hasOwn(INSURANCE_TONES, status);
   const key = known ? (status as KnownInsuranceStatus) : "unavailable";
   return {
-    label: t(`checkout.insurance.${key}.label`),
-    description: t(`checkout.insurance.${key}.description`),
+    label: word(t, `checkout.insurance.${key}.label`),
+    description: word(t, `checkout.insurance.${key}.description`),
     tone: known ? INSURANCE_TONES[key as KnownInsuranceStatus] : "neutral",
   };
 }
@@ -70,8 +91,8 @@ export function recurringPaymentStatusView(t: Translator, status: string | null 
   const tone = valueForKey(RECURRING_PAYMENT_TONES, status);
   const key = tone === undefined ? "unavailable" : (status as KnownRecurringPaymentStatus);
   return {
-    label: t(`checkout.recurring.${key}.label`),
-    description: t(`checkout.recurring.${key}.description`),
+    label: word(t, `checkout.recurring.${key}.label`),
+    description: word(t, `checkout.recurring.${key}.description`),
     tone: tone ?? "neutral",
   };
 }
@@ -94,7 +115,7 @@ const LOCATION_CODE_KEYS = {
 export function locationMessageText(t: Translator, code: string | null | undefined): string | null {
   if (typeof code !== "string" || code.trim() === "") return null;
   const key = valueForKey(LOCATION_CODE_KEYS, code.trim().toLowerCase()) ?? "unknown";
-  return t(`checkout.location.${key}`);
+  return word(t, `checkout.location.${key}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -118,8 +139,8 @@ export function trackingStatusView(t: Translator, status: string | null | undefi
   ) as (typeof TRACKING_STATUS_WORDS)[KnownTrackingStatus] | undefined;
   const key = known?.key ?? "update";
   return {
-    label: t(`checkout.tracking.${key}.label`),
-    description: t(`checkout.tracking.${key}.description`),
+    label: word(t, `checkout.tracking.${key}.label`),
+    description: word(t, `checkout.tracking.${key}.description`),
     tone: known?.tone ?? "neutral",
   };
 }
@@ -135,8 +156,8 @@ const PICKUP_TONES: Record<PickupStage, Tone> = {
 
 export function pickupStatusView(t: Translator, stage: PickupStage): StatusView {
   return {
-    label: t(`checkout.pickup.${stage}.label`),
-    description: t(`checkout.pickup.${stage}.description`),
+    label: word(t, `checkout.pickup.${stage}.label`),
+    description: word(t, `checkout.pickup.${stage}.description`),
     tone: PICKUP_TONES[stage],
   };
 }
@@ -153,8 +174,8 @@ const RETURN_TONES: Record<ReturnView["state"], Tone> = {
 
 export function returnStatusView(t: Translator, state: ReturnView["state"]): StatusView {
   return {
-    label: t(`checkout.return.${state}.label`),
-    description: t(`checkout.return.${state}.description`),
+    label: word(t, `checkout.return.${state}.label`),
+    description: word(t, `checkout.return.${state}.description`),
     tone: RETURN_TONES[state],
   };
 }
@@ -179,14 +200,14 @@ const PAYMENT_PROBLEM_KEYS = {
 export function paymentProblemWords(t: Translator, code: string | null | undefined): PaymentProblemWords {
   const key = valueForKey(PAYMENT_PROBLEM_KEYS, code?.trim().toLowerCase()) ?? "unknown";
   return {
-    message: t(`checkout.paymentProblem.${key}.message`),
-    advice: t(`checkout.paymentProblem.${key}.advice`),
+    message: word(t, `checkout.paymentProblem.${key}.message`),
+    advice: word(t, `checkout.paymentProblem.${key}.advice`),
   };
 }
 
 /** A fee without a name of its own. */
 export function unnamedFee(t: Translator): string {
-  return t("checkout.unnamedFee");
+  return word(t, "checkout.unnamedFee");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -231,7 +252,7 @@ export function milestoneLabel(
   apiLabel: string | null,
   position: number,
 ): string {
-  if (valueForKey(MILESTONE_KEYS, key)) return t(`checkout.milestone.${key as MilestoneWordKey}`);
+  if (valueForKey(MILESTONE_KEYS, key)) return word(t, `checkout.milestone.${key as MilestoneWordKey}`);
   return apiLabel ?? t("checkout.milestone.step", { position });
 }
 
@@ -240,7 +261,7 @@ export function milestoneLabel(
 // ---------------------------------------------------------------------------------------------------------
 
 export function actionLabel(t: Translator, kind: NextAction["kind"]): string {
-  return t(`checkout.action.${kind}`);
+  return word(t, `checkout.action.${kind}`);
 }
 
 export type KeyFactWord =
@@ -259,8 +280,8 @@ export type KeyFactWord =
  * The key fact beside a headline: the one fact that matters now. Most read "<label> <date>"; the rest
  * are one line of text.
  */
-export function keyFactLabel(t: Translator, word: KeyFactWord): string {
-  return t(`checkout.keyFact.${word}`);
+export function keyFactLabel(t: Translator, fact: KeyFactWord): string {
+  return word(t, `checkout.keyFact.${fact}`);
 }
 
 /** "Your card was declined. Failed 3 times." (the count only when there were failures). */
@@ -283,7 +304,9 @@ export type SupportContactWords = { mailSubject: string; helpCentre: string };
 export function supportContactWords(t: Translator, checkoutId: string | null): SupportContactWords {
   return {
     mailSubject:
-      checkoutId === null ? t("checkout.support.subject") : t("checkout.support.subjectFor", { checkoutId }),
-    helpCentre: t("checkout.support.helpCentre"),
+      checkoutId === null
+        ? word(t, "checkout.support.subject")
+        : t("checkout.support.subjectFor", { checkoutId }),
+    helpCentre: word(t, "checkout.support.helpCentre"),
   };
 }
