@@ -66,6 +66,7 @@ describe("session claims", () => {
       sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
       expiresAt: now + 60,
+      lang: null,
     };
     expect(sessionAllows(link, { checkoutId: "chk_1" })).toBe(true);
     expect(sessionAllows(link, { checkoutId: "chk_2" })).toBe(false);
@@ -75,6 +76,7 @@ describe("session claims", () => {
       sessionId: SID,
       access: { kind: "account" as const },
       expiresAt: now + 60,
+      lang: null,
     };
     expect(sessionAllows(account, "account")).toBe(true);
     expect(sessionAllows(account, { checkoutId: "chk_2" })).toBe(true);

@@ -17,6 +17,7 @@ describeWithEachStore("session guard", (current) => {
     const session = (sessionId: string, userId = "usr_alex"): CustomerSession => ({
       userId,
       sessionId,
+      lang: null,
       access: { kind: "account" },
       expiresAt: nowSeconds() + HOUR,
     });

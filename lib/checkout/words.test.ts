@@ -290,7 +290,7 @@ describe("the same lookups in Spanish", () => {
     expect(trackingStatusView(ES, "held_at_customs").label).toBe("Actualización del envío");
     expect(paymentProblemWords(ES, "do_not_honor")).toEqual({
       message: "Un pago reciente no se procesó.",
-      advice: "Comuníquese con soporte y le ayudaremos a resolverlo.",
+      advice: "Comuníquese con atención al cliente y le ayudaremos a resolverlo.",
     });
     expect(locationMessageText(ES, "moon_base")).toBe(
       "Todavía no podemos dar servicio en esta dirección. Le avisaremos en cuanto eso cambie.",
