@@ -17,9 +17,9 @@ describeWithEachStore("session guard", (current) => {
     const session = (sessionId: string, userId = "usr_alex"): CustomerSession => ({
       userId,
       sessionId,
-      lang: null,
       access: { kind: "account" },
       expiresAt: nowSeconds() + HOUR,
+      lang: null,
     });
     return { ...harness, guard, session, nowSeconds };
   };
