@@ -11,7 +11,11 @@ import { seedCheckouts } from "../../sandbox/seed";
  * View models of seeded sandbox checkouts, built the way the portal builds them (list item → schema →
  * view model), for scripts that render images without a running portal or sandbox.
  */
-export function sampleCheckoutView(checkoutId: string, now = new Date(), locale: Locale = "en"): CheckoutView {
+export function sampleCheckoutView(
+  checkoutId: string,
+  now = new Date(),
+  locale: Locale = "en",
+): CheckoutView {
   const record = seedCheckouts(now).find((checkout) => checkout.id === checkoutId);
   if (!record) throw new Error(`No seeded checkout ${checkoutId}`);
   const [parsed] = parseCheckoutList([toListItem(record)]).records;
