@@ -7,17 +7,21 @@ import { Callout } from "@/components/ui/Callout";
 import { StaleViewBanner } from "@/components/ui/StaleViewBanner";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { requireCustomer } from "@/lib/auth/customer-session";
-import { CHECKOUT_FILTERS, parseFilter } from "@/lib/checkout/filters";
+import { CHECKOUT_FILTERS, filterLabel, parseFilter } from "@/lib/checkout/filters";
 import { loadCheckoutListPage } from "@/lib/checkout/load";
 import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
-import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
+import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
+import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
+import type { Translator } from "@/lib/i18n/translator";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
 import styles from "./page.module.css";
 
-export const metadata: Metadata = { title: "Your orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("checkout.list.metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,14 +31,14 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const filter = parseFilter(params.filter);
   const page = parsePageNumber(params.page);
   const session = await requireCustomer("account", checkoutListPath({ filter: filter.id, page }));
-  // While the API fails, the customer's last known view of this filter and page answers, with a banner.
-  const { view, savedAt } = await loadCheckoutListPage(session.userId, {
-    filter: filter.id,
-    page,
-    offset: pageOffset(page),
-    limit: PAGE_SIZE,
-    lifecycles: filter.lifecycles,
-  });
+  const locale = await getLocale();
+  const t = await getTranslator();
+  // While the API fails, the customer's last known view of this filter and page (in this language) answers, with a banner.
+  const { view, savedAt } = await loadCheckoutListPage(
+    session.userId,
+    { filter: filter.id, page, offset: pageOffset(page), limit: PAGE_SIZE, lifecycles: filter.lifecycles },
+    locale,
+  );
   const { summaries, hasMore, skipped } = view;
   const dates = await getDateContext();
   const support = supportContactsOf(env());
@@ -45,43 +49,52 @@ export default async function CheckoutsPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1>Your orders</h1>
-      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} /> : null}
+      <h1>{t("checkout.list.heading")}</h1>
+      {savedAt ? <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} t={t} /> : null}
       {noOrdersAtAll ? null : (
         <FilterNav
+          label={t("checkout.list.filterNavLabel")}
           filters={CHECKOUT_FILTERS.map((candidate) => ({
             id: candidate.id,
-            label: candidate.label,
+            label: filterLabel(t, candidate),
             href: checkoutListPath({ filter: candidate.id, page: 1 }),
             current: candidate.id === filter.id,
           }))}
         />
       )}
-      {skipped > 0 ? <SomeOrdersNotShown count={skipped} support={support} /> : null}
+      {skipped > 0 ? <SomeOrdersNotShown count={skipped} support={support} t={t} /> : null}
       {summaries.length > 0 ? (
         <>
-          <CheckoutList summaries={summaries} dates={dates} />
-          {hasMore || page > 1 ? <p className={styles.note}>{LIST_GROUP_WORDS.thisPageOnly}</p> : null}
+          <CheckoutList summaries={summaries} dates={dates} t={t} />
+          {hasMore || page > 1 ? <p className={styles.note}>{t("checkout.list.thisPageOnly")}</p> : null}
         </>
       ) : skipped > 0 ? null : page > 1 ? (
         <EmptyState
-          title="Nothing on this page"
-          body="This page is past the end of your orders."
-          action={{ href: checkoutListPath({ filter: filter.id, page: 1 }), label: "Go to the first page" }}
+          title={t("checkout.list.pastTheEndTitle")}
+          body={t("checkout.list.pastTheEndBody")}
+          action={{
+            href: checkoutListPath({ filter: filter.id, page: 1 }),
+            label: t("checkout.list.goToFirstPage"),
+          }}
         />
       ) : noOrdersAtAll ? (
-        <EmptyState title="No orders yet" body={<NoOrdersYet support={support} />} />
+        <EmptyState title={t("checkout.list.noOrdersTitle")} body={<NoOrdersYet support={support} t={t} />} />
       ) : (
         <EmptyState
-          title={`No orders under “${filter.label}”`}
-          body="Try another filter, or see all your orders."
-          action={{ href: checkoutListPath(), label: "See all orders" }}
+          title={t("checkout.list.noMatchTitle", { filter: filterLabel(t, filter) })}
+          body={t("checkout.list.noMatchBody")}
+          action={{ href: checkoutListPath(), label: t("checkout.list.seeAllOrders") }}
         />
       )}
       {/* Past the end, "Previous" would lead to another empty page: the empty state links to page 1. */}
       {pageHasOrders ? (
         <Pagination
-          page={page}
+          words={{
+            label: t("checkout.list.paginationLabel"),
+            previous: t("checkout.list.previous"),
+            next: t("checkout.list.next"),
+            page: t("checkout.list.page", { page }),
+          }}
           previousHref={page > 1 ? checkoutListPath({ filter: filter.id, page: page - 1 }) : null}
           nextHref={hasMore ? checkoutListPath({ filter: filter.id, page: page + 1 }) : null}
         />
@@ -91,31 +104,28 @@ export default async function CheckoutsPage({ searchParams }: Props) {
 }
 
 /** Some of the API's records could not be shown safely (sweetspot-api.md §2): say so, and who can help. */
-function SomeOrdersNotShown({ count, support }: { count: number; support: SupportContacts }) {
+type WithSupport = { support: SupportContacts; t: Translator };
+
+function SomeOrdersNotShown({ count, support, t }: { count: number } & WithSupport) {
   return (
-    <Callout
-      tone="warning"
-      title={count === 1 ? "One order could not be shown" : `${count} orders could not be shown`}
-    >
-      <p>
-        Some orders could not be shown here because we received incomplete information about them. Contact us
-        and we will look them up for you.
-      </p>
-      <SupportContact support={support} />
+    <Callout tone="warning" title={t("checkout.list.skippedTitle", { count })}>
+      <p>{t("checkout.list.skippedBody")}</p>
+      <SupportContact support={support} words={supportContactWords(t, null)} />
     </Callout>
   );
 }
 
 /** What a customer with no orders can expect, and where to turn when one is missing. */
-function NoOrdersYet({ support }: { support: SupportContacts }) {
+function NoOrdersYet({ support, t }: WithSupport) {
   return (
     <>
-      <p>
-        When you check out with The Sweet Spot, your orders appear here with every step from deposit to
-        delivery.
-      </p>
-      <p>Checked out already? It can take a few minutes to show up.</p>
-      <SupportContact support={support} lead="Still missing?" />
+      <p>{t("checkout.list.noOrdersBody")}</p>
+      <p>{t("checkout.list.noOrdersWait")}</p>
+      <SupportContact
+        support={support}
+        lead={t("checkout.list.stillMissing")}
+        words={supportContactWords(t, null)}
+      />
     </>
   );
 }

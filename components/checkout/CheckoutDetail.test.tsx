@@ -1,12 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CheckoutSummaryView, CheckoutView, ShippingView } from "@/lib/checkout/types";
+import { translatorFor } from "@/lib/i18n/translator";
 import { CheckoutSummaryCard } from "../list/CheckoutSummaryCard";
 import { CheckoutDetail } from "./CheckoutDetail";
 import { ShippingPanel } from "./ShippingPanel";
 import { Timeline } from "./Timeline";
 
 const dates = { locale: "en-US", timeZone: "UTC" };
+const EN = translatorFor("en");
 const support = { email: "help@example.test", phone: "+1 555 010 2000", url: "https://help.example.test" };
 
 function checkoutView(overrides: Partial<CheckoutView> = {}): CheckoutView {
@@ -54,6 +56,7 @@ describe("Timeline", () => {
     const html = renderToStaticMarkup(
       <Timeline
         dates={dates}
+        t={EN}
         timeline={{
           source: "progress",
           milestones: [
@@ -76,7 +79,9 @@ describe("Timeline", () => {
 
 describe("ShippingPanel", () => {
   it("links a known carrier's tracking page in a new tab, saying so", () => {
-    const html = renderToStaticMarkup(<ShippingPanel shipping={shipment} dates={dates} reference="1" />);
+    const html = renderToStaticMarkup(
+      <ShippingPanel shipping={shipment} dates={dates} t={EN} reference="1" />,
+    );
     expect(html).toContain('href="https://carrier.example/track?n=1Z999AA10123456784"');
     expect(html).toContain('rel="noopener noreferrer"');
     expect(html).toContain("Track on UPS");
@@ -86,12 +91,13 @@ describe("ShippingPanel", () => {
   it("says where the package is going, or went once delivered", () => {
     const address = ["1 Main St"];
     const onItsWay = renderToStaticMarkup(
-      <ShippingPanel reference="1" shipping={{ ...shipment, address }} dates={dates} />,
+      <ShippingPanel reference="1" shipping={{ ...shipment, address }} dates={dates} t={EN} />,
     );
     const delivered = renderToStaticMarkup(
       <ShippingPanel
         shipping={{ ...shipment, address, deliveredAt: "2025-03-04T09:00:00Z" }}
         dates={dates}
+        t={EN}
         reference="1"
       />,
     );
@@ -102,7 +108,9 @@ describe("ShippingPanel", () => {
 
   it("shows an unknown carrier's number as text, without a link", () => {
     const unknown = { ...shipment, carrierName: "Pigeon Post", trackingUrl: null };
-    const html = renderToStaticMarkup(<ShippingPanel shipping={unknown} dates={dates} reference="1" />);
+    const html = renderToStaticMarkup(
+      <ShippingPanel shipping={unknown} dates={dates} t={EN} reference="1" />,
+    );
     expect(html).toContain("1Z999AA10123456784");
     expect(html).not.toContain("<a ");
     // The copy button needs JavaScript; the server sends the number alone.
@@ -121,6 +129,7 @@ describe("CheckoutDetail", () => {
           externalOrderId: hostile,
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -148,6 +157,7 @@ describe("CheckoutDetail", () => {
           shipping: shipment,
         })}
         dates={dates}
+        t={EN}
         support={support}
         refreshNote="Updated just now"
       />,
@@ -174,6 +184,7 @@ describe("CheckoutDetail", () => {
       <CheckoutDetail
         view={checkoutView({ status: { label: "Payment failed", description: null, tone: "danger" } })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -200,6 +211,7 @@ describe("CheckoutDetail's order of panels", () => {
           },
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -225,6 +237,7 @@ describe("CheckoutDetail's order of panels", () => {
           },
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -250,6 +263,7 @@ describe("CheckoutDetail says each fact once", () => {
           },
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -271,6 +285,7 @@ describe("CheckoutDetail says each fact once", () => {
           },
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -299,6 +314,7 @@ describe("CheckoutDetail says each fact once", () => {
           },
         })}
         dates={dates}
+        t={EN}
         support={support}
       />,
     );
@@ -319,6 +335,7 @@ describe("CheckoutDetail says each fact once", () => {
               : null,
           })}
           dates={dates}
+          t={EN}
           support={support}
         />,
       );
@@ -344,7 +361,7 @@ describe("CheckoutSummaryCard", () => {
   };
 
   it("links the title to the encoded detail page and points anchors there", () => {
-    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={summary} dates={dates} />);
+    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={summary} dates={dates} t={EN} />);
     expect(html).toContain('href="/checkouts/chk%2F..%2F1"');
     expect(html).toContain('href="/checkouts/chk%2F..%2F1#payments"');
   });
@@ -354,6 +371,7 @@ describe("CheckoutSummaryCard", () => {
       <CheckoutSummaryCard
         summary={{ ...summary, createdAt: "2025-03-04T10:00:00Z", holdExpiresAt: "2025-03-06T10:00:00Z" }}
         dates={dates}
+        t={EN}
       />,
     );
     expect(html).toMatch(/Ordered on <time[^>]*>[^<]*2025<\/time> · ref …\/\.\.\/1/);
@@ -363,7 +381,7 @@ describe("CheckoutSummaryCard", () => {
 
   it("adds no second link when the action is only to view details", () => {
     const viewOnly = { ...summary, nextAction: { kind: "viewDetails", label: "View", href: "/x" } as const };
-    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={viewOnly} dates={dates} />);
+    const html = renderToStaticMarkup(<CheckoutSummaryCard summary={viewOnly} dates={dates} t={EN} />);
     expect(html.match(/<a /g)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { DepositView, PaymentProblemView, PaymentsView } from "@/lib/checkout/types";
-import { DEPOSIT_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import { withStableKeys } from "../../lib/stable-keys";
 import { Callout } from "../ui/Callout";
 import { FactList } from "../ui/FactList";
@@ -10,26 +10,26 @@ import { PanelSection } from "../ui/PanelSection";
 import styles from "./PaymentsPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext };
+export type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext; t: Translator };
 
 /** Money matters: a payment problem first (it needs action), then the deposit, monthly payments and fees. */
-export function PaymentsPanel({ payments, dates }: PaymentsPanelProps) {
+export function PaymentsPanel({ payments, dates, t }: PaymentsPanelProps) {
   const { deposit, recurring, problem, fees } = payments;
   return (
-    <Panel id="payments" title="Payments">
-      {problem ? <PaymentProblem problem={problem} dates={dates} /> : null}
+    <Panel id="payments" title={t("checkout.panel.payments")}>
+      {problem ? <PaymentProblem problem={problem} dates={dates} t={t} /> : null}
       {deposit ? (
-        <PanelSection title="Deposit">
-          <Deposit deposit={deposit} dates={dates} />
+        <PanelSection title={t("checkout.panel.deposit")}>
+          <Deposit deposit={deposit} dates={dates} t={t} />
         </PanelSection>
       ) : null}
       {recurring ? (
-        <PanelSection title="Monthly payments">
+        <PanelSection title={t("checkout.panel.monthlyPayments")}>
           <StatusSummary status={recurring} />
         </PanelSection>
       ) : null}
       {fees.length > 0 ? (
-        <PanelSection title="Fees">
+        <PanelSection title={t("checkout.panel.fees")}>
           <FactList
             facts={withStableKeys(fees, (fee) => fee.name).map(({ key, entry: fee }) => ({
               key,
@@ -43,19 +43,25 @@ export function PaymentsPanel({ payments, dates }: PaymentsPanelProps) {
   );
 }
 
-function PaymentProblem({ problem, dates }: { problem: PaymentProblemView; dates: DateContext }) {
+type WithWords = { dates: DateContext; t: Translator };
+
+function PaymentProblem({ problem, dates, t }: { problem: PaymentProblemView } & WithWords) {
   const failedAt = dateOrNull(problem.at, dates, { withTime: true });
-  const attempts = problem.failureCount !== null && problem.failureCount > 0 ? problem.failureCount : null;
+  const count = problem.failureCount !== null && problem.failureCount > 0 ? problem.failureCount : null;
+  const date = () => failedAt;
+  // One whole sentence per case: when it was last tried, how often it failed, or both.
+  const attempts =
+    failedAt && count !== null
+      ? t.rich("checkout.payment.lastTriedFailedTimes", { date, count })
+      : failedAt
+        ? t.rich("checkout.payment.lastTried", { date })
+        : count !== null
+          ? t("checkout.payment.failedTimes", { count })
+          : null;
   return (
-    <Callout tone="danger" titleAs="h3" title="A payment didn't go through">
+    <Callout tone="danger" titleAs="h3" title={t("checkout.payment.problemTitle")}>
       <p dir="auto">{problem.message}</p>
-      {failedAt || attempts !== null ? (
-        <p>
-          {failedAt ? <>Last tried {failedAt}.</> : null}
-          {failedAt && attempts !== null ? " " : null}
-          {attempts !== null ? `Failed ${attempts === 1 ? "once" : `${attempts} times`}.` : null}
-        </p>
-      ) : null}
+      {attempts ? <p>{attempts}</p> : null}
       <p dir="auto" className={styles.advice}>
         {problem.advice}
       </p>
@@ -63,17 +69,19 @@ function PaymentProblem({ problem, dates }: { problem: PaymentProblemView; dates
   );
 }
 
-function Deposit({ deposit, dates }: { deposit: DepositView; dates: DateContext }) {
+function Deposit({ deposit, dates, t }: { deposit: DepositView } & WithWords) {
   if (deposit.kind === "paid") {
     const paidAt = dateOrNull(deposit.paidAt, dates);
-    return <p>{paidAt ? <>Paid on {paidAt}.</> : "Paid."}</p>;
+    return (
+      <p>{paidAt ? t.rich("checkout.deposit.paidOn", { date: () => paidAt }) : t("checkout.deposit.paid")}</p>
+    );
   }
   const expiresAt = dateOrNull(deposit.expiresAt, dates, { withTime: true });
   // A hold about to end is the headline's news (its tone and key fact): here it is one plain fact.
   return (
     <>
-      <p>{DEPOSIT_WORDS.held}</p>
-      {expiresAt ? <p>The hold ends on {expiresAt}.</p> : null}
+      <p>{t("checkout.deposit.held")}</p>
+      {expiresAt ? <p>{t.rich("checkout.deposit.holdEndsOn", { date: () => expiresAt })}</p> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ShippingView } from "@/lib/checkout/types";
-import { PICKUP_HELP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import { AddressLines } from "../ui/AddressLines";
 import { ButtonLink } from "../ui/ButtonLink";
 import { CopyButton } from "../ui/CopyButton";
@@ -19,6 +19,7 @@ export type ShippingPanelProps = {
   reference: string;
   /** The page's headline: a status that only repeats it is left out (each fact once per page). */
   headline?: string;
+  t: Translator;
 };
 
 // One shipping panel per page, so a fixed id is unique; CopyButton selects it when it cannot copy.
@@ -31,31 +32,30 @@ export function ShippingPanel({
   showTrackingLink = true,
   reference,
   headline,
+  t,
 }: ShippingPanelProps) {
   if (shipping.kind === "pickup") {
     return (
-      <Panel id="shipping" title="Pickup">
+      <Panel id="shipping" title={t("checkout.panel.pickup")}>
         {shipping.status.label === headline ? null : <StatusSummary status={shipping.status} />}
         <FactList
           facts={[
             {
               key: "ready",
-              label: "Ready since",
+              label: t("checkout.fact.readySince"),
               value: dateOrNull(shipping.readyAt, dates, { withTime: true }),
             },
             {
               key: "picked-up",
-              label: "Collected",
+              label: t("checkout.fact.collected"),
               value: dateOrNull(shipping.pickedUpAt, dates, { withTime: true }),
             },
           ]}
         />
         {shipping.pickedUpAt === null ? (
           <>
-            <p>
-              {PICKUP_HELP_WORDS.whatToBring} (ref {reference}).
-            </p>
-            <p>{PICKUP_HELP_WORDS.whereToLook}</p>
+            <p>{t("checkout.shipping.whatToBring", { reference })}</p>
+            <p>{t("checkout.shipping.whereToLook")}</p>
           </>
         ) : null}
       </Panel>
@@ -64,7 +64,7 @@ export function ShippingPanel({
 
   const { carrierName, trackingNumber, trackingUrl } = shipping;
   return (
-    <Panel id="shipping" title="Shipping">
+    <Panel id="shipping" title={t("checkout.panel.shipping")}>
       {shipping.trackingStatus && shipping.trackingStatus.label !== headline ? (
         <StatusSummary status={shipping.trackingStatus} />
       ) : null}
@@ -72,39 +72,49 @@ export function ShippingPanel({
         facts={[
           {
             key: "carrier",
-            label: "Carrier",
+            label: t("checkout.fact.carrier"),
             value: carrierName ? <span dir="auto">{carrierName}</span> : null,
           },
           {
             key: "tracking",
-            label: "Tracking number",
+            label: t("checkout.fact.trackingNumber"),
             value: trackingNumber ? (
               <span className={styles.tracking}>
                 <span id={TRACKING_NUMBER_ID} dir="auto" className={styles.trackingNumber}>
                   {trackingNumber}
                 </span>
-                <CopyButton value={trackingNumber} what="tracking number" targetId={TRACKING_NUMBER_ID} />
+                <CopyButton
+                  value={trackingNumber}
+                  labels={{
+                    button: t("checkout.copy.trackingNumber.button"),
+                    spokenWhat: t("checkout.copy.trackingNumber.spokenWhat"),
+                    copied: t("checkout.copy.trackingNumber.copied"),
+                    selected: t("checkout.copy.trackingNumber.selected"),
+                    byHand: t("checkout.copy.trackingNumber.byHand"),
+                  }}
+                  targetId={TRACKING_NUMBER_ID}
+                />
               </span>
             ) : null,
           },
           {
             key: "shipped",
-            label: "Shipped on",
+            label: t("checkout.fact.shippedOn"),
             value: dateOrNull(shipping.shippedAt, dates, { withTime: true }),
           },
           {
             key: "delivered",
-            label: "Delivered on",
+            label: t("checkout.fact.deliveredOn"),
             value: dateOrNull(shipping.deliveredAt, dates, { withTime: true }),
           },
           {
             key: "signed",
-            label: "Signed for by",
+            label: t("checkout.fact.signedBy"),
             value: shipping.signedBy ? <span dir="auto">{shipping.signedBy}</span> : null,
           },
           {
             key: "address",
-            label: shipping.deliveredAt ? "Delivered to" : "Delivering to",
+            label: shipping.deliveredAt ? t("checkout.fact.deliveredTo") : t("checkout.fact.deliveringTo"),
             value:
               shipping.address && shipping.address.length > 0 ? (
                 <AddressLines lines={shipping.address} />
@@ -115,8 +125,10 @@ export function ShippingPanel({
       {/* Only known carriers get a URL from the view model; an unknown one keeps the bare number. */}
       {trackingUrl && showTrackingLink ? (
         <p>
-          <ButtonLink href={trackingUrl} variant="secondary" newTab>
-            {carrierName ? `Track on ${carrierName}` : "Track your package"}
+          <ButtonLink href={trackingUrl} variant="secondary" newTab={t("checkout.opensInNewTab")}>
+            {carrierName
+              ? t("checkout.shipping.trackOn", { carrier: carrierName })
+              : t("checkout.shipping.trackYourPackage")}
           </ButtonLink>
         </p>
       ) : null}

@@ -1,48 +1,54 @@
 import type { MilestoneState, TimelineView } from "@/lib/checkout/types";
-import { TIMELINE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import { withStableKeys } from "../../lib/stable-keys";
 import { Disclosure } from "../ui/Disclosure";
 import { FormattedDate } from "../ui/FormattedDate";
 import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./Timeline.module.css";
 
-export type TimelineProps = { timeline: TimelineView; dates: DateContext };
+export type TimelineProps = { timeline: TimelineView; dates: DateContext; t: Translator };
 
 // Spoken after each label, so the state is heard as well as seen (the marker shapes are decorative).
-const SPOKEN_STATE: Record<MilestoneState, string> = {
-  done: " (done)",
-  current: " (current step)",
-  upcoming: " (not yet)",
-};
+const SPOKEN_STATE = {
+  done: "checkout.timeline.spokenDone",
+  current: "checkout.timeline.spokenCurrent",
+  upcoming: "checkout.timeline.spokenUpcoming",
+} as const satisfies Record<MilestoneState, string>;
 
 /**
  * Collapsed: what comes next (the headline already says where the order stands), then every step
  * behind "Show all steps" (a <details>: it opens without JavaScript): done (with when), the current
  * one, then what is still to come.
  */
-export function Timeline({ timeline, dates }: TimelineProps) {
+export function Timeline({ timeline, dates, t }: TimelineProps) {
   const steps = timeline.milestones;
   if (steps.length === 0) return null;
-  if (steps.length === 1) return <Steps timeline={timeline} dates={dates} />;
+  if (steps.length === 1) return <Steps timeline={timeline} dates={dates} t={t} />;
   // Nothing next (cancelled, returned, lease running): the headline says it all; the history stays folded.
   const next = steps.find((step) => step.state === "upcoming");
   return (
     <div className={styles.collapsed}>
       {next ? (
         <p>
-          <span className={styles.nowLabel}>{TIMELINE_WORDS.next} </span>
+          <span className={styles.nowLabel}>{t("checkout.timeline.next")} </span>
           <span dir="auto">{next.label}</span>
         </p>
       ) : null}
-      <Disclosure summary={TIMELINE_WORDS.showAll(steps.length)}>
-        <Steps timeline={timeline} dates={dates} />
+      <Disclosure summary={t("checkout.timeline.showAll", { count: steps.length })}>
+        <Steps timeline={timeline} dates={dates} t={t} />
       </Disclosure>
     </div>
   );
 }
 
-function Steps({ timeline, dates }: TimelineProps) {
+function Steps({ timeline, dates, t }: TimelineProps) {
+  // Each state's spoken words once per list, not once per step.
+  const spoken: Record<MilestoneState, string> = {
+    done: ` ${t(SPOKEN_STATE.done)}`,
+    current: ` ${t(SPOKEN_STATE.current)}`,
+    upcoming: ` ${t(SPOKEN_STATE.upcoming)}`,
+  };
   return (
     <ol className={styles.timeline}>
       {withStableKeys(timeline.milestones, (milestone) => milestone.key).map(({ key, entry: milestone }) => (
@@ -58,7 +64,7 @@ function Steps({ timeline, dates }: TimelineProps) {
             <span dir="auto" className={styles.label}>
               {milestone.label}
             </span>
-            <VisuallyHidden>{SPOKEN_STATE[milestone.state]}</VisuallyHidden>
+            <VisuallyHidden>{spoken[milestone.state]}</VisuallyHidden>
             {milestone.at ? (
               <span className={styles.when}>
                 <FormattedDate value={milestone.at} dates={dates} withTime />

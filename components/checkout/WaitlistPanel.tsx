@@ -1,4 +1,5 @@
 import type { WaitlistView } from "@/lib/checkout/types";
+import type { Translator } from "@/lib/i18n/translator";
 import { AddressLines } from "../ui/AddressLines";
 import { FactList } from "../ui/FactList";
 import { Panel } from "../ui/Panel";
@@ -8,19 +9,20 @@ export type WaitlistPanelProps = {
   waitlist: WaitlistView;
   /** The page's headline: a reason that only repeats it is left out. */
   headline?: string;
+  t: Translator;
 };
 
 /** Why the checkout is waiting (e.g. not yet available where the customer lives), and for which address. */
-export function WaitlistPanel({ waitlist, headline }: WaitlistPanelProps) {
+export function WaitlistPanel({ waitlist, headline, t }: WaitlistPanelProps) {
   return (
-    <Panel id="waitlist" title="Waitlist">
+    <Panel id="waitlist" title={t("checkout.panel.waitlist")}>
       {waitlist.reason.label === headline ? null : <StatusSummary status={waitlist.reason} />}
       {waitlist.locationMessage ? <p dir="auto">{waitlist.locationMessage}</p> : null}
       <FactList
         facts={[
           {
             key: "address",
-            label: "Address",
+            label: t("checkout.fact.address"),
             value:
               waitlist.address && waitlist.address.length > 0 ? (
                 <AddressLines lines={waitlist.address} />

@@ -1,13 +1,14 @@
 import type { CheckoutSummaryView, ListGroup } from "@/lib/checkout/types";
-import { LIST_GROUP_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import { Disclosure } from "../ui/Disclosure";
 import styles from "./CheckoutList.module.css";
-import { CheckoutSummaryCard } from "./CheckoutSummaryCard";
+import { type CardWords, CheckoutSummaryCard, cardWords } from "./CheckoutSummaryCard";
 
 export type CheckoutListProps = {
   summaries: readonly CheckoutSummaryView[];
   dates: DateContext;
+  t: Translator;
 };
 
 /** Done orders shown before the rest fold away. */
@@ -20,7 +21,8 @@ const ORDER: readonly ListGroup[] = ["attention", "active", "done"];
  * works within the page the API returned (paging is the API's, newest first). The page shows
  * EmptyState instead when there are none.
  */
-export function CheckoutList({ summaries, dates }: CheckoutListProps) {
+export function CheckoutList({ summaries, dates, t }: CheckoutListProps) {
+  const words = cardWords(t);
   return (
     <div className={styles.groups}>
       {ORDER.map((group) => {
@@ -32,12 +34,12 @@ export function CheckoutList({ summaries, dates }: CheckoutListProps) {
         return (
           <section key={group} aria-labelledby={headingId} className={styles.group}>
             <h2 id={headingId} className={`${styles.heading} ${styles[group]}`}>
-              {LIST_GROUP_WORDS[group]} <span className={styles.count}>({members.length})</span>
+              {t(`checkout.list.${group}`)} <span className={styles.count}>({members.length})</span>
             </h2>
-            <Cards summaries={shown} dates={dates} />
+            <Cards summaries={shown} dates={dates} t={t} words={words} />
             {folded.length > 0 ? (
-              <Disclosure summary={LIST_GROUP_WORDS.olderDone(folded.length)}>
-                <Cards summaries={folded} dates={dates} />
+              <Disclosure summary={t("checkout.list.olderDone", { count: folded.length })}>
+                <Cards summaries={folded} dates={dates} t={t} words={words} />
               </Disclosure>
             ) : null}
           </section>
@@ -47,12 +49,12 @@ export function CheckoutList({ summaries, dates }: CheckoutListProps) {
   );
 }
 
-function Cards({ summaries, dates }: CheckoutListProps) {
+function Cards({ summaries, dates, t, words }: CheckoutListProps & { words: CardWords }) {
   return (
     <ul className={styles.list}>
       {summaries.map((summary) => (
         <li key={summary.id} className={styles.item}>
-          <CheckoutSummaryCard summary={summary} dates={dates} />
+          <CheckoutSummaryCard summary={summary} dates={dates} t={t} words={words} />
         </li>
       ))}
     </ul>

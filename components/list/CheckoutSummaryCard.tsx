@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
-import { KEY_FACT_WORDS, TITLE_WORDS } from "@/lib/checkout/words";
 import type { DateContext } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import { checkoutPath } from "@/lib/urls/portal-urls";
 import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
@@ -12,14 +12,23 @@ import styles from "./CheckoutSummaryCard.module.css";
 export type CheckoutSummaryCardProps = {
   summary: CheckoutSummaryView;
   dates: DateContext;
+  t: Translator;
+  /** The words every card shares, formatted once per list (cardWords), not once per card. */
+  words?: CardWords;
 };
+
+export type CardWords = { holdEnds: string; opensInNewTab: string };
+
+export function cardWords(t: Translator): CardWords {
+  return { holdEnds: t("checkout.keyFact.holdEnds"), opensInNewTab: t("checkout.opensInNewTab") };
+}
 
 /**
  * One checkout in the list: its title links to the detail page, a line tells same-item orders apart
  * (date and reference), one status line in its tone, the hold's end when there is one, and the one
  * next action as a button.
  */
-export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps) {
+export function CheckoutSummaryCard({ summary, dates, t, words = cardWords(t) }: CheckoutSummaryCardProps) {
   const detailHref = checkoutPath(summary.id);
   const { nextAction, latestMilestone } = summary;
   // "View details" would only repeat the title link, so that action gets no button of its own.
@@ -39,7 +48,7 @@ export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps
             {" · "}
           </>
         ) : null}
-        {TITLE_WORDS.reference(summary.reference)}
+        {t("checkout.title.reference", { reference: summary.reference })}
       </p>
       <p className={styles.status}>
         <StatusBadge label={summary.status.label} tone={summary.status.tone} />
@@ -59,14 +68,18 @@ export function CheckoutSummaryCard({ summary, dates }: CheckoutSummaryCardProps
       </p>
       {summary.holdExpiresAt ? (
         <p className={`${styles.line} ${styles.hold}`}>
-          {KEY_FACT_WORDS.holdEnds} <FormattedDate value={summary.holdExpiresAt} dates={dates} withTime />
+          {words.holdEnds} <FormattedDate value={summary.holdExpiresAt} dates={dates} withTime />
         </p>
       ) : null}
       {nextAction.kind !== "viewDetails" ? (
         <p className={styles.action}>
           <ButtonLink
             href={actionHref}
-            newTab={nextAction.kind !== "continueCheckout" && isExternalHref(actionHref)}
+            newTab={
+              nextAction.kind !== "continueCheckout" && isExternalHref(actionHref)
+                ? words.opensInNewTab
+                : null
+            }
             // Continuing a checkout leaves the portal in the same tab, without a referrer.
             rel={nextAction.kind === "continueCheckout" ? "noopener noreferrer" : undefined}
           >

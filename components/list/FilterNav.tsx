@@ -4,9 +4,10 @@ import styles from "./FilterNav.module.css";
 export type FilterLink = { id: string; label: string; href: string; current: boolean };
 
 /** The list's filters as links (they work without JavaScript; no prefetch, see isPortalPath); wrap on narrow screens. */
-export function FilterNav({ filters }: { filters: readonly FilterLink[] }) {
+/** `label` names the navigation for assistive tech ("Filter checkouts"), in the customer's language. */
+export function FilterNav({ filters, label }: { filters: readonly FilterLink[]; label: string }) {
   return (
-    <nav aria-label="Filter checkouts" className={styles.nav}>
+    <nav aria-label={label} className={styles.nav}>
       <ul className={styles.list}>
         {filters.map((filter) => (
           <li key={filter.id}>

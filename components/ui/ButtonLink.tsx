@@ -8,21 +8,24 @@ export type ButtonLinkProps = {
   href: string;
   children: ReactNode;
   variant?: "primary" | "secondary";
-  /** Opens in a new tab, with rel="noopener noreferrer" and a spoken "(opens in a new tab)". */
-  newTab?: boolean;
+  /**
+   * Opens in a new tab, with rel="noopener noreferrer"; the value is the spoken note that says so, in
+   * the customer's language ("(opens in a new tab)", `checkout.opensInNewTab`).
+   */
+  newTab?: string | null;
   /** For links that leave the portal in the same tab (e.g. rel="noopener noreferrer"). */
   rel?: string;
 };
 
 /** A link that looks like a button: for the one action a customer should take. At least 44px high. */
-export function ButtonLink({ href, children, variant = "primary", newTab = false, rel }: ButtonLinkProps) {
+export function ButtonLink({ href, children, variant = "primary", newTab = null, rel }: ButtonLinkProps) {
   const className = `${styles.button} ${styles[variant]}`;
   const content = (
     <>
       <span dir="auto" className={styles.text}>
         {children}
       </span>
-      {newTab ? <VisuallyHidden> (opens in a new tab)</VisuallyHidden> : null}
+      {newTab ? <VisuallyHidden> {newTab}</VisuallyHidden> : null}
     </>
   );
   // Portal pages go through the router (no full reload); other sites, mail links and in-page anchors

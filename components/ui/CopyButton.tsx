@@ -7,10 +7,25 @@ import { VisuallyHidden } from "./VisuallyHidden";
 export type CopyButtonProps = {
   /** The text put on the clipboard. */
   value: string;
-  /** What is copied, for the spoken name: "Copy tracking number". */
-  what: string;
+  /**
+   * Its words, already in the customer's language: a client component never loads the messages, so
+   * the server parent passes them (`checkout.copy.*`).
+   */
+  labels: CopyButtonLabels;
   /** The element showing the value: selected when the clipboard is unavailable, so copying is one step away. */
   targetId?: string;
+};
+
+export type CopyButtonLabels = {
+  /** Visible: "Copy". */
+  button: string;
+  /** Spoken after it: "tracking number" (the button's name is "Copy tracking number"). */
+  spokenWhat: string;
+  copied: string;
+  /** When the clipboard failed and the value was selected instead. */
+  selected: string;
+  /** When neither worked. */
+  byHand: string;
 };
 
 const MESSAGE_MS = 4000;
@@ -19,7 +34,7 @@ const MESSAGE_MS = 4000;
  * Copies a value shown beside it. Rendered only once JavaScript runs: without it the value is plain
  * text and can be selected as usual, and a button that did nothing would only mislead.
  */
-export function CopyButton({ value, what, targetId }: CopyButtonProps) {
+export function CopyButton({ value, labels, targetId }: CopyButtonProps) {
   const [enhanced, setEnhanced] = useState(false);
   const [message, setMessage] = useState("");
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -40,13 +55,9 @@ export function CopyButton({ value, what, targetId }: CopyButtonProps) {
       // Missing outside secure contexts (plain http) and in some embedded browsers.
       if (!navigator.clipboard?.writeText) throw new Error("Clipboard unavailable");
       await navigator.clipboard.writeText(value);
-      announce("Copied");
+      announce(labels.copied);
     } catch {
-      announce(
-        selectText(targetId)
-          ? `Couldn't copy automatically. The ${what} is selected, ready to copy.`
-          : `Couldn't copy automatically. Please copy the ${what} by hand.`,
-      );
+      announce(selectText(targetId) ? labels.selected : labels.byHand);
     }
   }
 
@@ -54,7 +65,8 @@ export function CopyButton({ value, what, targetId }: CopyButtonProps) {
   return (
     <span className={styles.wrapper}>
       <button type="button" className={styles.button} onClick={copy}>
-        Copy<VisuallyHidden> {what}</VisuallyHidden>
+        {labels.button}
+        <VisuallyHidden> {labels.spokenWhat}</VisuallyHidden>
       </button>
       {/* Present from the first render so assistive tech is already listening when the text changes. */}
       <span role="status" className={styles.message}>

@@ -1,14 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { DOCUMENTED_LIFECYCLES } from "@/lib/sweetspot/schemas";
-import { CHECKOUT_FILTERS, parseFilter } from "./filters";
+import { CHECKOUT_FILTERS, filterLabel, parseFilter } from "./filters";
 
 describe("CHECKOUT_FILTERS", () => {
   it("offers all, then one filter per documented lifecycle, named by its headline", () => {
-    expect(CHECKOUT_FILTERS.map(({ id, label }) => [id, label])).toEqual([
+    const t = translatorFor("en");
+    expect(CHECKOUT_FILTERS.map((filter) => [filter.id, filterLabel(t, filter)])).toEqual([
       ["all", "All"],
       ["unfinished", "Checkout not finished"],
       ["confirmed", "Order confirmed"],
       ["leaseActive", "Lease active"],
+    ]);
+  });
+
+  it("names the filters in Spanish by the same headlines", () => {
+    const t = translatorFor("es");
+    expect(CHECKOUT_FILTERS.map((filter) => filterLabel(t, filter))).toEqual([
+      "Todos",
+      "Compra sin finalizar",
+      "Pedido confirmado",
+      "Arrendamiento activo",
     ]);
   });
 

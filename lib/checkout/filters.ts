@@ -1,6 +1,7 @@
+import type { Translator } from "@/lib/i18n/translator";
 import { DOCUMENTED_LIFECYCLES } from "@/lib/sweetspot/schemas";
-import { lifecycleSituation } from "./situation";
-import { ALL_FILTER_LABEL, SITUATION_WORDS } from "./words";
+import { lifecycleSituation, type Situation } from "./situation";
+import { situationWords } from "./words";
 
 /*
  * The list page's filters. Each sends exactly one lifecycle upstream (`lifecycles=…`), and only one the
@@ -23,23 +24,29 @@ export type CheckoutFilterId = "all" | (typeof FILTER_IDS)[DocumentedLifecycle];
 
 export type CheckoutFilter = {
   id: CheckoutFilterId;
-  label: string;
+  /** The situation whose headline names the filter; null for "All". */
+  situation: Situation | null;
   /** The `lifecycles` query parameter; undefined sends none. */
   lifecycles: readonly DocumentedLifecycle[] | undefined;
 };
 
-const ALL_FILTER: CheckoutFilter = { id: "all", label: ALL_FILTER_LABEL, lifecycles: undefined };
+const ALL_FILTER: CheckoutFilter = { id: "all", situation: null, lifecycles: undefined };
 
 export const CHECKOUT_FILTERS: readonly CheckoutFilter[] = [
   ALL_FILTER,
   ...DOCUMENTED_LIFECYCLES.map(
     (lifecycle): CheckoutFilter => ({
       id: FILTER_IDS[lifecycle],
-      label: SITUATION_WORDS[lifecycleSituation(lifecycle) ?? "unknown"].label,
+      situation: lifecycleSituation(lifecycle) ?? "unknown",
       lifecycles: [lifecycle],
     }),
   ),
 ];
+
+/** "All" has no situation of its own; the other filters are named by their situation's headline. */
+export function filterLabel(t: Translator, filter: CheckoutFilter): string {
+  return filter.situation === null ? t("checkout.list.filterAll") : situationWords(t, filter.situation).label;
+}
 
 /**
  * The filter a query-string value names, else "all". Takes what Next.js gives for a search param

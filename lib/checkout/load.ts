@@ -1,25 +1,44 @@
 import "server-only";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
 import { pageReadThrough } from "./page-views";
 import type { RememberedRead } from "./remembered-read";
 import type { CheckoutSummaryView, CheckoutView } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
+import { checkoutViewName, listViewName } from "./view-names";
 import { checkoutSummaryPageSchema, checkoutViewSchema } from "./view-schemas";
 
 /**
  * The reads the pages and the JSON route share: scoped to the customer in lib/sweetspot, mapped to
  * view models here, so a route only decides how to answer.
  */
-function viewOptions() {
+function viewOptions(locale: Locale) {
   const config = env();
   // Plain-http checkout URLs are only tolerated from the local sandbox (sweetspot-api.md §5).
-  return { now: new Date(), allowHttpCheckoutUrl: config.sandboxMode, supportEmail: config.supportEmail };
+  return {
+    now: new Date(),
+    allowHttpCheckoutUrl: config.sandboxMode,
+    supportEmail: config.supportEmail,
+    // One translator per language per process: never one per request or per card.
+    t: translatorFor(locale),
+    locale,
+  };
 }
 
-export async function loadCheckoutView(userId: string, checkoutId: string): Promise<CheckoutView> {
+/**
+ * The view holds words, so it is built in the request's language (`getLocale()`): the page, the JSON
+ * route and the fingerprint route all pass the same one, so a poller never sees a change that is only
+ * a language.
+ */
+export async function loadCheckoutView(
+  userId: string,
+  checkoutId: string,
+  locale: Locale,
+): Promise<CheckoutView> {
   const { checkout, detail } = await getCustomerCheckoutWithDetail(userId, checkoutId);
-  return toCheckoutView(checkout, detail, viewOptions());
+  return toCheckoutView(checkout, detail, viewOptions(locale));
 }
 
 export type CheckoutSummaryPage = {
@@ -32,9 +51,10 @@ export type CheckoutSummaryPage = {
 export async function loadCheckoutSummaries(
   userId: string,
   query: { offset: number; limit: number; lifecycles?: readonly string[] },
+  locale: Locale,
 ): Promise<CheckoutSummaryPage> {
   const { checkouts, hasMore, skipped } = await getCustomerCheckouts(userId, query);
-  const options = viewOptions();
+  const options = viewOptions(locale);
   return { summaries: checkouts.map((checkout) => toCheckoutSummary(checkout, options)), hasMore, skipped };
 }
 
@@ -43,18 +63,23 @@ export async function loadCheckoutSummaries(
  * live is saved for this customer under the page's name; when the API fails, the customer's own saved
  * view answers instead, with `savedAt` set, and the page shows the banner.
  */
-export function loadCheckoutPage(userId: string, checkoutId: string): Promise<RememberedRead<CheckoutView>> {
-  return pageReadThrough()(userId, `checkout:${checkoutId}`, checkoutViewSchema, () =>
-    loadCheckoutView(userId, checkoutId),
+export function loadCheckoutPage(
+  userId: string,
+  checkoutId: string,
+  locale: Locale,
+): Promise<RememberedRead<CheckoutView>> {
+  return pageReadThrough()(userId, checkoutViewName(checkoutId, locale), checkoutViewSchema, () =>
+    loadCheckoutView(userId, checkoutId, locale),
   );
 }
 
 export function loadCheckoutListPage(
   userId: string,
   query: { filter: string; page: number; offset: number; limit: number; lifecycles?: readonly string[] },
+  locale: Locale,
 ): Promise<RememberedRead<CheckoutSummaryPage>> {
   const { filter, page, ...read } = query;
-  return pageReadThrough()(userId, `list:${filter}:${page}`, checkoutSummaryPageSchema, () =>
-    loadCheckoutSummaries(userId, read),
+  return pageReadThrough()(userId, listViewName(filter, page, locale), checkoutSummaryPageSchema, () =>
+    loadCheckoutSummaries(userId, read, locale),
   );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutRecord } from "@/test-support/test-records";
 import { depositViewFor, formattedAmount, paymentsViewFor } from "./payments";
+
+const EN = translatorFor("en");
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
 const hoursFromNow = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
@@ -57,7 +60,13 @@ describe("deposit", () => {
 describe("payments panel", () => {
   it("is null with nothing to say", () => {
     expect(
-      paymentsViewFor(checkoutRecord({ lifecycle: "created" }), { state: null, fees: null, now: NOW }),
+      paymentsViewFor(checkoutRecord({ lifecycle: "created" }), {
+        state: null,
+        fees: null,
+        now: NOW,
+        t: EN,
+        locale: "en",
+      }),
     ).toBeNull();
   });
 
@@ -69,7 +78,13 @@ describe("payments panel", () => {
       lastPaymentErrorAt: "2026-02-20T08:00:00Z",
       paymentFailureCount: 2,
     });
-    const problem = paymentsViewFor(record, { state: null, fees: null, now: NOW })?.problem;
+    const problem = paymentsViewFor(record, {
+      state: null,
+      fees: null,
+      now: NOW,
+      t: EN,
+      locale: "en",
+    })?.problem;
     expect(problem).toEqual({
       message: "Your card was declined.",
       advice: expect.stringMatching(/bank/),
@@ -88,6 +103,8 @@ describe("payments panel", () => {
       state: null,
       fees: null,
       now: NOW,
+      t: EN,
+      locale: "en",
     })?.problem;
     expect(problem?.message).toBe("A recent payment didn't go through.");
     expect(JSON.stringify(problem)).not.toMatch(/odd|processing_error/);
@@ -98,6 +115,8 @@ describe("payments panel", () => {
       state: null,
       fees: null,
       now: NOW,
+      t: EN,
+      locale: "en",
     });
     expect(payments).toBeNull();
   });
@@ -110,6 +129,8 @@ describe("payments panel", () => {
         { name: null, amountCents: 250, currency: null },
       ],
       now: NOW,
+      t: EN,
+      locale: "en",
     });
     expect(payments?.fees).toEqual([
       { name: "Delivery", amount: "$49.99" },

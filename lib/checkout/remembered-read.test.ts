@@ -12,6 +12,7 @@ import {
   UpstreamUnavailableError,
 } from "@/lib/sweetspot/errors";
 import { createReadThrough } from "./remembered-read";
+import { checkoutViewName, listViewName } from "./view-names";
 
 const SECRET = "test-nextauth-secret-of-enough-length-0123456789";
 const pageSchema = z.object({ headline: z.string() });
@@ -112,5 +113,26 @@ describe("a page read with last known good", () => {
     ]);
     const down = new UpstreamUnavailableError("down");
     await expect(read("usr_alex", "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+  });
+
+  it("never answers the Spanish page with a view saved in English, nor the other way round", async () => {
+    const { read, afterResponse, logs, served } = setup();
+    await read("usr_alex", checkoutViewName("chk_1", "en"), pageSchema, live("On its way"));
+    await read("usr_alex", listViewName("all", 1, "en"), pageSchema, live("2 orders"));
+    await afterResponse();
+    const down = new UpstreamUnavailableError("down");
+    await expect(read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, failing(down))).rejects.toBe(
+      down,
+    );
+    await expect(read("usr_alex", listViewName("all", 1, "es"), pageSchema, failing(down))).rejects.toBe(
+      down,
+    );
+    // Its own language's saved view answers, and logs and metrics still name only the kind of view.
+    await read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, live("En camino"));
+    await afterResponse();
+    const answer = await read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, failing(down));
+    expect(answer.view).toEqual({ headline: "En camino" });
+    expect(served).toEqual(["checkout"]);
+    expect(logs.map((entry) => entry.view)).toEqual(["checkout"]);
   });
 });

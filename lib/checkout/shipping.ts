@@ -1,4 +1,5 @@
 import { isoTimestamp } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { addressLines } from "./addresses";
 import { carrierName, MAX_TRACKING_NUMBER_LENGTH, trackingUrlFor } from "./carriers";
@@ -21,15 +22,15 @@ const MAX_SIGNED_BY_LENGTH = 120;
  * The shipping panel: a shipment when anything about one is known, a pickup when the checkout follows
  * the pickup flow, else null. The pickup location's id is internal and never shown.
  */
-export function shippingViewFor(record: CheckoutRecord): ShippingView | null {
-  if (isPickupCheckout(record)) return pickupView(record);
+export function shippingViewFor(record: CheckoutRecord, t: Translator): ShippingView | null {
+  if (isPickupCheckout(record)) return pickupView(record, t);
   if (!hasShipmentData(record)) return null;
   return {
     kind: "shipment",
     carrierName: carrierName(record.trackingCarrier),
     trackingNumber: singleLineText(record.trackingNumber, MAX_TRACKING_NUMBER_LENGTH),
     trackingUrl: trackingUrlFor(record.trackingCarrier, record.trackingNumber),
-    trackingStatus: record.trackingStatus === null ? null : trackingStatusView(record.trackingStatus),
+    trackingStatus: record.trackingStatus === null ? null : trackingStatusView(t, record.trackingStatus),
     shippedAt: isoTimestamp(record.shippedAt),
     deliveredAt: isoTimestamp(record.deliveredAt),
     signedBy: singleLineText(record.signedBy, MAX_SIGNED_BY_LENGTH),
@@ -37,14 +38,14 @@ export function shippingViewFor(record: CheckoutRecord): ShippingView | null {
   };
 }
 
-function pickupView(record: CheckoutRecord): ShippingView | null {
+function pickupView(record: CheckoutRecord, t: Translator): ShippingView | null {
   // An unfinished checkout has chosen pickup but has nothing to collect yet.
   if (isUnfinishedCheckout(record.lifecycle)) return null;
   const readyAt = isoTimestamp(milestoneCompletedAt(record.progress, "readyForPickup"));
   const pickedUpAt = isoTimestamp(milestoneCompletedAt(record.progress, "pickedUp"));
   return {
     kind: "pickup",
-    status: pickupStatusView(pickupStage(record, readyAt, pickedUpAt)),
+    status: pickupStatusView(t, pickupStage(record, readyAt, pickedUpAt)),
     readyAt,
     pickedUpAt,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
 import { checkoutRecord } from "@/test-support/test-records";
 import {
@@ -11,6 +12,8 @@ import {
   situationOf,
   situationStatus,
 } from "./situation";
+
+const EN = translatorFor("en");
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
 const IN_A_DAY = "2026-03-02T12:00:00.000Z";
@@ -57,7 +60,7 @@ describe("the situation table", () => {
   });
 
   it("gives every row distinct, customer-facing headline words", () => {
-    const labels = Object.keys(SITUATIONS).map((name) => situationStatus(name as Situation).label);
+    const labels = Object.keys(SITUATIONS).map((name) => situationStatus(EN, name as Situation).label);
     expect(new Set(labels).size).toBe(labels.length);
     for (const label of labels) expect(label).not.toMatch(/[a-z][A-Z]|_/);
   });
@@ -103,11 +106,11 @@ describe("the situation table", () => {
   });
 
   it("reads problems in a problem tone, finished orders in a done or neutral one", () => {
-    expect(situationStatus("paymentFailed").tone).toBe("danger");
-    expect(situationStatus("carrierException").tone).toBe("danger");
-    expect(situationStatus("depositHoldExpiring").tone).toBe("warning");
-    expect(situationStatus("leaseActive").tone).toBe("success");
-    expect(situationStatus("cancelled").tone).toBe("neutral");
+    expect(situationStatus(EN, "paymentFailed").tone).toBe("danger");
+    expect(situationStatus(EN, "carrierException").tone).toBe("danger");
+    expect(situationStatus(EN, "depositHoldExpiring").tone).toBe("warning");
+    expect(situationStatus(EN, "leaseActive").tone).toBe("success");
+    expect(situationStatus(EN, "cancelled").tone).toBe("neutral");
   });
 
   it("lists each panel at most once per row, and the problem's own panel first", () => {
@@ -194,12 +197,12 @@ describe("unknown values get neutral words, never another value's", () => {
   });
 
   it("reads 'Status unavailable', neutrally", () => {
-    expect(situationStatus("unknown")).toMatchObject({ label: "Status unavailable", tone: "neutral" });
+    expect(situationStatus(EN, "unknown")).toMatchObject({ label: "Status unavailable", tone: "neutral" });
   });
 
   it("an unknown waitlist reason is a plain waitlist, not a location problem", () => {
     expect(situation({ lifecycle: "waitlisted", waitlistReason: "weather" })).toBe("waitlisted");
-    expect(situationStatus("waitlisted").label).toBe("On the waitlist");
+    expect(situationStatus(EN, "waitlisted").label).toBe("On the waitlist");
   });
 
   it("an unknown tracking status on a shipped order is still 'shipped'", () => {

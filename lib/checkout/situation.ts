@@ -1,4 +1,5 @@
 import { timeOf } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import {
   type CheckoutRecord,
   isKnown,
@@ -9,7 +10,7 @@ import {
   KNOWN_WAITLIST_REASONS,
 } from "@/lib/sweetspot/schemas";
 import type { ListGroup, NextAction, PanelId, StatusView, Tone } from "./types";
-import { SITUATION_WORDS } from "./words";
+import { situationWords } from "./words";
 
 /*
  * The situation table: the one place that reads the API's open values (lifecycle, detail `state`,
@@ -186,8 +187,8 @@ export function listGroupOf(situation: Situation): ListGroup {
 }
 
 /** The headline: words from words.ts, tone from the row. */
-export function situationStatus(situation: Situation): StatusView {
-  return { ...SITUATION_WORDS[situation], tone: TONES[SITUATIONS[situation].tone] };
+export function situationStatus(t: Translator, situation: Situation): StatusView {
+  return { ...situationWords(t, situation), tone: TONES[SITUATIONS[situation].tone] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -497,6 +498,6 @@ function trackedSituation(trackingStatus: string | null): Situation {
 }
 
 /** The waitlist panel's reason: the same words as the headline of that waitlist situation. */
-export function waitlistReasonStatus(reason: string | null): StatusView {
-  return situationStatus(waitlistSituation(reason));
+export function waitlistReasonStatus(t: Translator, reason: string | null): StatusView {
+  return situationStatus(t, waitlistSituation(reason));
 }

@@ -1,5 +1,3 @@
-import { SUPPORT_WORDS } from "./words";
-
 /** How customers reach support (SUPPORT_EMAIL, SUPPORT_PHONE, SUPPORT_URL); passed to pages as is. */
 export type SupportContacts = { email: string; phone: string | null; url: string | null };
 
@@ -9,10 +7,16 @@ export function shortReference(checkoutId: string): string {
   return tail.length < checkoutId.length ? `…${tail}` : tail;
 }
 
-/** `mailto:` with the checkout's reference in the subject, so support can find the order at once. */
-export function supportMailto(email: string, checkoutId: string | null): string {
-  const subject = checkoutId === null ? SUPPORT_WORDS.subject : SUPPORT_WORDS.subjectFor(checkoutId);
-  return `mailto:${email}?subject=${encodeURIComponent(subject)}`;
+/**
+ * `mailto:` with the checkout's reference in the subject, so support can find the order at once.
+ * `subject` is the subject in the customer's language (`checkout.support.subjectFor` / `subject`); the
+ * English one is the fallback for callers that have no translator (client error boundaries): this module
+ * is imported by client code and must not import the messages.
+ */
+export function supportMailto(email: string, checkoutId: string | null, subject?: string): string {
+  const text =
+    subject ?? (checkoutId === null ? "Question about my order" : `Question about my order ${checkoutId}`);
+  return `mailto:${email}?subject=${encodeURIComponent(text)}`;
 }
 
 /** `tel:` with only what a dialler reads (digits, a leading +). */

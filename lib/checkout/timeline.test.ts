@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutRecord } from "@/test-support/test-records";
 import { latestMilestone, timelineFor } from "./timeline";
 import type { MilestoneView, TimelineView } from "./types";
+
+const EN = translatorFor("en");
 
 /** After every date below: the tests say "now" explicitly, never read the wall clock. */
 const NOW = new Date("2026-06-01T00:00:00.000Z");
@@ -37,7 +40,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("keeps the API's order and marks done, current and upcoming", () => {
-    const timeline = timelineFor(shipped, NOW);
+    const timeline = timelineFor(shipped, NOW, EN);
     expect(timeline.source).toBe("progress");
     expect(shape(timeline)).toEqual([
       "checkoutStarted:done",
@@ -50,7 +53,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("uses our words for known keys and keeps completion times", () => {
-    const [first, , , current] = timelineFor(shipped, NOW).milestones;
+    const [first, , , current] = timelineFor(shipped, NOW, EN).milestones;
     expect(first).toEqual<MilestoneView>({
       key: "checkoutStarted",
       label: "Checkout started",
@@ -71,7 +74,7 @@ describe("timeline from the API's progress", () => {
         ["delivered", null],
       ]),
     });
-    expect(shape(timelineFor(record, NOW))).toEqual([
+    expect(shape(timelineFor(record, NOW, EN))).toEqual([
       "checkoutStarted:done",
       "orderConfirmed:done",
       "shipped:current",
@@ -91,7 +94,7 @@ describe("timeline from the API's progress", () => {
         ],
       },
     });
-    expect(timelineFor(record, NOW).milestones.map(({ label }) => label)).toEqual([
+    expect(timelineFor(record, NOW, EN).milestones.map(({ label }) => label)).toEqual([
       "Checkout started",
       "Assembly booked",
       "Step 3",
@@ -108,13 +111,13 @@ describe("timeline from the API's progress", () => {
         ["shipped", null],
       ]),
     });
-    expect(shape(timelineFor(record, NOW))).toEqual([
+    expect(shape(timelineFor(record, NOW, EN))).toEqual([
       "checkoutStarted:done",
       "depositPaid:done",
       "orderConfirmed:done",
       "cancelled:current",
     ]);
-    expect(timelineFor(record, NOW).milestones.at(-1)?.label).toBe("Cancelled");
+    expect(timelineFor(record, NOW, EN).milestones.at(-1)?.label).toBe("Cancelled");
   });
 
   it("derives the timeline instead when progress has no milestones", () => {
@@ -122,13 +125,13 @@ describe("timeline from the API's progress", () => {
       lifecycle: "created",
       progress: { currentMilestone: null, milestones: [] },
     });
-    expect(timelineFor(record, NOW).source).toBe("derived");
+    expect(timelineFor(record, NOW, EN).source).toBe("derived");
   });
 
   it("derives the timeline when progress has a shape it does not know", () => {
     const record = checkoutRecord({ lifecycle: "shipped", progress: { steps: ["a", "b"] } });
     expect(record.progress).toBeNull();
-    expect(timelineFor(record, NOW).source).toBe("derived");
+    expect(timelineFor(record, NOW, EN).source).toBe("derived");
   });
 });
 
@@ -296,13 +299,17 @@ describe("derived timeline", () => {
     [null, {}, ["checkoutStarted:done"]],
     [null, { createdAt: null }, []],
   ])("%s %j", (lifecycle, facts, expected) => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle, ...facts }), NOW);
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle, ...facts }), NOW, EN);
     expect(timeline.source).toBe("derived");
     expect(shape(timeline)).toEqual(expected);
   });
 
   it("dates steps from the record's timestamps", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }), NOW);
+    const timeline = timelineFor(
+      checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }),
+      NOW,
+      EN,
+    );
     const at = Object.fromEntries(timeline.milestones.map((milestone) => [milestone.key, milestone.at]));
     expect(at).toEqual({
       checkoutStarted: T(1),
@@ -315,7 +322,7 @@ describe("derived timeline", () => {
   });
 
   it("does not call a hold on an unfinished checkout a paid deposit", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "created", ...paid }), NOW);
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "created", ...paid }), NOW, EN);
     expect(timeline.milestones.find((milestone) => milestone.key === "depositPaid")).toMatchObject({
       state: "upcoming",
       at: null,
@@ -323,7 +330,7 @@ describe("derived timeline", () => {
   });
 
   it("labels every derived step in words", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }), NOW);
+    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }), NOW, EN);
     for (const milestone of timeline.milestones) {
       expect(milestone.label).not.toBe(milestone.key);
       expect(milestone.label).not.toMatch(/[a-z][A-Z]|_/);
@@ -336,6 +343,7 @@ describe("latestMilestone", () => {
     const timeline = timelineFor(
       checkoutRecord({ lifecycle: "shipped", createdAt: T(1), depositTimestamp: T(2), shippedAt: T(4) }),
       NOW,
+      EN,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
   });
@@ -344,6 +352,7 @@ describe("latestMilestone", () => {
     const timeline = timelineFor(
       checkoutRecord({ lifecycle: "teleported", createdAt: T(1), shippedAt: T(4) }),
       NOW,
+      EN,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
   });
@@ -356,7 +365,7 @@ describe("latestMilestone", () => {
 describe("timeline honesty", () => {
   const LATER = "2026-07-01";
   const derived = (fields: Record<string, unknown>) =>
-    timelineFor(checkoutRecord({ createdAt: T(1), ...fields }), NOW);
+    timelineFor(checkoutRecord({ createdAt: T(1), ...fields }), NOW, EN);
 
   it("does not call a lease that starts in the future started", () => {
     const timeline = derived({
@@ -376,12 +385,14 @@ describe("timeline honesty", () => {
     const timeline = timelineFor(
       checkoutRecord({ createdAt: T(1), lifecycle: "delivered", leaseStartDate: "2026-05-31" }),
       new Date(yesterday.getTime() + 60_000),
+      EN,
     );
     // The lifecycle still stands on "delivered": a later step never shows done after the current one.
     expect(timeline.milestones.find((milestone) => milestone.key === "leaseActive")?.state).toBe("upcoming");
     const noPosition = timelineFor(
       checkoutRecord({ createdAt: T(1), lifecycle: null, leaseStartDate: "2026-05-31" }),
       new Date(yesterday.getTime() + 60_000),
+      EN,
     );
     expect(shape(noPosition)).toEqual(["checkoutStarted:done", "leaseActive:done"]);
   });
@@ -424,7 +435,7 @@ describe("timeline honesty", () => {
         ["shipped", T(4)],
       ]),
     });
-    expect(shape(timelineFor(record, NOW))).toEqual([
+    expect(shape(timelineFor(record, NOW, EN))).toEqual([
       "checkoutStarted:done",
       "depositPaid:done",
       "orderConfirmed:current",
@@ -440,6 +451,6 @@ describe("timeline honesty", () => {
         ["leaseActive", "2026-07-01T00:00:00.000Z"],
       ]),
     });
-    expect(shape(timelineFor(record, NOW))).toEqual(["delivered:done", "leaseActive:current"]);
+    expect(shape(timelineFor(record, NOW, EN))).toEqual(["delivered:done", "leaseActive:current"]);
   });
 });

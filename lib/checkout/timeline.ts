@@ -1,4 +1,5 @@
 import { dayOrInstant, isoTimestamp, timeOf } from "@/lib/dates";
+import type { Translator } from "@/lib/i18n/translator";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
 import {
   hasPaidDeposit,
@@ -44,7 +45,8 @@ type TimelineFacts = Pick<
   | "signedBy"
 >;
 
-export function timelineFor(record: TimelineFacts, now: Date): TimelineView {
+/** `t` names the steps in the customer's language. */
+export function timelineFor(record: TimelineFacts, now: Date, t: Translator): TimelineView {
   const milestones = record.progress?.milestones ?? [];
   const cancelled = lifecycleSituation(record.lifecycle) === "cancelled";
   if (milestones.length > 0 && record.progress !== null) {
@@ -52,10 +54,14 @@ export function timelineFor(record: TimelineFacts, now: Date): TimelineView {
       record.progress.milestones,
       record.progress.currentMilestone,
       now,
+      t,
     );
-    return { source: "progress", milestones: cancelled ? endedByCancellation(fromProgress) : fromProgress };
+    return {
+      source: "progress",
+      milestones: cancelled ? endedByCancellation(fromProgress, t) : fromProgress,
+    };
   }
-  return { source: "derived", milestones: derivedMilestones(record, now) };
+  return { source: "derived", milestones: derivedMilestones(record, now, t) };
 }
 
 /** The moment, when it is one and it has passed; else null (no evidence yet). */
@@ -88,10 +94,11 @@ function progressMilestones(
   milestones: ProgressMilestones,
   currentMilestone: string | null,
   now: Date,
+  t: Translator,
 ): MilestoneView[] {
   const steps = milestones.map((milestone, index) => ({
     key: singleLineText(milestone.key, MAX_KEY_LENGTH) ?? `step${index + 1}`,
-    label: milestoneLabel(milestone.key, singleLineText(milestone.label, MAX_LABEL_LENGTH), index + 1),
+    label: milestoneLabel(t, milestone.key, singleLineText(milestone.label, MAX_LABEL_LENGTH), index + 1),
     at: pastOrNull(isoTimestamp(milestone.completedAt), now),
   }));
   // The API names the current milestone (the sandbox: the latest reached). Without it, the first step
@@ -106,12 +113,12 @@ function progressMilestones(
 }
 
 /** Steps that happened stay; steps that never will are dropped; "Cancelled" becomes the current step. */
-function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
+function endedByCancellation(milestones: MilestoneView[], t: Translator): MilestoneView[] {
   const happened = milestones
     .filter((milestone) => milestone.at !== null && !isCancellationMilestone(milestone.key))
     .map((milestone): MilestoneView => ({ ...milestone, state: "done" }));
   const cancelledAt = milestones.find((milestone) => isCancellationMilestone(milestone.key))?.at ?? null;
-  return [...happened, derivedStep("cancelled", cancelledAt, "current", happened.length + 1)];
+  return [...happened, derivedStep(t, "cancelled", cancelledAt, "current", happened.length + 1)];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -120,7 +127,7 @@ function endedByCancellation(milestones: MilestoneView[]): MilestoneView[] {
 
 type PlannedStep = { key: MilestoneWordKey; at: string | null };
 
-function derivedMilestones(record: TimelineFacts, now: Date): MilestoneView[] {
+function derivedMilestones(record: TimelineFacts, now: Date, t: Translator): MilestoneView[] {
   const plan = plannedSteps(record).map((step) => ({ ...step, at: pastOrNull(step.at, now) }));
   const reachedKey = lifecycleStep(record.lifecycle);
   const reachedIndex = plan.findIndex((step) => step.key === reachedKey);
@@ -129,19 +136,19 @@ function derivedMilestones(record: TimelineFacts, now: Date): MilestoneView[] {
     // Only what demonstrably happened (it certainly started), then the cancellation.
     const happened = plan.filter((step) => step.key === "checkoutStarted" || step.at !== null);
     return [
-      ...happened.map((step, index) => derivedStep(step.key, step.at, "done", index + 1)),
-      derivedStep("cancelled", null, "current", happened.length + 1),
+      ...happened.map((step, index) => derivedStep(t, step.key, step.at, "done", index + 1)),
+      derivedStep(t, "cancelled", null, "current", happened.length + 1),
     ];
   }
   if (reachedIndex < 0) {
     // Unknown or missing lifecycle: a minimal timeline of what the timestamps show, no guessed position.
     return plan
       .filter((step) => step.at !== null)
-      .map((step, index) => derivedStep(step.key, step.at, "done", index + 1));
+      .map((step, index) => derivedStep(t, step.key, step.at, "done", index + 1));
   }
   return plan.map((step, index) => {
     const state = stateAt(index, reachedIndex, step.at);
-    return derivedStep(step.key, state === "upcoming" ? null : step.at, state, index + 1);
+    return derivedStep(t, step.key, state === "upcoming" ? null : step.at, state, index + 1);
   });
 }
 
@@ -183,10 +190,11 @@ function plannedSteps(record: TimelineFacts): PlannedStep[] {
 }
 
 function derivedStep(
+  t: Translator,
   key: MilestoneWordKey,
   at: string | null,
   state: MilestoneView["state"],
   position: number,
 ): MilestoneView {
-  return { key, label: milestoneLabel(key, null, position), state, at };
+  return { key, label: milestoneLabel(t, key, null, position), state, at };
 }

@@ -2,7 +2,9 @@
  * The view model: everything a customer may see about a checkout, in words and plain values.
  * Built from API records by lib/checkout/view-model.ts; rendered by components/ and returned as is
  * by the JSON route. Holds no internal ids (Stripe, PandaDoc, invoice, offtake partner, organization,
- * customer) and no raw enum names — every label is customer-facing text from lib/checkout/words.ts.
+ * customer) and no raw enum names — every label is customer-facing text in the customer's language
+ * (lib/checkout/words.ts picks the message, messages/<locale>.json holds it), so a view belongs to one
+ * language: saved views are named per language (view-names.ts).
  * Dates are ISO 8601 strings; components format them for the customer's locale and time zone.
  */
 

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutDetailRecordSchema, checkoutRecordSchema, KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
 import { checkoutRecord, detailRecord, TEST_CHECKOUT_ID } from "@/test-support/test-records";
 import type { NextAction } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
-const OPTIONS = { now: NOW, allowHttpCheckoutUrl: false, supportEmail: "help@thesweetspot.example" };
+const OPTIONS = {
+  now: NOW,
+  allowHttpCheckoutUrl: false,
+  supportEmail: "help@thesweetspot.example",
+  t: translatorFor("en"),
+  locale: "en",
+} as const;
 const SAFE_CHECKOUT_URL = "https://checkout.thesweetspot.example/c/chk_test00000001";
 
 describe("internal ids never reach the view model", () => {

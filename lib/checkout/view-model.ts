@@ -1,4 +1,6 @@
 import { dayOrInstant, isoTimestamp } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translator";
 import type { CheckoutDetailRecord, CheckoutRecord } from "@/lib/sweetspot/schemas";
 import { checkoutPath } from "@/lib/urls/portal-urls";
 import { addressLines } from "./addresses";
@@ -34,14 +36,16 @@ import type {
   WaitlistView,
 } from "./types";
 import {
-  ACTION_LABELS,
+  actionLabel,
+  failuresText,
   insuranceStatusView,
-  KEY_FACT_WORDS,
+  type KeyFactWord,
+  keyFactLabel,
   leaseTermText,
   locationMessageText,
   returnStatusView,
-  SUPPORT_WORDS,
-  TITLE_WORDS,
+  trackingFact,
+  word,
 } from "./words";
 
 /*
@@ -55,9 +59,16 @@ export type CheckoutViewOptions = {
   /** Only against a local sandbox: lets `http://localhost…` checkout links through. */
   allowHttpCheckoutUrl: boolean;
   supportEmail: string;
+  /** The customer's language: every word through `t` (one translator per language, translatorFor). */
+  t: Translator;
+  /** The same language, for what Intl formats in the view model itself (money). */
+  locale: Locale;
 };
 
-export type CheckoutSummaryOptions = Pick<CheckoutViewOptions, "allowHttpCheckoutUrl" | "now">;
+export type CheckoutSummaryOptions = Pick<
+  CheckoutViewOptions,
+  "allowHttpCheckoutUrl" | "now" | "t" | "locale"
+>;
 
 const MAX_TITLE_LENGTH = 120;
 /** Leaves room in the title for " + 3 more". */
@@ -76,21 +87,29 @@ export function toCheckoutView(
   const sameDetail = detail !== null && detail.id === record.id ? detail : null;
   const merged = withDetail(record, sameDetail);
   const state = sameDetail?.state ?? null;
+  const { t } = options;
   const situation = situationOf({ record: merged, state, now: options.now });
   const row = SITUATIONS[situation];
+  const status = situationStatus(t, situation);
   const items = itemsOf(merged);
-  const timeline = timelineFor(merged, options.now);
+  const timeline = timelineFor(merged, options.now, t);
   const continueCheckout = continueCheckoutFor(merged, options);
-  const shipping = withoutStaleTracking(situation, shippingViewFor(merged));
-  const returns = returnViewFor(merged);
-  const waitlist = waitlistViewFor(merged);
+  const shipping = withoutStaleTracking(situation, shippingViewFor(merged, t));
+  const returns = returnViewFor(merged, t);
+  const waitlist = waitlistViewFor(merged, t);
   const payments = withoutContradictions(
-    paymentsViewFor(merged, { state, fees: sameDetail?.arbitraryFees ?? null, now: options.now }),
+    paymentsViewFor(merged, {
+      state,
+      fees: sameDetail?.arbitraryFees ?? null,
+      now: options.now,
+      t,
+      locale: options.locale,
+    }),
   );
   // Once an order is over (returned, cancelled), its lease and insurance no longer apply.
-  const lease = row.over ? null : leaseViewFor(merged);
+  const lease = row.over ? null : leaseViewFor(merged, t);
   const insurance =
-    row.over || merged.insuranceStatus === null ? null : insuranceStatusView(merged.insuranceStatus);
+    row.over || merged.insuranceStatus === null ? null : insuranceStatusView(t, merged.insuranceStatus);
   const present: Record<PanelId, boolean> = {
     continueCheckout: continueCheckout !== null,
     waitlist: waitlist !== null,
@@ -106,8 +125,8 @@ export function toCheckoutView(
   return {
     id: merged.id,
     reference: shortReference(merged.id),
-    createdLabel: isUnfinishedCheckout(merged.lifecycle) ? TITLE_WORDS.started : TITLE_WORDS.ordered,
-    keyFact: keyFactFor(situation, {
+    createdLabel: createdLabel(t, merged.lifecycle),
+    keyFact: keyFactFor(t, situation, status.label, {
       timeline,
       shipping,
       payments,
@@ -116,12 +135,12 @@ export function toCheckoutView(
       waitlist,
       updatedAt: isoTimestamp(merged.updatedAt),
     }),
-    title: titleFor(merged),
+    title: titleFor(t, merged),
     items: items.slice(0, MAX_ITEMS),
     externalOrderId: singleLineText(merged.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH),
     createdAt: isoTimestamp(merged.createdAt),
     updatedAt: isoTimestamp(merged.updatedAt),
-    status: situationStatus(situation),
+    status,
     needsAttention: row.needsAttention,
     live: row.live,
     panels: row.panels.filter((panel) => present[panel]),
@@ -143,23 +162,30 @@ export function toCheckoutSummary(
   options: CheckoutSummaryOptions,
 ): CheckoutSummaryView {
   const detailsHref = checkoutPath(record.id);
+  const { t } = options;
   const situation = situationOf({ record, state: null, now: options.now });
-  const shipping = withoutStaleTracking(situation, shippingViewFor(record));
-  const payments = paymentsViewFor(record, { state: null, fees: null, now: options.now });
+  const shipping = withoutStaleTracking(situation, shippingViewFor(record, t));
+  const payments = paymentsViewFor(record, {
+    state: null,
+    fees: null,
+    now: options.now,
+    t,
+    locale: options.locale,
+  });
   const hold = depositHoldOf(record, null, options.now);
   return {
     id: record.id,
-    title: titleFor(record),
+    title: titleFor(t, record),
     reference: shortReference(record.id),
     createdAt: isoTimestamp(record.createdAt),
-    createdLabel: isUnfinishedCheckout(record.lifecycle) ? TITLE_WORDS.started : TITLE_WORDS.ordered,
-    status: situationStatus(situation),
+    createdLabel: createdLabel(t, record.lifecycle),
+    status: situationStatus(t, situation),
     group: listGroupOf(situation),
     holdExpiresAt: isoTimestamp(hold?.expiresAt ?? null),
-    latestMilestone: latestMilestone(timelineFor(record, options.now)),
+    latestMilestone: latestMilestone(timelineFor(record, options.now, t)),
     nextAction: nextActionFor(situation, { record, shipping, payments }, options, detailsHref) ?? {
       kind: "viewDetails",
-      label: ACTION_LABELS.viewDetails,
+      label: actionLabel(t, "viewDetails"),
       href: detailsHref,
     },
   };
@@ -196,21 +222,28 @@ function itemsOf(record: CheckoutRecord): { name: string; quantity: number }[] {
   });
 }
 
-/** "Pearl espresso machine + 1 more", "2 × Oak chair", else "Order <external id>", else "Checkout <id>". */
-function titleFor(record: CheckoutRecord): string {
+/** "Ordered on" only for a finished checkout: an unfinished one was never ordered. */
+function createdLabel(t: Translator, lifecycle: string | null): string {
+  return word(t, isUnfinishedCheckout(lifecycle) ? "checkout.title.started" : "checkout.title.ordered");
+}
+
+/** "Pearl espresso machine + 1 more", "2 × Oak chair", else "Order <external id>", else "Your order · ref <ref>". */
+function titleFor(t: Translator, record: CheckoutRecord): string {
   const items = itemsOf(record);
   const first = items[0];
   if (first !== undefined) {
     const name = truncatedText(first.name, MAX_TITLE_NAME_LENGTH);
-    const line = first.quantity > 1 ? TITLE_WORDS.quantityOf(first.quantity, name) : name;
+    const line =
+      first.quantity > 1 ? t("checkout.title.quantityOf", { quantity: first.quantity, name }) : name;
     return truncatedText(
-      items.length > 1 ? TITLE_WORDS.andMore(line, items.length - 1) : line,
+      items.length > 1 ? t("checkout.title.andMore", { first: line, others: items.length - 1 }) : line,
       MAX_TITLE_LENGTH,
     );
   }
   const orderId = singleLineText(record.externalOrderId, MAX_TITLE_NAME_LENGTH);
-  if (orderId !== null) return truncatedText(TITLE_WORDS.order(orderId), MAX_TITLE_LENGTH);
-  return TITLE_WORDS.checkout(shortReference(record.id));
+  if (orderId !== null) return truncatedText(t("checkout.title.order", { orderId }), MAX_TITLE_LENGTH);
+  // No item names and no order number: a friendly title, never the raw id.
+  return t("checkout.title.checkout", { reference: shortReference(record.id) });
 }
 
 /**
@@ -238,52 +271,58 @@ type KeyFactParts = Pick<
 >;
 
 /** The one fact that matters now, said beside the headline (each situation's panel holds the rest). */
-function keyFactFor(situation: Situation, parts: KeyFactParts): KeyFactView | null {
+function keyFactFor(
+  t: Translator,
+  situation: Situation,
+  headline: string,
+  parts: KeyFactParts,
+): KeyFactView | null {
+  const dated = (word: KeyFactWord, at: string, withTime: boolean): KeyFactView => ({
+    label: keyFactLabel(t, word),
+    at,
+    withTime,
+  });
   const { shipping, payments, lease, returns, waitlist } = parts;
   const problem = payments?.problem ?? null;
   const deposit = payments?.deposit ?? null;
   switch (situation) {
     case "paymentFailed":
-      if (problem) return text(KEY_FACT_WORDS.failures(problem.message, problem.failureCount));
+      if (problem) return text(failuresText(t, problem.message, problem.failureCount));
       break;
     case "depositHoldExpiring":
     case "continueCheckout":
       if (deposit?.kind === "preauthorized" && deposit.expiresAt)
-        return { label: KEY_FACT_WORDS.holdEnds, at: deposit.expiresAt, withTime: true };
+        return dated("holdEnds", deposit.expiresAt, true);
       break;
     case "shipped":
     case "outForDelivery":
     case "carrierException":
       if (shipping?.kind === "shipment" && (shipping.carrierName || shipping.trackingNumber))
-        return text(KEY_FACT_WORDS.tracking(shipping.carrierName, shipping.trackingNumber));
+        return text(trackingFact(shipping.carrierName, shipping.trackingNumber));
       break;
     case "waitlistedForLocation":
       if (waitlist?.locationMessage) return text(waitlist.locationMessage);
       break;
     case "delivered":
       if (shipping?.kind === "shipment" && shipping.deliveredAt)
-        return { label: KEY_FACT_WORDS.delivered, at: shipping.deliveredAt, withTime: true };
+        return dated("delivered", shipping.deliveredAt, true);
       break;
     case "pickedUp":
       if (shipping?.kind === "pickup" && shipping.pickedUpAt)
-        return { label: KEY_FACT_WORDS.pickedUp, at: shipping.pickedUpAt, withTime: true };
+        return dated("pickedUp", shipping.pickedUpAt, true);
       break;
     case "readyForPickup":
-      if (shipping?.kind === "pickup" && shipping.readyAt)
-        return { label: KEY_FACT_WORDS.readySince, at: shipping.readyAt, withTime: true };
+      if (shipping?.kind === "pickup" && shipping.readyAt) return dated("readySince", shipping.readyAt, true);
       break;
     case "leaseActive":
-      if (lease?.endDate) return { label: KEY_FACT_WORDS.leaseEnds, at: lease.endDate, withTime: false };
-      if (lease?.startDate)
-        return { label: KEY_FACT_WORDS.leaseStarts, at: lease.startDate, withTime: false };
+      if (lease?.endDate) return dated("leaseEnds", lease.endDate, false);
+      if (lease?.startDate) return dated("leaseStarts", lease.startDate, false);
       break;
     case "returnStarted":
-      if (returns?.initiatedAt)
-        return { label: KEY_FACT_WORDS.returnStarted, at: returns.initiatedAt, withTime: false };
+      if (returns?.initiatedAt) return dated("returnStarted", returns.initiatedAt, false);
       break;
     case "returned":
-      if (returns?.completedAt)
-        return { label: KEY_FACT_WORDS.returnCompleted, at: returns.completedAt, withTime: false };
+      if (returns?.completedAt) return dated("returnCompleted", returns.completedAt, false);
       break;
     default:
       break;
@@ -291,12 +330,12 @@ function keyFactFor(situation: Situation, parts: KeyFactParts): KeyFactView | nu
   const latest = latestMilestone(parts.timeline);
   if (latest === null) return null;
   // "Order confirmed" under the headline "Order confirmed" says it twice: only the date is news.
-  const repeats = latest.label === situationStatus(situation).label;
+  const repeats = latest.label === headline;
   if (repeats && latest.at === null) {
     if (parts.updatedAt === null) return null;
-    return { label: KEY_FACT_WORDS.updated, at: parts.updatedAt, withTime: false };
+    return dated("updated", parts.updatedAt, false);
   }
-  return { label: repeats ? KEY_FACT_WORDS.since : latest.label, at: latest.at, withTime: false };
+  return { label: repeats ? keyFactLabel(t, "since") : latest.label, at: latest.at, withTime: false };
 }
 
 function text(label: string): KeyFactView {
@@ -306,14 +345,14 @@ function text(label: string): KeyFactView {
 /** Offered only while the checkout is unfinished; an unsafe link is replaced by a way to reach support. */
 function continueCheckoutFor(
   record: CheckoutRecord,
-  options: Pick<CheckoutViewOptions, "allowHttpCheckoutUrl" | "supportEmail">,
+  options: Pick<CheckoutViewOptions, "allowHttpCheckoutUrl" | "supportEmail" | "t">,
 ): ContinueCheckoutView | null {
   if (!isUnfinishedCheckout(record.lifecycle)) return null;
   const href = isSafeExternalUrl(record.checkoutUrl, { allowHttp: options.allowHttpCheckoutUrl });
-  if (href !== null) return { kind: "link", href, label: ACTION_LABELS.continueCheckout };
+  if (href !== null) return { kind: "link", href, label: actionLabel(options.t, "continueCheckout") };
   return {
     kind: "contactSupport",
-    message: SUPPORT_WORDS.unsafeCheckoutLink,
+    message: word(options.t, "checkout.support.unsafeCheckoutLink"),
     supportEmail: options.supportEmail,
   };
 }
@@ -328,40 +367,41 @@ type ActionFacts = { record: CheckoutRecord; shipping: ShippingView | null; paym
 function nextActionFor(
   situation: Situation,
   { record, shipping, payments }: ActionFacts,
-  options: Pick<CheckoutViewOptions, "allowHttpCheckoutUrl">,
+  options: Pick<CheckoutViewOptions, "allowHttpCheckoutUrl" | "t">,
   base: string,
 ): NextAction | null {
   const kind = SITUATIONS[situation].nextAction;
+  const label = kind === null ? "" : actionLabel(options.t, kind);
   switch (kind) {
     case "continueCheckout": {
       if (!isUnfinishedCheckout(record.lifecycle)) return null;
       const href = isSafeExternalUrl(record.checkoutUrl, { allowHttp: options.allowHttpCheckoutUrl });
-      return href === null ? null : { kind, label: ACTION_LABELS[kind], href };
+      return href === null ? null : { kind, label, href };
     }
     case "fixPayment":
-      return payments?.problem ? { kind, label: ACTION_LABELS[kind], href: `${base}#payments` } : null;
+      return payments?.problem ? { kind, label, href: `${base}#payments` } : null;
     case "seeReturn":
-      return { kind, label: ACTION_LABELS[kind], href: `${base}#returns` };
+      return { kind, label, href: `${base}#returns` };
     case "trackPackage": {
       if (shipping?.kind !== "shipment") return null;
       // With no lifecycle to go by, only a package shipped and not yet delivered is worth tracking.
       if (situation === "unknown" && (shipping.shippedAt === null || shipping.deliveredAt !== null))
         return null;
-      return { kind, label: ACTION_LABELS[kind], href: shipping.trackingUrl ?? `${base}#shipping` };
+      return { kind, label, href: shipping.trackingUrl ?? `${base}#shipping` };
     }
     case "viewDetails":
-      return { kind, label: ACTION_LABELS[kind], href: checkoutPath(record.id) };
+      return { kind, label, href: checkoutPath(record.id) };
     case null:
       return null;
   }
 }
 
-function returnViewFor(record: CheckoutRecord): ReturnView | null {
+function returnViewFor(record: CheckoutRecord, t: Translator): ReturnView | null {
   const state = returnStateOf(record);
   if (state === null) return null;
   return {
     state,
-    status: returnStatusView(state),
+    status: returnStatusView(t, state),
     initiatedAt: isoTimestamp(record.returnInitiatedAt),
     cancelledAt: isoTimestamp(record.returnCancelledAt),
     completedAt: isoTimestamp(record.returnCompletedAt),
@@ -374,24 +414,25 @@ function returnViewFor(record: CheckoutRecord): ReturnView | null {
  * Shown while the checkout waits (or when its lifecycle is unknown): a stale waitlist reason on an order
  * that has since shipped would tell the customer something false.
  */
-function waitlistViewFor(record: CheckoutRecord): WaitlistView | null {
+function waitlistViewFor(record: CheckoutRecord, t: Translator): WaitlistView | null {
   const waiting = mayBeWaiting(record.lifecycle);
   const locationMessage =
-    locationMessageText(record.locationMessage) ?? locationMessageText(record.waitlistLocationReasonCode);
+    locationMessageText(t, record.locationMessage) ??
+    locationMessageText(t, record.waitlistLocationReasonCode);
   const reasonGiven = singleLineText(record.waitlistReason, MAX_TEXT_LENGTH) !== null;
   if (!waiting || (!reasonGiven && locationMessage === null)) return null;
   return {
-    reason: waitlistReasonStatus(record.waitlistReason),
+    reason: waitlistReasonStatus(t, record.waitlistReason),
     locationMessage,
     address: addressLines(record.waitlistLocationAddress),
   };
 }
 
-function leaseViewFor(record: CheckoutRecord): LeaseView | null {
+function leaseViewFor(record: CheckoutRecord, t: Translator): LeaseView | null {
   const lease = {
     startDate: dayOrInstant(record.leaseStartDate),
     endDate: dayOrInstant(record.leaseEndDate),
-    term: leaseTermText(record.leaseTermId),
+    term: leaseTermText(t, record.leaseTermId),
   };
   return lease.startDate === null && lease.endDate === null && lease.term === null ? null : lease;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { parseCheckoutList } from "@/lib/sweetspot/schemas";
 import { toListItem } from "@/sandbox/projection";
 import { seedCheckouts } from "@/sandbox/seed";
@@ -6,15 +7,24 @@ import { toCheckoutSummary, toCheckoutView } from "./view-model";
 import { checkoutSummaryPageSchema, checkoutViewSchema } from "./view-schemas";
 
 const now = new Date("2026-03-01T12:00:00Z");
-const options = { now, allowHttpCheckoutUrl: true, supportEmail: "support@example.com" };
+const options = {
+  now,
+  allowHttpCheckoutUrl: true,
+  supportEmail: "support@example.com",
+  t: translatorFor("en"),
+  locale: "en",
+} as const;
 const records = parseCheckoutList(seedCheckouts(now).map(toListItem)).records;
 
 describe("view schemas (reading last known good back)", () => {
-  it("read back every seeded checkout's view exactly as it was saved", () => {
+  it("read back every seeded checkout's view exactly as it was saved, in each language", () => {
     expect(records.length).toBeGreaterThan(20);
+    const spanish = { ...options, t: translatorFor("es"), locale: "es" } as const;
     for (const record of records) {
-      const view = JSON.parse(JSON.stringify(toCheckoutView(record, null, options)));
-      expect(checkoutViewSchema.parse(view)).toEqual(view);
+      for (const built of [toCheckoutView(record, null, options), toCheckoutView(record, null, spanish)]) {
+        const view = JSON.parse(JSON.stringify(built));
+        expect(checkoutViewSchema.parse(view)).toEqual(view);
+      }
     }
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/locales";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import {
   KNOWN_INSURANCE_STATUSES,
   KNOWN_LIFECYCLES,
@@ -13,26 +15,32 @@ import { checkoutRecord } from "@/test-support/test-records";
 import { situationOf, situationStatus, waitlistReasonStatus } from "./situation";
 import type { StatusView } from "./types";
 import {
-  ACTION_LABELS,
-  ALL_FILTER_LABEL,
+  actionLabel,
+  failuresText,
   insuranceStatusView,
   leaseTermText,
   locationMessageText,
   milestoneLabel,
   paymentProblemWords,
+  pickupStatusView,
   recurringPaymentStatusView,
+  returnStatusView,
+  supportContactWords,
   trackingStatusView,
 } from "./words";
+
+const EN = translatorFor("en");
+const ES = translatorFor("es");
 
 const NOW = new Date("2026-03-01T00:00:00.000Z");
 
 /** The headline for a lifecycle alone, through the situation table. */
-const lifecycleStatusView = (lifecycle: string | null) =>
-  situationStatus(situationOf({ record: checkoutRecord({ lifecycle }), state: null, now: NOW }));
+const lifecycleStatusView = (lifecycle: string | null, t: Translator = EN) =>
+  situationStatus(t, situationOf({ record: checkoutRecord({ lifecycle }), state: null, now: NOW }));
 
 /** The headline for a detail state when the lifecycle says nothing. */
-const checkoutStateStatusView = (state: string | null) =>
-  situationStatus(situationOf({ record: checkoutRecord({ lifecycle: null }), state, now: NOW }));
+const checkoutStateStatusView = (state: string | null, t: Translator = EN) =>
+  situationStatus(t, situationOf({ record: checkoutRecord({ lifecycle: null }), state, now: NOW }));
 
 /** Strings the API might send that we have no words for, including ones that hit Object.prototype. */
 const UNKNOWN_VALUES = [
@@ -89,14 +97,23 @@ type StatusTable = [
   distinct: boolean,
 ];
 
-const STATUS_TABLES: StatusTable[] = [
-  ["lifecycle", lifecycleStatusView, KNOWN_LIFECYCLES, false],
-  ["detail state", checkoutStateStatusView, KNOWN_STATES, false],
-  ["insurance", insuranceStatusView, KNOWN_INSURANCE_STATUSES, true],
-  ["recurring payment", recurringPaymentStatusView, KNOWN_RECURRING_PAYMENT_STATUSES, true],
-  ["waitlist reason", waitlistReasonStatus, KNOWN_WAITLIST_REASONS, true],
-  ["tracking status", trackingStatusView, KNOWN_TRACKING_STATUSES, true],
-];
+/** Every lookup, in every language: the fallbacks hold in Spanish as in English. */
+const STATUS_TABLES: StatusTable[] = LOCALES.flatMap((locale): StatusTable[] => {
+  const t = translatorFor(locale);
+  return [
+    [`lifecycle (${locale})`, (value) => lifecycleStatusView(value, t), KNOWN_LIFECYCLES, false],
+    [`detail state (${locale})`, (value) => checkoutStateStatusView(value, t), KNOWN_STATES, false],
+    [`insurance (${locale})`, (value) => insuranceStatusView(t, value), KNOWN_INSURANCE_STATUSES, true],
+    [
+      `recurring payment (${locale})`,
+      (value) => recurringPaymentStatusView(t, value),
+      KNOWN_RECURRING_PAYMENT_STATUSES,
+      true,
+    ],
+    [`waitlist reason (${locale})`, (value) => waitlistReasonStatus(t, value), KNOWN_WAITLIST_REASONS, true],
+    [`tracking status (${locale})`, (value) => trackingStatusView(t, value), KNOWN_TRACKING_STATUSES, true],
+  ];
+});
 
 describe.each(STATUS_TABLES)("%s words", (_name, lookup, known, distinct) => {
   const fallback = lookup(null);
@@ -144,19 +161,19 @@ describe("lifecycle words", () => {
 
 describe("tracking status words", () => {
   it("reads carriers' statuses whatever their case", () => {
-    expect(trackingStatusView("IN_TRANSIT").label).toBe("In transit");
-    expect(trackingStatusView(" Out_For_Delivery ").label).toBe("Out for delivery");
+    expect(trackingStatusView(EN, "IN_TRANSIT").label).toBe("In transit");
+    expect(trackingStatusView(EN, " Out_For_Delivery ").label).toBe("Out for delivery");
   });
 
   it("says 'Tracking update' for statuses it does not know", () => {
-    expect(trackingStatusView("held_at_customs").label).toBe("Tracking update");
+    expect(trackingStatusView(EN, "held_at_customs").label).toBe("Tracking update");
   });
 });
 
 describe("payment problem words", () => {
   it.each([...KNOWN_PAYMENT_ERROR_CODES])("has a message and advice of its own for %s", (code) => {
-    const words = paymentProblemWords(code);
-    expect(words).not.toEqual(paymentProblemWords(null));
+    const words = paymentProblemWords(EN, code);
+    expect(words).not.toEqual(paymentProblemWords(EN, null));
     expect(words.message).not.toContain(code);
     expect(words.advice).not.toContain(code);
     expect(words.message.length).toBeGreaterThan(10);
@@ -164,13 +181,13 @@ describe("payment problem words", () => {
   });
 
   it.each([...UNKNOWN_VALUES, ...RANDOM_UNKNOWN_VALUES])("uses generic words for %j", (code) => {
-    expect(paymentProblemWords(code)).toEqual(paymentProblemWords(null));
+    expect(paymentProblemWords(EN, code)).toEqual(paymentProblemWords(EN, null));
   });
 });
 
 describe("location messages", () => {
   it("turns known codes into sentences", () => {
-    const sentence = locationMessageText("service_area_expansion_pending");
+    const sentence = locationMessageText(EN, "service_area_expansion_pending");
     expect(sentence).toMatch(/expanding/);
     expect(sentence).not.toContain("_");
   });
@@ -178,34 +195,34 @@ describe("location messages", () => {
   it.each([...UNKNOWN_VALUES.filter((value) => value.trim() !== ""), ...RANDOM_UNKNOWN_VALUES])(
     "never shows the code %j itself",
     (code) => {
-      const sentence = locationMessageText(code);
+      const sentence = locationMessageText(EN, code);
       expect(sentence).not.toBeNull();
       expect(sentence).not.toContain(code);
-      expect(sentence).toBe(locationMessageText("some_code_we_do_not_know"));
+      expect(sentence).toBe(locationMessageText(EN, "some_code_we_do_not_know"));
     },
   );
 
   it("is null when there is no code", () => {
-    expect(locationMessageText(null)).toBeNull();
-    expect(locationMessageText("  ")).toBeNull();
+    expect(locationMessageText(EN, null)).toBeNull();
+    expect(locationMessageText(EN, "  ")).toBeNull();
   });
 });
 
 describe("milestone labels", () => {
   it.each([...KNOWN_MILESTONE_KEYS])("has words for %s, preferred over the API's label", (key) => {
-    const label = milestoneLabel(key, "API LABEL", 3);
+    const label = milestoneLabel(EN, key, "API LABEL", 3);
     expectCustomerLabel(label, key);
     expect(label).not.toBe("API LABEL");
   });
 
   it("uses the API's label for a key it does not know", () => {
-    expect(milestoneLabel("insuranceReviewed", "Insurance reviewed", 4)).toBe("Insurance reviewed");
+    expect(milestoneLabel(EN, "insuranceReviewed", "Insurance reviewed", 4)).toBe("Insurance reviewed");
   });
 
   it.each([...RANDOM_UNKNOWN_VALUES, "constructor", "__proto__"])(
     "says 'Step N' for unknown key %s without a label",
     (key) => {
-      expect(milestoneLabel(key, null, 4)).toBe("Step 4");
+      expect(milestoneLabel(EN, key, null, 4)).toBe("Step 4");
     },
   );
 });
@@ -219,23 +236,122 @@ describe("lease terms", () => {
     ["lt_2y", "2 years"],
     ["lt_1y", "1 year"],
   ])("reads %s as %s", (id, text) => {
-    expect(leaseTermText(id)).toBe(text);
+    expect(leaseTermText(EN, id)).toBe(text);
   });
 
   it.each([null, "", "lt_", "lt_0m", "lt_12", "lt_12q", "12m", "lt_1234m", "term_12m", "constructor"])(
     "knows nothing of %j",
     (id) => {
-      expect(leaseTermText(id)).toBeNull();
+      expect(leaseTermText(EN, id)).toBeNull();
     },
   );
 });
 
 describe("fixed labels", () => {
   it("labels every action and filter in words", () => {
-    const labels: [string, string][] = [...Object.entries(ACTION_LABELS), ["all", ALL_FILTER_LABEL]];
-    for (const [kind, label] of labels) {
-      expectCustomerLabel(label, kind);
+    const kinds = ["continueCheckout", "trackPackage", "seeReturn", "fixPayment", "viewDetails"] as const;
+    for (const t of [EN, ES]) {
+      for (const kind of kinds) expectCustomerLabel(actionLabel(t, kind), kind);
     }
-    expect(ACTION_LABELS.continueCheckout).toBe("Continue checkout");
+    expect(actionLabel(EN, "continueCheckout")).toBe("Continue checkout");
+    expect(actionLabel(ES, "continueCheckout")).toBe("Continuar la compra");
+  });
+});
+
+describe("the same lookups in Spanish", () => {
+  it("says each situation's headline and meaning in Spanish", () => {
+    expect(lifecycleStatusView("shipped", ES)).toEqual({
+      label: "En camino",
+      description: "Su pedido fue enviado.",
+      tone: "info",
+    });
+    expect(checkoutStateStatusView("pendingDeposit", ES).label).toBe("Depósito retenido");
+    expect(lifecycleStatusView("teleported", ES)).toMatchObject({
+      label: "Estado no disponible",
+      tone: "neutral",
+    });
+  });
+
+  it("keeps each lookup's tone whatever the language", () => {
+    for (const value of [...KNOWN_TRACKING_STATUSES, "held_at_customs"]) {
+      expect(trackingStatusView(ES, value).tone).toBe(trackingStatusView(EN, value).tone);
+    }
+    for (const value of [...KNOWN_INSURANCE_STATUSES, "lost"]) {
+      expect(insuranceStatusView(ES, value).tone).toBe(insuranceStatusView(EN, value).tone);
+    }
+    for (const value of [...KNOWN_RECURRING_PAYMENT_STATUSES, "paused"]) {
+      expect(recurringPaymentStatusView(ES, value).tone).toBe(recurringPaymentStatusView(EN, value).tone);
+    }
+  });
+
+  it("falls back to neutral Spanish words for values it does not know", () => {
+    expect(insuranceStatusView(ES, "constructor").label).toBe("Estado del seguro no disponible");
+    expect(recurringPaymentStatusView(ES, "__proto__").label).toBe("Calendario de pagos no disponible");
+    expect(trackingStatusView(ES, "held_at_customs").label).toBe("Actualización del envío");
+    expect(paymentProblemWords(ES, "do_not_honor")).toEqual({
+      message: "Un pago reciente no se procesó.",
+      advice: "Comuníquese con atención al cliente y le ayudaremos a resolverlo.",
+    });
+    expect(locationMessageText(ES, "moon_base")).toBe(
+      "Todavía no podemos dar servicio en esta dirección. Le avisaremos en cuanto eso cambie.",
+    );
+    expect(milestoneLabel(ES, "insuranceReviewed", null, 4)).toBe("Paso 4");
+    // The API's own label is free text: shown as sent, in whatever language it is.
+    expect(milestoneLabel(ES, "insuranceReviewed", "Insurance reviewed", 4)).toBe("Insurance reviewed");
+    expect(leaseTermText(ES, "lt_12q")).toBeNull();
+  });
+
+  it("words payment problems, pickups and returns in Spanish", () => {
+    expect(paymentProblemWords(ES, "card_declined").message).toBe("Su tarjeta fue rechazada.");
+    expect(pickupStatusView(ES, "ready").label).toBe("Listo para recoger");
+    expect(returnStatusView(ES, "completed").label).toBe("Devolución completada");
+    expect(milestoneLabel(ES, "leaseActive", "Lease started", 5)).toBe("Arrendamiento iniciado");
+    expect(locationMessageText(ES, "OUTSIDE_SERVICE_AREA")).toBe(
+      "Su dirección está fuera de la zona a la que damos servicio hoy.",
+    );
+  });
+
+  it.each([
+    ["lt_1d", "1 día", "1 day"],
+    ["lt_30d", "30 días", "30 days"],
+    ["lt_1w", "1 semana", "1 week"],
+    ["lt_52w", "52 semanas", "52 weeks"],
+    ["lt_1m", "1 mes", "1 month"],
+    ["lt_12m", "12 meses", "12 months"],
+    ["lt_1y", "1 año", "1 year"],
+    ["lt_2y", "2 años", "2 years"],
+  ])("reads the lease term %s as %s (English: %s)", (id, spanish, english) => {
+    expect(leaseTermText(ES, id)).toBe(spanish);
+    expect(leaseTermText(EN, id)).toBe(english);
+  });
+
+  it.each([
+    [1, "Su tarjeta fue rechazada. Falló una vez.", "Your card was declined. Failed once."],
+    [3, "Su tarjeta fue rechazada. Falló 3 veces.", "Your card was declined. Failed 3 times."],
+  ])("counts %i failed payment(s) as a whole sentence", (count, spanish, english) => {
+    expect(failuresText(ES, "Su tarjeta fue rechazada.", count)).toBe(spanish);
+    expect(failuresText(EN, "Your card was declined.", count)).toBe(english);
+    expect(failuresText(ES, "Su tarjeta fue rechazada.", 0)).toBe("Su tarjeta fue rechazada.");
+  });
+
+  it("pluralises the list's and the timeline's counts", () => {
+    expect(ES("checkout.list.olderDone", { count: 1 })).toBe("Ver 1 pedido anterior");
+    expect(ES("checkout.list.olderDone", { count: 4 })).toBe("Ver 4 pedidos anteriores");
+    expect(EN("checkout.list.olderDone", { count: 1 })).toBe("Show 1 older order");
+    expect(EN("checkout.list.olderDone", { count: 4 })).toBe("Show 4 older orders");
+    expect(ES("checkout.title.andMore", { first: "Sofá", others: 1 })).toBe("Sofá y 1 artículo más");
+    expect(ES("checkout.title.andMore", { first: "Sofá", others: 2 })).toBe("Sofá y 2 artículos más");
+    expect(EN("checkout.title.andMore", { first: "Sofa", others: 2 })).toBe("Sofa + 2 more");
+    expect(ES("checkout.timeline.showAll", { count: 5 })).toBe("Ver todos los pasos (5)");
+    expect(ES("checkout.list.skippedTitle", { count: 1 })).toBe("No se pudo mostrar un pedido");
+    expect(ES("checkout.list.skippedTitle", { count: 2 })).toBe("No se pudieron mostrar 2 pedidos");
+  });
+
+  it("asks support about the order in the customer's language", () => {
+    expect(supportContactWords(ES, "chk_1")).toEqual({
+      mailSubject: "Pregunta sobre mi pedido chk_1",
+      helpCentre: "Centro de ayuda",
+    });
+    expect(supportContactWords(EN, null).mailSubject).toBe("Question about my order");
   });
 });

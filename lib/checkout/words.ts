@@ -1,3 +1,4 @@
+import type { Translator } from "@/lib/i18n/translator";
 import type {
   KNOWN_INSURANCE_STATUSES,
   KNOWN_MILESTONE_KEYS,
@@ -7,12 +8,16 @@ import type {
 } from "@/lib/sweetspot/schemas";
 import { valueForKey } from "./own-key";
 import type { Situation } from "./situation";
-import type { NextAction, ReturnView, StatusView } from "./types";
+import type { NextAction, ReturnView, StatusView, Tone } from "./types";
 
 /*
- * Every customer-facing sentence about a checkout, keyed by the API's own values, so the words can be
- * reviewed and translated in one place. Lookups always end in a neutral fallback: the API's enumerations
- * are open, and a raw value such as `pendingDeposit` or `in_transit` must never reach a customer.
+ * Which message says what about each of the API's values: the one place that maps an API value to a
+ * message key (the sentences themselves live in messages/<locale>.json under `checkout.*`, one file per
+ * language). Lookups always end in a neutral fallback: the API's enumerations are open, and a raw value
+ * such as `pendingDeposit` or `in_transit` must never reach a customer.
+ *
+ * Only the Translator's type is imported: client components import lib/checkout modules too, and the
+ * messages must never ship to the browser.
  */
 
 type KnownInsuranceStatus = (typeof KNOWN_INSURANCE_STATUSES)[number];
@@ -22,131 +27,74 @@ type KnownPaymentErrorCode = (typeof KNOWN_PAYMENT_ERROR_CODES)[number];
 /** API milestone keys, plus the two steps the portal adds when it derives a timeline itself. */
 export type MilestoneWordKey = (typeof KNOWN_MILESTONE_KEYS)[number] | "waitlisted" | "cancelled";
 
+/*
+ * A message without placeholders is the same words on every card and every page: formatted once per
+ * language for the life of the process, then looked up (the list builds a dozen per card). Only for
+ * messages without placeholders: values are not part of what is remembered.
+ */
+const rememberedWords = new WeakMap<Translator, Map<string, string>>();
+
+export function word(t: Translator, key: Parameters<Translator>[0]): string {
+  let words = rememberedWords.get(t);
+  if (!words) {
+    words = new Map();
+    rememberedWords.set(t, words);
+  }
+  let text = words.get(key);
+  if (text === undefined) {
+    text = (t as unknown as (key: string) => string)(key);
+    words.set(key, text);
+  }
+  return text;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The headline of each situation (lib/checkout/situation.ts decides which one a checkout is in)
 // ---------------------------------------------------------------------------------------------------------
 
 export type SituationWords = { label: string; description: string };
 
-export const SITUATION_WORDS: Readonly<Record<Situation, SituationWords>> = {
-  paymentFailed: {
-    label: "Payment failed",
-    description: "A recent payment didn't go through. Fix it soon to keep your lease in good standing.",
-  },
-  depositHoldExpiring: {
-    label: "Deposit hold expiring",
-    description:
-      "The hold on your card expires soon. Finish your checkout or contact support so your order isn't delayed.",
-  },
-  continueCheckout: {
-    label: "Checkout not finished",
-    description: "You started this checkout but haven't finished it yet.",
-  },
-  waitlistedForStock: {
-    label: "Waiting for stock",
-    description: "This item is out of stock right now. We'll confirm your order as soon as it's back.",
-  },
-  waitlistedForLocation: {
-    label: "Not available in your area yet",
-    description: "We don't serve your address yet. We'll confirm your order as soon as we do.",
-  },
-  waitlisted: {
-    label: "On the waitlist",
-    description: "We'll confirm your order as soon as we can fulfil it.",
-  },
-  preparing: { label: "Order confirmed", description: "We're preparing your order." },
-  shipped: { label: "On its way", description: "Your order has shipped." },
-  outForDelivery: { label: "Out for delivery", description: "Your order should arrive today." },
-  carrierException: {
-    label: "Delivery problem",
-    description: "The carrier reported a problem with this delivery. Check the carrier's page for details.",
-  },
-  delivered: { label: "Delivered", description: "Your order has arrived. Your lease starts soon." },
-  readyForPickup: { label: "Ready for pickup", description: "Your order is ready to collect." },
-  pickedUp: { label: "Picked up", description: "You've collected your order. Your lease starts soon." },
-  leaseActive: { label: "Lease active", description: "Your lease is running." },
-  returnStarted: {
-    label: "Return in progress",
-    description: "We've started your return and will update this page as it moves.",
-  },
-  returned: { label: "Returned", description: "Your return is complete." },
-  // The API gives no reason for a cancellation: say so honestly rather than guess one.
-  cancelled: {
-    label: "Cancelled",
-    description: "This order was cancelled and nothing more will be charged. Ask us if you want to know why.",
-  },
-  depositUnpaid: {
-    label: "Deposit not paid",
-    description: "The deposit for this checkout hasn't been paid yet.",
-  },
-  // "On hold", as the payments panel says: "pending" beside an active hold read like two things.
-  depositPending: {
-    label: "Deposit on hold",
-    description: "Your deposit is on hold and will be charged when your order is confirmed.",
-  },
-  depositPaid: { label: "Deposit paid", description: "We've received your deposit." },
-  orderFulfilled: { label: "Order fulfilled", description: "Your order has been handed over." },
-  unknown: {
-    label: "Status unavailable",
-    description:
-      "We can't show the status of this checkout right now. Contact support if you have questions.",
-  },
-};
+export function situationWords(t: Translator, situation: Situation): SituationWords {
+  return {
+    label: word(t, `checkout.situation.${situation}.label`),
+    description: word(t, `checkout.situation.${situation}.description`),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Insurance and recurring payments
 // ---------------------------------------------------------------------------------------------------------
 
-const INSURANCE_WORDS: Record<KnownInsuranceStatus, StatusView> = {
-  pending: {
-    label: "Insurance under review",
-    description: "We'll let you know when your insurance is approved.",
-    tone: "info",
-  },
-  approved: { label: "Insurance approved", description: "Your order is covered.", tone: "success" },
-  denied: {
-    label: "Insurance not approved",
-    description: "Contact support to talk about your options.",
-    tone: "warning",
-  },
+const INSURANCE_TONES: Record<KnownInsuranceStatus, Tone> = {
+  pending: "info",
+  approved: "success",
+  denied: "warning",
 };
 
-const INSURANCE_UNAVAILABLE: StatusView = {
-  label: "Insurance status unavailable",
-  description: "Contact support if you have questions about your insurance.",
-  tone: "neutral",
-};
-
-export function insuranceStatusView(status: string | null | undefined): StatusView {
-  return valueForKey(INSURANCE_WORDS, status) ?? INSURANCE_UNAVAILABLE;
+export function insuranceStatusView(t: Translator, status: string | null | undefined): StatusView {
+  const known = typeof status === "string" && Object.hasOwn(INSURANCE_TONES, status);
+  const key = known ? (status as KnownInsuranceStatus) : "unavailable";
+  return {
+    label: word(t, `checkout.insurance.${key}.label`),
+    description: word(t, `checkout.insurance.${key}.description`),
+    tone: known ? INSURANCE_TONES[key as KnownInsuranceStatus] : "neutral",
+  };
 }
 
-const RECURRING_PAYMENT_WORDS: Record<KnownRecurringPaymentStatus, StatusView> = {
-  pending: {
-    label: "Automatic payments not started",
-    description: "Your lease payments start automatically when your lease begins.",
-    tone: "neutral",
-  },
-  active: {
-    label: "Automatic payments on",
-    description: "Your lease payments are collected automatically.",
-    tone: "success",
-  },
-  cancelled: {
-    label: "Automatic payments stopped",
-    description: "No further payments will be collected automatically.",
-    tone: "neutral",
-  },
+const RECURRING_PAYMENT_TONES: Record<KnownRecurringPaymentStatus, Tone> = {
+  pending: "neutral",
+  active: "success",
+  cancelled: "neutral",
 };
 
-const RECURRING_PAYMENT_UNAVAILABLE: StatusView = {
-  label: "Payment schedule unavailable",
-  description: "Contact support if you have questions about your payments.",
-  tone: "neutral",
-};
-
-export function recurringPaymentStatusView(status: string | null | undefined): StatusView {
-  return valueForKey(RECURRING_PAYMENT_WORDS, status) ?? RECURRING_PAYMENT_UNAVAILABLE;
+export function recurringPaymentStatusView(t: Translator, status: string | null | undefined): StatusView {
+  const tone = valueForKey(RECURRING_PAYMENT_TONES, status);
+  const key = tone === undefined ? "unavailable" : (status as KnownRecurringPaymentStatus);
+  return {
+    label: word(t, `checkout.recurring.${key}.label`),
+    description: word(t, `checkout.recurring.${key}.description`),
+    tone: tone ?? "neutral",
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -157,102 +105,79 @@ export function recurringPaymentStatusView(status: string | null | undefined): S
  * `locationMessage` and `waitlistLocationReasonCode` are both machine-readable codes about the customer's
  * location (docs/api-assumptions.md). The codes below are our assumption; any other code gets the generic sentence.
  */
-const LOCATION_CODE_WORDS: Record<string, string> = {
-  service_area_expansion_pending:
-    "We're expanding into your area and will confirm your order as soon as service starts there.",
-  outside_service_area: "Your address is outside the area we serve today.",
-  address_not_serviceable: "We can't deliver to this address yet.",
-};
-
-const LOCATION_CODE_UNKNOWN = "We can't serve this address yet. We'll let you know as soon as that changes.";
+const LOCATION_CODE_KEYS = {
+  service_area_expansion_pending: "serviceAreaExpansionPending",
+  outside_service_area: "outsideServiceArea",
+  address_not_serviceable: "addressNotServiceable",
+} as const;
 
 /** A location code (`locationMessage` or `waitlistLocationReasonCode`) as a sentence; null when absent. */
-export function locationMessageText(code: string | null | undefined): string | null {
+export function locationMessageText(t: Translator, code: string | null | undefined): string | null {
   if (typeof code !== "string" || code.trim() === "") return null;
-  return valueForKey(LOCATION_CODE_WORDS, code.trim().toLowerCase()) ?? LOCATION_CODE_UNKNOWN;
+  const key = valueForKey(LOCATION_CODE_KEYS, code.trim().toLowerCase()) ?? "unknown";
+  return word(t, `checkout.location.${key}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Shipping and pickup
 // ---------------------------------------------------------------------------------------------------------
 
-const TRACKING_STATUS_WORDS: Record<KnownTrackingStatus, StatusView> = {
-  label_created: {
-    label: "Label created",
-    description: "The shipping label is ready; the carrier hasn't picked up the package yet.",
-    tone: "info",
-  },
-  in_transit: { label: "In transit", description: "The package is on its way to you.", tone: "info" },
-  out_for_delivery: {
-    label: "Out for delivery",
-    description: "The package should arrive today.",
-    tone: "info",
-  },
-  delivered: { label: "Delivered", description: "The carrier delivered the package.", tone: "success" },
-  exception: {
-    label: "Delivery problem",
-    description: "The carrier reported a problem with this delivery. Check the carrier's page for details.",
-    tone: "warning",
-  },
-  returned_to_sender: {
-    label: "Returned to sender",
-    description: "The package is on its way back to us. Contact support so we can help.",
-    tone: "danger",
-  },
-};
-
-const TRACKING_UPDATE: StatusView = {
-  label: "Tracking update",
-  description: "Check the carrier's page for the latest on your package.",
-  tone: "neutral",
-};
+const TRACKING_STATUS_WORDS = {
+  label_created: { key: "labelCreated", tone: "info" },
+  in_transit: { key: "inTransit", tone: "info" },
+  out_for_delivery: { key: "outForDelivery", tone: "info" },
+  delivered: { key: "delivered", tone: "success" },
+  exception: { key: "exception", tone: "warning" },
+  returned_to_sender: { key: "returnedToSender", tone: "danger" },
+} as const satisfies Record<KnownTrackingStatus, { key: string; tone: Tone }>;
 
 /** Carriers' statuses vary in case; compared lower-case. */
-export function trackingStatusView(status: string | null | undefined): StatusView {
-  return valueForKey(TRACKING_STATUS_WORDS, status?.trim().toLowerCase()) ?? TRACKING_UPDATE;
+export function trackingStatusView(t: Translator, status: string | null | undefined): StatusView {
+  const known = valueForKey<{ key: string; tone: Tone }>(
+    TRACKING_STATUS_WORDS,
+    status?.trim().toLowerCase(),
+  ) as (typeof TRACKING_STATUS_WORDS)[KnownTrackingStatus] | undefined;
+  const key = known?.key ?? "update";
+  return {
+    label: word(t, `checkout.tracking.${key}.label`),
+    description: word(t, `checkout.tracking.${key}.description`),
+    tone: known?.tone ?? "neutral",
+  };
 }
 
 export type PickupStage = "preparing" | "ready" | "pickedUp" | "cancelled";
 
-const PICKUP_WORDS: Record<PickupStage, StatusView> = {
-  preparing: {
-    label: "Preparing for pickup",
-    description: "We'll let you know when your order is ready to collect.",
-    tone: "info",
-  },
-  ready: { label: "Ready for pickup", description: "Your order is ready to collect.", tone: "success" },
-  pickedUp: { label: "Picked up", description: "You've collected your order.", tone: "success" },
-  cancelled: {
-    label: "Pickup cancelled",
-    description: "This order won't be ready for pickup.",
-    tone: "neutral",
-  },
+const PICKUP_TONES: Record<PickupStage, Tone> = {
+  preparing: "info",
+  ready: "success",
+  pickedUp: "success",
+  cancelled: "neutral",
 };
 
-export function pickupStatusView(stage: PickupStage): StatusView {
-  return PICKUP_WORDS[stage];
+export function pickupStatusView(t: Translator, stage: PickupStage): StatusView {
+  return {
+    label: word(t, `checkout.pickup.${stage}.label`),
+    description: word(t, `checkout.pickup.${stage}.description`),
+    tone: PICKUP_TONES[stage],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Returns
 // ---------------------------------------------------------------------------------------------------------
 
-const RETURN_WORDS: Record<ReturnView["state"], StatusView> = {
-  initiated: {
-    label: "Return in progress",
-    description: "We've started your return and will update this page as it moves.",
-    tone: "info",
-  },
-  cancelled: {
-    label: "Return cancelled",
-    description: "This return was cancelled; your lease continues as before.",
-    tone: "neutral",
-  },
-  completed: { label: "Return completed", description: "We've received your return.", tone: "success" },
+const RETURN_TONES: Record<ReturnView["state"], Tone> = {
+  initiated: "info",
+  cancelled: "neutral",
+  completed: "success",
 };
 
-export function returnStatusView(state: ReturnView["state"]): StatusView {
-  return RETURN_WORDS[state];
+export function returnStatusView(t: Translator, state: ReturnView["state"]): StatusView {
+  return {
+    label: word(t, `checkout.return.${state}.label`),
+    description: word(t, `checkout.return.${state}.description`),
+    tone: RETURN_TONES[state],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -261,176 +186,127 @@ export function returnStatusView(state: ReturnView["state"]): StatusView {
 
 export type PaymentProblemWords = { message: string; advice: string };
 
-const PAYMENT_PROBLEM_WORDS: Record<KnownPaymentErrorCode, PaymentProblemWords> = {
-  card_declined: {
-    message: "Your card was declined.",
-    advice: "Contact your bank to find out why, or contact support to pay with a different card.",
-  },
-  insufficient_funds: {
-    message: "Your last payment didn't go through because of insufficient funds.",
-    advice: "Make sure the funds are available, or contact support to pay with a different card.",
-  },
-  expired_card: {
-    message: "The card we have on file has expired.",
-    advice: "Contact support to update your card.",
-  },
-  authentication_required: {
-    message: "Your bank needs you to approve this payment.",
-    advice: "Contact your bank to approve the payment, then contact support so we can try again.",
-  },
-};
-
-const PAYMENT_PROBLEM_UNKNOWN: PaymentProblemWords = {
-  message: "A recent payment didn't go through.",
-  advice: "Contact support and we'll help you sort it out.",
-};
+const PAYMENT_PROBLEM_KEYS = {
+  card_declined: "cardDeclined",
+  insufficient_funds: "insufficientFunds",
+  expired_card: "expiredCard",
+  authentication_required: "authenticationRequired",
+} as const satisfies Record<KnownPaymentErrorCode, string>;
 
 /**
  * Words for a payment error code. The API's own `lastPaymentError` text is never shown: it is written for
  * operators and may carry processor details.
  */
-export function paymentProblemWords(code: string | null | undefined): PaymentProblemWords {
-  return valueForKey(PAYMENT_PROBLEM_WORDS, code?.trim().toLowerCase()) ?? PAYMENT_PROBLEM_UNKNOWN;
+export function paymentProblemWords(t: Translator, code: string | null | undefined): PaymentProblemWords {
+  const key = valueForKey(PAYMENT_PROBLEM_KEYS, code?.trim().toLowerCase()) ?? "unknown";
+  return {
+    message: word(t, `checkout.paymentProblem.${key}.message`),
+    advice: word(t, `checkout.paymentProblem.${key}.advice`),
+  };
 }
 
-export const DEPOSIT_WORDS = {
-  /** Payments panel: what a pre-authorized deposit means. */
-  held: "Pre-authorized: the amount is held on your card but not charged yet.",
-  /** Payments panel: the warning when the hold ends within 72 hours. */
-  holdExpiresSoon: "The hold on your deposit expires soon",
-  /** Beside Continue checkout: what to do about a hold that ends soon. */
-  finishBeforeHoldExpires:
-    "The hold on your card expires soon. Finish your checkout or contact support so your order isn't delayed.",
-} as const;
-
 /** A fee without a name of its own. */
-export const UNNAMED_FEE = "Fee";
+export function unnamedFee(t: Translator): string {
+  return word(t, "checkout.unnamedFee");
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Lease
 // ---------------------------------------------------------------------------------------------------------
 
 const LEASE_TERM_ID = /^lt_([1-9]\d{0,2})(d|w|m|y)$/;
-const LEASE_TERM_UNITS: Record<string, [singular: string, plural: string]> = {
-  d: ["day", "days"],
-  w: ["week", "weeks"],
-  m: ["month", "months"],
-  y: ["year", "years"],
-};
 
 /** "lt_12m" → "12 months" (our reading of the undocumented LeaseTermId); anything else → null. */
-export function leaseTermText(leaseTermId: string | null | undefined): string | null {
+export function leaseTermText(t: Translator, leaseTermId: string | null | undefined): string | null {
   const match = typeof leaseTermId === "string" ? LEASE_TERM_ID.exec(leaseTermId.trim().toLowerCase()) : null;
   const count = match?.[1];
-  const unit = valueForKey(LEASE_TERM_UNITS, match?.[2]);
+  const unit = match?.[2] as "d" | "w" | "m" | "y" | undefined;
   if (count === undefined || unit === undefined) return null;
-  return `${count} ${count === "1" ? unit[0] : unit[1]}`;
+  return t(`checkout.leaseTerm.${unit}`, { count: Number(count) });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Timeline
 // ---------------------------------------------------------------------------------------------------------
 
-const MILESTONE_WORDS: Record<MilestoneWordKey, string> = {
-  checkoutStarted: "Checkout started",
-  depositPaid: "Deposit paid",
-  insuranceApproved: "Insurance approved",
-  orderConfirmed: "Order confirmed",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  readyForPickup: "Ready for pickup",
-  pickedUp: "Picked up",
-  leaseActive: "Lease started",
-  returnInitiated: "Return started",
-  returnCompleted: "Return completed",
-  waitlisted: "On the waitlist",
-  cancelled: "Cancelled",
+const MILESTONE_KEYS: Record<MilestoneWordKey, true> = {
+  checkoutStarted: true,
+  depositPaid: true,
+  insuranceApproved: true,
+  orderConfirmed: true,
+  shipped: true,
+  delivered: true,
+  readyForPickup: true,
+  pickedUp: true,
+  leaseActive: true,
+  returnInitiated: true,
+  returnCompleted: true,
+  waitlisted: true,
+  cancelled: true,
 };
 
-/** The collapsed timeline: what comes next, and the way to every step. */
-export const TIMELINE_WORDS = {
-  next: "Next step:",
-  showAll: (count: number) => `Show all steps (${count})`,
-} as const;
-
 /** Our words for a milestone key, else the API's own label (free text), else "Step N" (1-based). */
-export function milestoneLabel(key: string, apiLabel: string | null, position: number): string {
-  return valueForKey(MILESTONE_WORDS, key) ?? apiLabel ?? `Step ${position}`;
+export function milestoneLabel(
+  t: Translator,
+  key: string,
+  apiLabel: string | null,
+  position: number,
+): string {
+  if (valueForKey(MILESTONE_KEYS, key)) return word(t, `checkout.milestone.${key as MilestoneWordKey}`);
+  return apiLabel ?? t("checkout.milestone.step", { position });
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Actions, titles, list filters, support
+// Actions, titles, key facts
 // ---------------------------------------------------------------------------------------------------------
 
-export const ACTION_LABELS: Record<NextAction["kind"], string> = {
-  continueCheckout: "Continue checkout",
-  trackPackage: "Track package",
-  seeReturn: "See return",
-  fixPayment: "Fix payment",
-  viewDetails: "View details",
-};
+export function actionLabel(t: Translator, kind: NextAction["kind"]): string {
+  return word(t, `checkout.action.${kind}`);
+}
 
-export const TITLE_WORDS = {
-  quantityOf: (quantity: number, name: string) => `${quantity} × ${name}`,
-  andMore: (first: string, others: number) => `${first} + ${others} more`,
-  order: (externalOrderId: string) => `Order ${externalOrderId}`,
-  /** No item names and no order number: a friendly title, never the raw id. */
-  checkout: (reference: string) => `Your order · ref ${reference}`,
-  /** The line under a title that tells same-item orders apart. */
-  reference: (reference: string) => `ref ${reference}`,
-  /** "Ordered on" only for a finished checkout: an unfinished one was never ordered. */
-  ordered: "Ordered on",
-  started: "Started on",
-} as const;
+export type KeyFactWord =
+  | "holdEnds"
+  | "leaseEnds"
+  | "leaseStarts"
+  | "delivered"
+  | "pickedUp"
+  | "readySince"
+  | "since"
+  | "updated"
+  | "returnStarted"
+  | "returnCompleted";
 
 /*
  * The key fact beside a headline: the one fact that matters now. Most read "<label> <date>"; the rest
  * are one line of text.
  */
-export const KEY_FACT_WORDS = {
-  holdEnds: "Hold on your card ends",
-  leaseEnds: "Lease ends",
-  leaseStarts: "Lease starts",
-  delivered: "Arrived",
-  pickedUp: "Collected",
-  readySince: "Ready since",
-  /** A step that is the headline itself: only its date is news. */
-  since: "Since",
-  /** …and when the step has no date either: when we last heard of the order. */
-  updated: "Last updated",
-  returnStarted: "Return started",
-  returnCompleted: "Return completed",
-  failures: (message: string, count: number | null) =>
-    count !== null && count > 0 ? `${message} Failed ${count === 1 ? "once" : `${count} times`}.` : message,
-  tracking: (carrier: string | null, number: string | null) =>
-    [carrier, number].filter((part): part is string => part !== null).join(" · "),
-} as const;
+export function keyFactLabel(t: Translator, fact: KeyFactWord): string {
+  return word(t, `checkout.keyFact.${fact}`);
+}
 
-/** Pickup: the API names no place or hours (only an id we don't show), so say what we can. */
-export const PICKUP_HELP_WORDS = {
-  whatToBring: "Bring a photo ID and your order reference",
-  whereToLook:
-    "Your pickup confirmation email says where and when to collect. Can't find it? Contact us and we'll tell you.",
-} as const;
+/** "Your card was declined. Failed 3 times." (the count only when there were failures). */
+export function failuresText(t: Translator, message: string, count: number | null): string {
+  return count !== null && count > 0 ? t("checkout.keyFact.failures", { message, count }) : message;
+}
 
-/** The list page's groups (lib/checkout/situation.ts listGroupOf decides which). */
-export const LIST_GROUP_WORDS = {
-  attention: "Needs your attention",
-  active: "In progress",
-  done: "Done",
-  olderDone: (count: number) => `Show ${count} older ${count === 1 ? "order" : "orders"}`,
-  /** With more than one page: the groups sort this page only (the API pages newest first). */
-  thisPageOnly: "Grouped within this page; other pages have older orders.",
-} as const;
+/** "UPS · 1Z…": names and numbers only, the same in every language. */
+export function trackingFact(carrier: string | null, number: string | null): string {
+  return [carrier, number].filter((part): part is string => part !== null).join(" · ");
+}
 
-/** "All" has no situation of its own; the other filters are named by their situation's headline. */
-export const ALL_FILTER_LABEL = "All";
+// ---------------------------------------------------------------------------------------------------------
+// Support
+// ---------------------------------------------------------------------------------------------------------
 
-export const SUPPORT_WORDS = {
-  /** The checkout is unfinished but its link can't be offered safely. */
-  unsafeCheckoutLink: "We can't open this checkout from here. Contact support and we'll help you finish it.",
-  questions: "Questions about this order?",
-  needHelp: "Need help?",
-  subject: "Question about my order",
-  subjectFor: (checkoutId: string) => `Question about my order ${checkoutId}`,
-} as const;
+/** What SupportContact says, in the customer's language: the mail subject (with the order) and link names. */
+export type SupportContactWords = { mailSubject: string; helpCentre: string };
+
+export function supportContactWords(t: Translator, checkoutId: string | null): SupportContactWords {
+  return {
+    mailSubject:
+      checkoutId === null
+        ? word(t, "checkout.support.subject")
+        : t("checkout.support.subjectFor", { checkoutId }),
+    helpCentre: word(t, "checkout.support.helpCentre"),
+  };
+}

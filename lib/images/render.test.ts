@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { toCheckoutView } from "@/lib/checkout/view-model";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutRecord } from "@/test-support/test-records";
 import { isPng, pngSize } from "../../e2e/support/png";
 import { renderBrandImage, renderStatusImage } from "./render";
@@ -9,7 +10,9 @@ const OPTIONS = {
   now: new Date("2026-03-01T12:00:00.000Z"),
   allowHttpCheckoutUrl: false,
   supportEmail: "s@x.example",
-};
+  t: translatorFor("en"),
+  locale: "en",
+} as const;
 
 // Everything the renderer would otherwise fetch: emoji images from a CDN, fonts for other scripts.
 const hostile = toCheckoutView(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneView } from "@/lib/checkout/types";
 import { toCheckoutView } from "@/lib/checkout/view-model";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutRecord } from "@/test-support/test-records";
 import { imageFonts } from "./fonts";
 import {
@@ -16,7 +17,9 @@ const OPTIONS = {
   now: new Date("2026-03-01T12:00:00.000Z"),
   allowHttpCheckoutUrl: false,
   supportEmail: "s@x.example",
-};
+  t: translatorFor("en"),
+  locale: "en",
+} as const;
 const T = (day: number) => `2026-02-${String(day).padStart(2, "0")}T12:00:00.000Z`;
 const fonts = imageFonts();
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { toCheckoutSummary, toCheckoutView } from "@/lib/checkout/view-model";
+import { translatorFor } from "@/lib/i18n/translator";
 import { type FakeHandler, type FakeUpstream, startFakeUpstream } from "@/test-support/fake-upstream";
 import {
   DETAIL_EXAMPLE_BODY,
@@ -28,7 +29,9 @@ const VIEW = {
   now: new Date("2026-01-15T12:00:00Z"),
   allowHttpCheckoutUrl: false,
   supportEmail: "help@example.com",
-};
+  t: translatorFor("en"),
+  locale: "en",
+} as const;
 
 const DOCUMENTED_ITEM = (JSON.parse(LIST_EXAMPLE_BODY) as Record<string, unknown>[])[0] ?? {};
 

@@ -1,5 +1,7 @@
 import type { CheckoutView } from "../../lib/checkout/types";
 import { toCheckoutView } from "../../lib/checkout/view-model";
+import type { Locale } from "../../lib/i18n/locales";
+import { translatorFor } from "../../lib/i18n/translator";
 import { parseCheckoutList } from "../../lib/sweetspot/schemas";
 import { toListItem } from "../../sandbox/projection";
 import { SCENARIOS } from "../../sandbox/scenarios";
@@ -9,7 +11,11 @@ import { seedCheckouts } from "../../sandbox/seed";
  * View models of seeded sandbox checkouts, built the way the portal builds them (list item → schema →
  * view model), for scripts that render images without a running portal or sandbox.
  */
-export function sampleCheckoutView(checkoutId: string, now = new Date()): CheckoutView {
+export function sampleCheckoutView(
+  checkoutId: string,
+  now = new Date(),
+  locale: Locale = "en",
+): CheckoutView {
   const record = seedCheckouts(now).find((checkout) => checkout.id === checkoutId);
   if (!record) throw new Error(`No seeded checkout ${checkoutId}`);
   const [parsed] = parseCheckoutList([toListItem(record)]).records;
@@ -18,6 +24,8 @@ export function sampleCheckoutView(checkoutId: string, now = new Date()): Checko
     now,
     allowHttpCheckoutUrl: true,
     supportEmail: "support@example.com",
+    t: translatorFor(locale),
+    locale,
   });
 }
 

@@ -10,6 +10,8 @@ import styles from "./LiveCheckout.module.css";
 
 const REFRESH_INTERVAL_MS = 30_000;
 
+export type LiveCheckoutWords = { updating: string; failed: string };
+
 class RefreshError extends Error {
   constructor(readonly status: number) {
     super(`refresh failed with ${status}`);
@@ -40,6 +42,7 @@ export function LiveCheckout({
   fingerprint,
   stale,
   dates,
+  words,
 }: {
   checkoutId: string;
   /** The fingerprint of the view the server just rendered. */
@@ -47,6 +50,11 @@ export function LiveCheckout({
   /** The server answered from last known good: the first good answer re-renders (and drops the banner). */
   stale: boolean;
   dates: DateContext;
+  /**
+   * Its words, already in the customer's language (a client component never loads the messages):
+   * `failed` holds the literal placeholder `{time}` for the time it fills in.
+   */
+  words: LiveCheckoutWords;
 }) {
   const router = useRouter();
   // What is on screen now; null while it is a saved view, so any good answer refreshes.
@@ -85,8 +93,8 @@ export function LiveCheckout({
     freshAt === null
       ? ""
       : error
-        ? `Couldn’t refresh — showing what we had as of ${formatDate(freshAt, dates, true)}.`
-        : "This page updates itself.";
+        ? words.failed.replace("{time}", formatDate(freshAt, dates, true) ?? freshAt)
+        : words.updating;
   return (
     <p className={styles.note}>
       {noteText ? (

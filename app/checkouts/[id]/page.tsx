@@ -8,14 +8,19 @@ import { requireCustomer } from "@/lib/auth/customer-session";
 import { checkoutFingerprint } from "@/lib/checkout/fingerprint";
 import { loadCheckoutPage } from "@/lib/checkout/load";
 import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
+import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
+import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
+import type { Translator } from "@/lib/i18n/translator";
 import { getDateContext } from "@/lib/request/date-context";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import { LiveCheckout } from "./LiveCheckoutLoader";
 
 // Generic on purpose: titles and previews of a deep link must not reveal the order.
-export const metadata: Metadata = { title: "Your order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("checkout.detail.metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,14 +32,16 @@ export default async function CheckoutPage({ params }: Props) {
   const { id } = await params;
   const session = await requireCustomer({ checkoutId: id }, checkoutPath(id));
   // While the API fails, the customer's last known view answers (200, with a banner): see docs/shared-state.md.
-  const read = await loadCheckoutPage(session.userId, id).catch((error: unknown) => {
+  const locale = await getLocale();
+  const t = await getTranslator();
+  const read = await loadCheckoutPage(session.userId, id, locale).catch((error: unknown) => {
     // The customer's own record came back unreadable: not an outage, and not "no such order" either.
     if (error instanceof CheckoutUnreadableError) return null;
     if (error instanceof CheckoutNotFoundError) notFound();
     throw error;
   });
   const support = supportContactsOf(env());
-  if (read === null) return <OrderNotShown support={support} checkoutId={id} />;
+  if (read === null) return <OrderNotShown support={support} checkoutId={id} t={t} />;
   const { view, savedAt } = read;
   const dates = await getDateContext();
 
@@ -46,33 +53,46 @@ export default async function CheckoutPage({ params }: Props) {
       fingerprint={await checkoutFingerprint(view)}
       stale={savedAt !== null}
       dates={dates}
+      words={{
+        updating: t("checkout.detail.liveUpdating"),
+        failed: t("checkout.detail.liveFailed", { time: "{time}" }),
+      }}
     />
   ) : undefined;
 
   return (
     <>
       {savedAt ? (
-        <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} updatesItself={view.live} />
+        <StaleViewBanner savedAt={savedAt.toISOString()} dates={dates} t={t} updatesItself={view.live} />
       ) : null}
-      <CheckoutDetail view={view} dates={dates} support={support} refreshNote={refreshNote} />
+      <CheckoutDetail view={view} dates={dates} support={support} t={t} refreshNote={refreshNote} />
     </>
   );
 }
 
-function OrderNotShown({ support, checkoutId }: { support: SupportContacts; checkoutId: string }) {
+function OrderNotShown({
+  support,
+  checkoutId,
+  t,
+}: {
+  support: SupportContacts;
+  checkoutId: string;
+  t: Translator;
+}) {
   return (
     <ErrorState
-      title="This order could not be shown"
+      title={t("checkout.detail.notShownTitle")}
       body={
         <>
-          <p>
-            We received incomplete information about this order, so we can&apos;t show it safely. Contact us
-            and we will look it up for you.
-          </p>
-          <SupportContact support={support} checkoutId={checkoutId} />
+          <p>{t("checkout.detail.notShownBody")}</p>
+          <SupportContact
+            support={support}
+            checkoutId={checkoutId}
+            words={supportContactWords(t, checkoutId)}
+          />
         </>
       }
-      action={{ href: checkoutListPath(), label: "See your orders" }}
+      action={{ href: checkoutListPath(), label: t("checkout.detail.seeYourOrders") }}
     />
   );
 }

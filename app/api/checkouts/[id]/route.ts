@@ -1,6 +1,7 @@
 import { customerForRoute } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { jsonResponseForError, PRIVATE_NO_STORE } from "@/lib/http/json-errors";
+import { getLocale } from "@/lib/i18n/request-locale";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,7 +11,9 @@ export async function GET(_request: Request, { params }: Context) {
   const session = await customerForRoute({ checkoutId: id });
   if (session instanceof Response) return session;
   try {
-    return Response.json(await loadCheckoutView(session.userId, id), { headers: PRIVATE_NO_STORE });
+    return Response.json(await loadCheckoutView(session.userId, id, await getLocale()), {
+      headers: PRIVATE_NO_STORE,
+    });
   } catch (error) {
     return jsonResponseForError(error);
   }

@@ -57,9 +57,8 @@ export async function GET(request: NextRequest, { params }: Context) {
   try {
     // The pages' read and view model, so the image says what the page says (same fallbacks). Read
     // every time: the customer's access and the status are checked afresh, only rendering is cached.
-    // I18N-MERGE (checkout words): the one call that should pass the image's language to the view
-    // model, so its headline and step names come out in it too: loadCheckoutView(userId, id, { locale }).
-    view = await loadCheckoutView(userId, id);
+    // The image's language (the token's `lang` claim, else English): headline and steps come out in it.
+    view = await loadCheckoutView(userId, id, locale);
   } catch (error) {
     return jsonResponseForError(error);
   }

@@ -2,6 +2,7 @@ import { customerForRoute } from "@/lib/auth/customer-session";
 import { checkoutFingerprint, fingerprintEtag, matchesIfNoneMatch } from "@/lib/checkout/fingerprint";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { jsonResponseForError } from "@/lib/http/json-errors";
+import { getLocale } from "@/lib/i18n/request-locale";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -11,6 +12,8 @@ const PRIVATE_NO_CACHE = { "Cache-Control": "private, no-cache" } as const;
 /**
  * The fingerprint of one checkout's customer-visible view, for the live page's poller: 304 while it
  * is what the poller already has, else `{ fingerprint }`. Same checks and errors as the view route.
+ * Built in the language the page is in (the same cookie, link claim and Accept-Language): a view in
+ * another language would differ in every word, and the poller would refresh for nothing.
  */
 export async function GET(request: Request, { params }: Context) {
   const { id } = await params;
@@ -18,7 +21,7 @@ export async function GET(request: Request, { params }: Context) {
   if (session instanceof Response) return session;
   let fingerprint: string;
   try {
-    fingerprint = await checkoutFingerprint(await loadCheckoutView(session.userId, id));
+    fingerprint = await checkoutFingerprint(await loadCheckoutView(session.userId, id, await getLocale()));
   } catch (error) {
     return jsonResponseForError(error);
   }
