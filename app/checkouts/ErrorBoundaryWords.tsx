@@ -1,9 +1,16 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
+import type { SupportContactWords } from "@/lib/checkout/words";
 
 /** The orders' error boundary's words, already in the customer's language. */
-export type ErrorBoundaryWords = { title: string; body: string; help: string; retry: string };
+export type ErrorBoundaryWords = {
+  title: string;
+  body: string;
+  help: string;
+  retry: string;
+  support: SupportContactWords;
+};
 
 /*
  * app/checkouts/error.tsx is a client component that Next renders with no props from the server, so

@@ -20,7 +20,7 @@ export default function CheckoutsError({ retry }: { error: unknown; retry: () =>
       body={
         <>
           <p>{words.body}</p>
-          {support ? <SupportContact support={support} lead={words.help} /> : null}
+          {support ? <SupportContact support={support} lead={words.help} words={words.support} /> : null}
         </>
       }
       retry={

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SupportProvider } from "@/components/ui/SupportContext";
 import { supportContactsOf } from "@/lib/checkout/support";
+import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/request-locale";
 import { ErrorBoundaryWordsProvider } from "./ErrorBoundaryWords";
@@ -16,6 +17,7 @@ export default async function CheckoutsLayout({ children }: { children: ReactNod
     body: t("site.checkoutsError.body"),
     help: t("site.checkoutsError.help"),
     retry: t("site.checkoutsError.retry"),
+    support: supportContactWords(t, null),
   };
   return (
     <SupportProvider support={supportContactsOf(env())}>

@@ -8,11 +8,8 @@ export type SupportContactProps = {
   checkoutId?: string | null;
   /** The sentence before the links ("Questions about this order?"). */
   lead?: string;
-  /**
-   * The mail subject and link names in the customer's language (supportContactWords). Server pages
-   * pass them; without them (client error boundaries, which cannot load the messages) they are English.
-   */
-  words?: SupportContactWords;
+  /** The mail subject and link names in the customer's language (supportContactWords). */
+  words: SupportContactWords;
 };
 
 /** Every way to reach support, as working links: email (with the order reference), phone, help page. */
@@ -21,9 +18,9 @@ export function SupportContact({ support, checkoutId = null, lead, words }: Supp
     <p className={styles.contact}>
       {lead ? <span className={styles.lead}>{lead} </span> : null}
       <span className={styles.links}>
-        <a href={supportMailto(support.email, checkoutId, words?.mailSubject)}>{support.email}</a>
+        <a href={supportMailto(support.email, checkoutId, words.mailSubject)}>{support.email}</a>
         {support.phone ? <a href={supportTel(support.phone)}>{support.phone}</a> : null}
-        {support.url ? <a href={support.url}>{words?.helpCentre ?? "Help centre"}</a> : null}
+        {support.url ? <a href={support.url}>{words.helpCentre}</a> : null}
       </span>
     </p>
   );

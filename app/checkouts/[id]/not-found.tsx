@@ -1,6 +1,7 @@
 import { ErrorState } from "@/components/ui/ErrorState";
 import { SupportContact } from "@/components/ui/SupportContact";
 import { supportContactsOf } from "@/lib/checkout/support";
+import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/request-locale";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
@@ -14,7 +15,11 @@ export default async function CheckoutNotFound() {
       body={
         <>
           <p>{t("site.checkoutNotFound.body")}</p>
-          <SupportContact support={supportContactsOf(env())} lead={t("site.checkoutNotFound.help")} />
+          <SupportContact
+            support={supportContactsOf(env())}
+            lead={t("site.checkoutNotFound.help")}
+            words={supportContactWords(t, null)}
+          />
         </>
       }
       action={{ href: checkoutListPath(), label: t("site.checkoutNotFound.seeOrders") }}
