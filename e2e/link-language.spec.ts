@@ -171,3 +171,78 @@ test("the status image for a Spanish email is a PNG in Spanish", async ({ reques
   expect(english.headers()["content-language"]).toBe("en");
   expect(Buffer.compare(await spanish.body(), await english.body())).not.toBe(0);
 });
+
+test.describe("the language switch of a link page, without JavaScript", () => {
+  test.use({ locale: "es-MX", javaScriptEnabled: false });
+
+  test("an expired link read in Spanish switches to English, and the token goes nowhere", async ({
+    page,
+    context,
+  }) => {
+    const link = await emailLink(DEMO_CUSTOMERS.many.id);
+    const token = new URL(link, E2E_PORTAL_URL).searchParams.get("token") ?? "";
+    expect(token).not.toBe("");
+    // Every request the browser makes from here on: none may carry the token but the link itself.
+    const leaks: string[] = [];
+    page.on("request", (request) => {
+      const headers = Object.entries(request.headers()).map(([name, value]) => `${name}: ${value}`);
+      const carried = [headers.join("\n"), request.postData() ?? ""];
+      if (
+        request.url() !== new URL(link, E2E_PORTAL_URL).href &&
+        carried.some((each) => each.includes(token))
+      )
+        leaks.push(`${request.method()} ${request.url()}`);
+    });
+
+    // No `lang` claim: the browser's Spanish decides.
+    expect((await page.goto(link))?.status()).toBe(410);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este enlace ha vencido");
+    const english = page.getByRole("group", { name: "Idioma" }).getByRole("button", { name: "English" });
+    await expect(english).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: "Español" })).toHaveCount(0);
+
+    await english.click();
+
+    // The sign-in page, in English: where every link page points, and it says the email's link signs in.
+    await expect(page).toHaveURL(`${E2E_PORTAL_URL}/signin`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to see your orders" })).toBeVisible();
+    await expect(page.getByText("The link in it signs you in")).toBeVisible();
+    expect((await context.cookies(E2E_PORTAL_URL)).find((cookie) => cookie.name === "locale")?.value).toBe(
+      "en",
+    );
+    expect(leaks).toEqual([]);
+
+    // Opening the email's link again shows its page in the language just chosen.
+    expect((await page.goto(link))?.status()).toBe(410);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired");
+    await expect(
+      page.getByRole("group", { name: "Language" }).getByRole("button", { name: "Español" }),
+    ).toHaveAttribute("lang", "es");
+  });
+});
+
+test.describe("axe on a link page with its language switch", () => {
+  // axe runs as a script in the page, so this audit runs with JavaScript on (the page has none of its own).
+  test.use({ locale: "es-MX" });
+
+  test("finds nothing on the expired page in Spanish, nor in English once chosen", async ({
+    page,
+    context,
+  }) => {
+    const link = await emailLink(DEMO_CUSTOMERS.many.id);
+    expect((await page.goto(link))?.status()).toBe(410);
+    await expect(
+      page.getByRole("group", { name: "Idioma" }).getByRole("button", { name: "English" }),
+    ).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.addCookies([{ name: "locale", value: "en", url: E2E_PORTAL_URL }]);
+    expect((await page.goto(link))?.status()).toBe(410);
+    await expect(
+      page.getByRole("group", { name: "Language" }).getByRole("button", { name: "Español" }),
+    ).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -76,6 +76,31 @@ describe("the language switch", () => {
     expect(response.headers.get("location")).toBe("/checkouts");
   });
 
+  it("never goes back to an email link, whose address holds its token", async () => {
+    for (const [back, referer] of [
+      ["/link?token=a.b.c", undefined],
+      ["/checkouts", `${PORTAL}/link?token=a.b.c`],
+      ["/link?token=a.b.c", `${PORTAL}/link?token=a.b.c`],
+    ] as const) {
+      const response = await languageSwitchResponse(
+        post({ locale: "es", back }, referer ? { referer } : {}),
+        context(),
+      );
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe(back === "/checkouts" ? "/checkouts" : "/");
+      expect(response.headers.get("set-cookie")).toMatch(/^locale=es;/);
+      expect(response.headers.get("set-cookie")).not.toContain("a.b.c");
+    }
+  });
+
+  it("follows the form from a link page, whose strict-origin Referer is the bare origin", async () => {
+    const response = await languageSwitchResponse(
+      post({ locale: "en", back: "/signin" }, { referer: `${PORTAL}/` }),
+      context(),
+    );
+    expect(response.headers.get("location")).toBe("/signin");
+  });
+
   it.each([
     "//evil.example",
     "https://evil.example/checkouts",

@@ -29,7 +29,7 @@ describe("the expired-link page", () => {
     for (const reason of ["expired", "invalid", "not_yet_valid"] as const) {
       const page = await text(linkProblemResponse(reason, context, { offer: "none" }));
       expect(page).not.toContain("Email me a new link");
-      expect(page).not.toContain("<form");
+      expect(page).not.toContain('name="token"');
     }
   });
 
@@ -43,7 +43,7 @@ describe("the expired-link page", () => {
     expect(page).toContain(
       `Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we'll send you one.`,
     );
-    expect(page).not.toContain("<form");
+    expect(page).not.toContain('name="token"');
   });
 });
 
@@ -56,7 +56,7 @@ describe("every link page", () => {
     };
     for (const reason of ["expired", "invalid", "not_yet_valid"] as const) {
       const page = await text(linkProblemResponse(reason, { ...context, support }));
-      expect(page).toMatch(/<header class="site"><a class="brand" href="\/">.*The Sweet Spot<\/a><\/header>/);
+      expect(page).toMatch(/<header class="site"><a class="brand" href="\/">.*The Sweet Spot<\/a>\n<form/);
       expect(page).toContain('href="/signin"');
       expect(page).toContain('href="mailto:help@example.test?subject=');
       expect(page).toContain('href="tel:+15550100199"');
@@ -137,6 +137,47 @@ function flatten(tree: object): Record<string, string> {
   }
   return leaves;
 }
+
+/** The language switch's form, as a reader of the page's HTML finds it. */
+function languageSwitchOf(html: string): string {
+  return html.match(/<form method="post" action="\/language">[\s\S]*?<\/form>/)?.[0] ?? "";
+}
+
+describe("the language switch of every link page", () => {
+  const OTHER = {
+    en: { name: "Español", lang: "es", label: "Language" },
+    es: { name: "English", lang: "en", label: "Idioma" },
+  };
+
+  it.each(["en", "es"] as const)(
+    "offers the other language on every %s page, without JavaScript",
+    async (locale) => {
+      const { name, lang, label } = OTHER[locale];
+      for (const [page, response] of everyPage(locale)) {
+        const form = languageSwitchOf(await text(response));
+        expect(form, page).toContain('<fieldset class="language-group">');
+        expect(form, page).toContain(`<legend class="visually-hidden">${label}</legend>`);
+        expect(form, page).toContain(
+          `<button type="submit" name="locale" value="${lang}" lang="${lang}" class="language-button">${name}</button>`,
+        );
+        // One button: the language the page is in is not offered.
+        expect(form.match(/<button/g), page).toHaveLength(1);
+        expect(form, page).toContain('<input type="hidden" name="back" value="/signin">');
+      }
+    },
+  );
+
+  it("never carries the link's token, nor any query of /link, and sends the origin alone as Referer", async () => {
+    for (const [page, response] of everyPage("es")) {
+      const form = languageSwitchOf(await text(response));
+      expect(form, page).not.toContain("a.b.c");
+      expect(form, page).not.toContain("token");
+      expect(form, page).not.toContain("/link");
+      // Under "no-referrer" the switch's post would carry `Origin: null` and be refused as cross-site.
+      expect(response.headers.get("referrer-policy"), page).toBe("strict-origin");
+    }
+  });
+});
 
 describe("in Spanish", () => {
   it.each(everyPage("es"))("the %s page is Spanish through and through", async (_name, response) => {

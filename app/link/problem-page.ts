@@ -1,7 +1,7 @@
 import type { LinkTokenFailure } from "@/lib/auth/link-token";
 import { type SupportContacts, supportContactsOf, supportMailto, supportTel } from "@/lib/checkout/support";
 import { env } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import { linkPreviewTags } from "@/lib/metadata/link-preview";
 import { publicOrigin } from "@/lib/request/public-origin";
@@ -56,8 +56,6 @@ export function linkProblemResponse(
       title,
       status,
       context,
-      // The token is in the address bar: send the origin alone, which the same-origin check needs.
-      referrerPolicy: "strict-origin",
       main: `<h1>${title}</h1>
 <p>${body}</p>
 <p class="lead">${text(t("link.renewal.offer"))}</p>
@@ -127,10 +125,6 @@ export function switchAccountResponse(token: string, stayPath: string, context: 
     title,
     status: 200,
     context,
-    // The address bar still holds the token, so no Referer may carry it; but under "no-referrer" the
-    // browser would send `Origin: null` with the Switch post and fail the same-origin check.
-    // "strict-origin" sends the origin alone, never the path or query.
-    referrerPolicy: "strict-origin",
     main: `<h1>${title}</h1>
 <p class="lead">${text(t("link.switchAccount.lead"))}</p>
 <p>${text(t("link.switchAccount.body"))}</p>
@@ -259,19 +253,54 @@ export function tooManyRequestsResponse(retryAfterSeconds: number, context: Link
   });
 }
 
+/**
+ * Every page here holds a form (the language switch, and "Email me a new link" or "Switch account"),
+ * and the address bar may hold a token. So no Referer may carry the path or query, but under
+ * "no-referrer" the browser would send `Origin: null` with the forms' posts and fail their same-origin
+ * check. "strict-origin" sends the origin alone, never the path or query.
+ */
+const REFERRER_POLICY = "strict-origin";
+
+/**
+ * Where the language switch of these pages goes after changing language: the sign-in page. These
+ * pages answer a one-time, secret-bearing address (`/link?token=…`), and the token must not travel
+ * in the form, the cookie or a redirect, so "this page again" is impossible. The sign-in page is
+ * where each of them points anyway (their "Sign in" button), and it explains, in the new language,
+ * that the link in the email signs the customer in; opening that link again now shows its page
+ * (with "Email me a new link" when it applies) in the language just chosen, since the cookie wins.
+ */
+const SWITCH_BACK_PATH = PORTAL_PATHS.signIn;
+
+/**
+ * The header's language switch as plain HTML: the same form as app/LanguageSwitch.tsx (a post to the
+ * language route, a legend for screen readers, one button per other language, named in that language
+ * and marked `lang`), and its words from the same `site` messages.
+ */
+function languageSwitch(locale: Locale, t: Translator): string {
+  const buttons = LOCALES.filter((other) => other !== locale).map(
+    (other) =>
+      `<button type="submit" name="locale" value="${other}" lang="${other}" class="language-button">${escapeText(LOCALE_NAMES[other])}</button>`,
+  );
+  return `<form method="post" action="${PORTAL_PATHS.language}">
+<fieldset class="language-group">
+<legend class="visually-hidden">${text(t("site.language.label"))}</legend>
+<input type="hidden" name="back" value="${SWITCH_BACK_PATH}">
+${buttons.join("\n")}
+</fieldset>
+</form>`;
+}
+
 function linkPage({
   title,
   status,
   main,
   context,
-  referrerPolicy = "no-referrer",
   headers = {},
 }: {
   title: string;
   status: number;
   main: string;
   context: LinkPageContext;
-  referrerPolicy?: "no-referrer" | "strict-origin";
   headers?: Record<string, string>;
 }): Response {
   const t = translatorFor(context.locale);
@@ -282,7 +311,7 @@ function linkPage({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="${referrerPolicy}">
+<meta name="referrer" content="${REFERRER_POLICY}">
 <title>${withLinks(t, "link.page.titleSuffix", { title })}</title>
 ${linkPreviewTags(context.origin, context.locale)}
 <style${nonceAttribute}>
@@ -291,7 +320,7 @@ ${linkPreviewTags(context.origin, context.locale)}
 body{margin:0;font-family:system-ui,sans-serif;background:var(--bg);color:var(--fg);line-height:1.5}
 main{max-width:36rem;margin:0 auto;padding:2rem 1rem 3rem}
 header.site,footer.site{max-width:36rem;margin:0 auto;padding:1rem}
-header.site{border-bottom:1px solid color-mix(in srgb,var(--muted) 30%,transparent)}
+header.site{border-bottom:1px solid color-mix(in srgb,var(--muted) 30%,transparent);display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
 footer.site{color:var(--muted);font-size:.875rem}
 .brand{color:var(--fg);font-weight:700;text-decoration:none;display:inline-flex;align-items:center;gap:.4rem;min-height:44px}
 .brand span{color:var(--accent)}
@@ -303,11 +332,16 @@ form{margin:0}
 .button{display:inline-flex;align-items:center;min-height:44px;padding:0 1.25rem;border:2px solid var(--accent);border-radius:.75rem;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;text-decoration:none;cursor:pointer;box-sizing:border-box}
 .button.secondary{background:transparent;color:var(--fg)}
 a:not(.button){color:var(--fg)}
-.button:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
+.button:focus-visible,.language-button:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
+.language-group{display:flex;margin:0;padding:0;border:0;min-width:0}
+.language-button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:0 .75rem;border:0;border-radius:.5rem;background:transparent;font:inherit;color:var(--fg);text-decoration:underline;text-underline-offset:.2em;white-space:nowrap;cursor:pointer}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 </style>
 </head>
 <body>
-<header class="site"><a class="brand" href="${PORTAL_PATHS.home}"><span aria-hidden="true">●</span> The Sweet Spot</a></header>
+<header class="site"><a class="brand" href="${PORTAL_PATHS.home}"><span aria-hidden="true">●</span> The Sweet Spot</a>
+${languageSwitch(context.locale, t)}
+</header>
 <main>
 ${main}${supportLine(context.support, t)}
 </main>
@@ -319,7 +353,7 @@ ${main}${supportLine(context.support, t)}
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "private, no-store",
-      "Referrer-Policy": referrerPolicy,
+      "Referrer-Policy": REFERRER_POLICY,
       ...headers,
     },
   });

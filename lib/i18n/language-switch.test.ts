@@ -19,6 +19,10 @@ describe("switchBackPath", () => {
     "/signout",
     "/language?x=1",
     "/signin/sandbox",
+    "/link",
+    "/link?token=a.b.c",
+    "/link/?token=a.b.c",
+    "/link/renew",
   ])("sends %j, which is no page to come back to, to the front door", (path) => {
     expect(switchBackPath([path])).toBe("/");
   });
@@ -26,6 +30,7 @@ describe("switchBackPath", () => {
   it("does not mistake a page for a prefix of a route", () => {
     expect(switchBackPath(["/signouts"])).toBe("/signouts");
     expect(switchBackPath(["/languages"])).toBe("/languages");
+    expect(switchBackPath(["/links"])).toBe("/links");
   });
 
   it("falls back to the front door with nothing usable", () => {
@@ -50,6 +55,12 @@ describe("refererPath", () => {
     "http://evil.example/checkouts",
   ])("ignores %j", (referer) => {
     expect(refererPath(referer, origin)).toBeNull();
+  });
+
+  it("ignores a bare origin, all a page under strict-origin sends (the email-link pages)", () => {
+    expect(refererPath(`${origin}/`, origin)).toBeNull();
+    expect(refererPath(origin, origin)).toBeNull();
+    expect(refererPath(`${origin}/?filter=active`, origin)).toBe("/?filter=active");
   });
 
   it("ignores everything when the origin is unknown", () => {

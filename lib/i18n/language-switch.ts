@@ -20,11 +20,20 @@ export function localeCookie(locale: Locale, https: boolean) {
 }
 
 /**
- * Paths that are not pages to come back to: JSON and images, Next's assets, and the routes that only
- * take a post (a 303 there would answer with an error). Everything else — a 404 page included, so the
- * customer sees it again in the language they picked — is a fine place to return to.
+ * Paths that are not pages to come back to: JSON and images, Next's assets, the routes that only
+ * take a post (a 303 there would answer with an error), and the email links: `/link?token=…` holds a
+ * one-time secret, which must never be echoed into a Location (nor would a spent link sign in twice).
+ * Everything else — a 404 page included, so the customer sees it again in the language they picked —
+ * is a fine place to return to.
  */
-const NOT_PAGES = ["/api", "/_next", PORTAL_PATHS.signOut, PORTAL_PATHS.language, PORTAL_PATHS.sandboxSignIn];
+const NOT_PAGES = [
+  "/api",
+  "/_next",
+  PORTAL_PATHS.signOut,
+  PORTAL_PATHS.language,
+  PORTAL_PATHS.sandboxSignIn,
+  PORTAL_PATHS.link,
+];
 
 /**
  * Where the switch sends the customer after changing language: the first candidate that is a page of
@@ -41,13 +50,17 @@ export function switchBackPath(candidates: readonly unknown[]): string {
 
 /**
  * The path and query of a Referer header, when it names a page of `origin` (the origin the post was
- * already checked to come from); null for anything else.
+ * already checked to come from); null for anything else. A bare origin says nothing: it is what a
+ * page under "strict-origin" sends (the email-link pages, whose address holds a token), so the
+ * form's own `back` decides there.
  */
 export function refererPath(referer: string | null, origin: string): string | null {
   if (!referer) return null;
   try {
     const url = new URL(referer);
-    return url.origin === new URL(origin).origin ? url.pathname + url.search : null;
+    if (url.origin !== new URL(origin).origin) return null;
+    const path = url.pathname + url.search;
+    return path === PORTAL_PATHS.home ? null : path;
   } catch {
     return null;
   }
