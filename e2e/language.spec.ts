@@ -59,8 +59,9 @@ test.describe("a browser that prefers Spanish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Esta página no existe" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ver sus pedidos" })).toBeVisible();
 
-    // The order's own not-found page is checked with JavaScript on (below): without it, Next's
-    // notFound() from a dynamic page renders an empty body (vercel/next.js#57583), in any language.
+    // The order's own not-found page is checked with JavaScript on (below): without it, Next 16.4
+    // answers notFound() from a dynamic page with a 404 whose HTML body is empty, in any language
+    // (vercel/next.js#57583; e2e/status-codes.spec.ts holds the expected failure that says when it works).
   });
 
   test("switches to English, which stays across pages and beats the browser's Spanish", async ({

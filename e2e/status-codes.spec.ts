@@ -63,6 +63,39 @@ test.describe("not found", () => {
   });
 });
 
+test.describe("not found, without JavaScript", () => {
+  // Customers open order links from email on phones, some with JavaScript blocked.
+  test.use({ javaScriptEnabled: false });
+
+  test("an unknown checkout and someone else's still answer 404, with nothing of either order in the HTML", async ({
+    page,
+  }) => {
+    for (const id of [UNKNOWN_ID, SCENARIOS.blairShipped]) {
+      const response = await page.goto(`/checkouts/${id}`);
+      expect(response?.status(), id).toBe(404);
+      // The HTML carries the page's server-component payload too: Blair's order must not be in it.
+      expect(await response?.text(), id).not.toMatch(/FedEx|449044/);
+    }
+  });
+
+  test("an unknown checkout shows the not-found page with the way back and the support contact", async ({
+    page,
+  }) => {
+    // Known limitation, not a flake: Next 16.4 renders a segment's not-found.tsx only in the browser
+    // when notFound() is thrown during a dynamic render, the 404's HTML body is empty (see the comment
+    // in app/checkouts/[id]/page.tsx). Marked as failing so that the Next upgrade that fixes it shows
+    // up here as an unexpected pass: then drop this line and the comment in e2e/language.spec.ts.
+    test.fail(true, "Next 16.4 sends notFound() from a dynamic page as an empty HTML shell (next.js#57583)");
+    const response = await page.goto(`/checkouts/${UNKNOWN_ID}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "We can't find that order" })).toBeVisible({
+      timeout: 2_000,
+    });
+    await expect(page.getByRole("link", { name: "See your orders" })).toHaveAttribute("href", "/checkouts");
+    await expect(page.locator("main").getByRole("link", { name: /@/ })).toHaveAttribute("href", /^mailto:/);
+  });
+});
+
 test.describe("upstream failure", () => {
   // Nothing saved to answer with instead (with a saved view: e2e/last-known-good.spec.ts).
   test.beforeEach(async ({ context }) => {

@@ -26,7 +26,11 @@ type Props = { params: Promise<{ id: string }> };
 
 /**
  * One checkout. The session check and the upstream read both finish before anything streams, so an
- * unknown (or someone else's) checkout is a real 404 and an outage a real 5xx.
+ * unknown (or someone else's) checkout is a real 404 and an outage a real 5xx (a loading.tsx or Suspense
+ * boundary above this page would turn both into 200s).
+ * Known limit: Next 16.4 cannot server-render not-found.tsx for notFound() thrown during a dynamic render
+ * (React does not run error boundaries on the server, so Next answers 404 with an empty error shell and
+ * the browser draws the not-found UI from the RSC payload): without JavaScript that 404 shows a blank page.
  */
 export default async function CheckoutPage({ params }: Props) {
   const { id } = await params;
