@@ -133,7 +133,7 @@ test.describe("axe in Spanish", () => {
     try {
       await page.goto(checkout);
       await expect(
-        page.getByRole("heading", { level: 1, name: "No podemos mostrar sus pedidos en este momento" }),
+        page.getByRole("heading", { level: 1, name: "No podemos mostrar sus pedidos ahora" }),
       ).toBeVisible();
       await expect(page.getByRole("button", { name: "Intentar de nuevo" })).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);

@@ -203,8 +203,8 @@ describe("in Spanish", () => {
     const html = await expired?.text();
     expect(html).toContain('<input type="hidden" name="token" value="a.b.c">');
     expect(html).toContain(">Envíenme un enlace nuevo</button>");
-    expect(html).toContain("<h1>Este enlace ha vencido</h1>");
-    expect(html).toContain("<title>Este enlace ha vencido · The Sweet Spot</title>");
+    expect(html).toContain("<h1>Este enlace venció</h1>");
+    expect(html).toContain("<title>Este enlace venció · The Sweet Spot</title>");
   });
 
   it("the English pages are English", async () => {

@@ -339,8 +339,8 @@ describe("the same lookups in Spanish", () => {
     expect(ES("checkout.list.olderDone", { count: 4 })).toBe("Ver 4 pedidos anteriores");
     expect(EN("checkout.list.olderDone", { count: 1 })).toBe("Show 1 older order");
     expect(EN("checkout.list.olderDone", { count: 4 })).toBe("Show 4 older orders");
-    expect(ES("checkout.title.andMore", { first: "Sofá", others: 1 })).toBe("Sofá y 1 artículo más");
-    expect(ES("checkout.title.andMore", { first: "Sofá", others: 2 })).toBe("Sofá y 2 artículos más");
+    expect(ES("checkout.title.andMore", { first: "Sofá", others: 1 })).toBe("Sofá y 1 más");
+    expect(ES("checkout.title.andMore", { first: "Sofá", others: 2 })).toBe("Sofá y 2 más");
     expect(EN("checkout.title.andMore", { first: "Sofa", others: 2 })).toBe("Sofa + 2 more");
     expect(ES("checkout.timeline.showAll", { count: 5 })).toBe("Ver todos los pasos (5)");
     expect(ES("checkout.list.skippedTitle", { count: 1 })).toBe("No se pudo mostrar un pedido");
