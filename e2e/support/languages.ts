@@ -109,11 +109,15 @@ export const ENGLISH_UI_WORDS = [
   "updates itself",
 ] as const;
 
-/** Fails when a Spanish page shows one of the English interface words, naming which and where. */
-export async function expectNoEnglishUi(page: Page): Promise<void> {
+/** The English interface words the page shows (none, on a page in another language). */
+export async function englishUiWordsOn(page: Page): Promise<string[]> {
   const text = await page.locator("body").innerText();
-  const found = ENGLISH_UI_WORDS.filter((english) => new RegExp(`\\b${escapeRegExp(english)}\\b`).test(text));
-  expect(found, `English words on ${page.url()}`).toEqual([]);
+  return ENGLISH_UI_WORDS.filter((english) => new RegExp(`\\b${escapeRegExp(english)}\\b`).test(text));
+}
+
+/** Fails when a page in another language shows one of the English interface words, naming which. */
+export async function expectNoEnglishUi(page: Page): Promise<void> {
+  expect(await englishUiWordsOn(page), `English words on ${page.url()}`).toEqual([]);
 }
 
 /** The page's `<html lang>`. */
