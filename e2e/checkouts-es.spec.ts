@@ -243,17 +243,14 @@ test.describe("the live update, in Spanish", () => {
 });
 
 /*
- * Known gap (found writing the journey above), kept as an expected failure so it is seen and so this
- * test fails, asking to drop `test.fail`, once it is fixed: a customer whose browser prefers English
- * but whose email was Spanish reads the one order in Spanish (the link's `lang`, kept in its session);
- * signing in for all orders starts a new session without that language, and the list turns English.
- * The sign-in routes (sandbox and OpenID Connect) would need to carry the language over.
+ * A customer whose browser prefers English but whose email was Spanish reads the one order in Spanish
+ * (the link's `lang`, kept in its session); signing in for all orders starts a new session, which
+ * keeps that language (languageOfCurrentSession), so the list does not turn English halfway through.
  */
 test.describe("a Spanish email read in an English browser", () => {
   test.use({ locale: "en-US", extraHTTPHeaders: {} });
 
   test("stays in Spanish after signing in for all orders", async ({ page }) => {
-    test.fail(true, "the new session forgets the link's language (see the comment above)");
     await page.goto(await linkFor({ userId: alex, checkoutId: SCENARIOS.paymentFailed, lang: "es" }));
     await expectPageLanguage(page, "es");
     await page.goto("/checkouts");

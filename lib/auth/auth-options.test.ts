@@ -57,7 +57,7 @@ describe("authOptions", () => {
     vi.stubEnv("NEXTAUTH_URL", "https://orders.example.test");
     vi.stubEnv("SESSION_LIFETIME_DAYS", "3");
     const { authOptions } = await import("./auth-options");
-    const options = authOptions();
+    const options = authOptions({ languageToKeep: async () => "es" });
     for (const cookie of Object.values(options.cookies ?? {})) {
       expect(cookie.name).toMatch(/^__Host-/);
       expect(cookie.options).toMatchObject({ secure: true, path: "/" });
@@ -70,7 +70,12 @@ describe("authOptions", () => {
       account: { provider: "oidc", type: "oauth", providerAccountId: "x" },
     });
     const now = Math.floor(Date.now() / 1000);
-    expect(claims).toMatchObject({ sub: "usr_42", sid: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    // The session signing in replaces spoke Spanish (its email's language): the new one keeps it.
+    expect(claims).toMatchObject({
+      sub: "usr_42",
+      sid: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      lang: "es",
+    });
     expect(Number(claims?.sessionExpiresAt) - now).toBeGreaterThan(3 * 86_400 - 60);
     expect(Number(claims?.sessionExpiresAt) - now).toBeLessThanOrEqual(3 * 86_400);
   });

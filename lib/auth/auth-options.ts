@@ -3,8 +3,9 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
-import { startSession } from "./customer-session";
+import { languageOfCurrentSession, startSession } from "./customer-session";
 import { safeReturnPath } from "./return-path";
 import { toSessionClaims } from "./session-claims";
 import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
@@ -38,7 +39,14 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
  * next-auth handles the OpenID Connect round trip; email links and sandbox sign-in start sessions
  * in their own routes with the same cookie and encoding, so every session looks alike.
  */
-export function authOptions(): AuthOptions {
+export type AuthOptionsDependencies = {
+  /** The language the session being replaced speaks, carried into the new one (tests stub it). */
+  languageToKeep?: () => Promise<Locale | null>;
+};
+
+export function authOptions({
+  languageToKeep = languageOfCurrentSession,
+}: AuthOptionsDependencies = {}): AuthOptions {
   const config = env();
   const cookie = sessionCookie();
   return {
@@ -51,8 +59,11 @@ export function authOptions(): AuthOptions {
     providers: config.oidc ? [oidcProvider(config.oidc)] : [],
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
-      jwt({ token, user, account }) {
-        if (account && user) return toSessionClaims(startSession(user.id, { kind: "account" }));
+      async jwt({ token, user, account }) {
+        if (account && user) {
+          const lang = await languageToKeep();
+          return toSessionClaims(startSession(user.id, { kind: "account" }, undefined, lang));
+        }
         return token;
       },
       redirect({ url, baseUrl }) {

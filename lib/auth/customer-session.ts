@@ -49,6 +49,15 @@ export async function getCustomerSession(): Promise<CustomerSession | null> {
   return token ? sessionFromToken(token) : null;
 }
 
+/**
+ * The language the browser's current session speaks (its email link's `lang`), for the session a
+ * sign-in starts in its place: a customer who came from a Spanish email and signs in for all their
+ * orders should not be switched to their browser's English halfway through.
+ */
+export async function languageOfCurrentSession(): Promise<Locale | null> {
+  return (await getCustomerSession())?.lang ?? null;
+}
+
 /** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */
 export async function attachSession(response: NextResponse, session: CustomerSession): Promise<void> {
   const maxAge = Math.max(0, Math.min(session.expiresAt - nowSeconds(), sessionLifetimeSeconds()));

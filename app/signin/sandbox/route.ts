@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { attachSession, startSession } from "@/lib/auth/customer-session";
+import { attachSession, languageOfCurrentSession, startSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
@@ -26,6 +26,9 @@ export async function POST(request: Request) {
     status: 303,
     headers: { Location: safeReturnPath(form.get("callbackUrl")), "Cache-Control": "private, no-store" },
   });
-  await attachSession(response, startSession(userId, { kind: "account" }));
+  await attachSession(
+    response,
+    startSession(userId, { kind: "account" }, undefined, await languageOfCurrentSession()),
+  );
   return response;
 }
