@@ -135,4 +135,26 @@ describe("a page read with last known good", () => {
     expect(served).toEqual(["checkout"]);
     expect(logs.map((entry) => entry.view)).toEqual(["checkout"]);
   });
+
+  it("saves a view read again unchanged once, and a changed one at once", async () => {
+    const memory = createMemoryStore({ now: () => SAVED_AT });
+    let writes = 0;
+    const counting: SharedStore = {
+      ...memory,
+      set: (key, value, ttl) => {
+        writes += 1;
+        return memory.set(key, value, ttl);
+      },
+    };
+    const { read, afterResponse } = setup(counting);
+    for (const headline of ["2 orders", "2 orders", "2 orders", "3 orders"]) {
+      await read("usr_alex", "list:all:1", pageSchema, live(headline));
+      await afterResponse();
+    }
+    expect(writes).toBe(2);
+    const down = new UpstreamUnavailableError("down");
+    expect((await read("usr_alex", "list:all:1", pageSchema, failing(down))).view).toEqual({
+      headline: "3 orders",
+    });
+  });
 });

@@ -1,7 +1,8 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { createLastKnownGood, LAST_KNOWN_GOOD_TTL_SECONDS } from "./last-known-good";
+import { SKIP_WINDOW_MS } from "./saved-view-memo";
 import type { SharedStore } from "./shared-store";
 
 const SECRET = "test-nextauth-secret-of-enough-length-0123456789";
@@ -101,7 +102,8 @@ describeWithEachStore("last known good", (current) => {
     const { lkg, breakStore } = setup();
     await lkg.rememberView("usr_alex", "list:all:1", alexList);
     breakStore();
-    expect(await lkg.rememberView("usr_alex", "list:all:1", alexList)).toBe(false);
+    const changed = { ...alexList, headline: "3 checkouts" };
+    expect(await lkg.rememberView("usr_alex", "list:all:1", changed)).toBe(false);
     expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).toBeNull();
     expect(await lkg.forgetCustomer("usr_alex")).toBe(false);
   });
@@ -110,5 +112,99 @@ describeWithEachStore("last known good", (current) => {
     const { lkg } = setup();
     await expect(lkg.rememberView("usr_alex", "list all", alexList)).rejects.toThrow(RangeError);
     await expect(lkg.rememberView("usr_alex", "", alexList)).rejects.toThrow(RangeError);
+  });
+
+  describe("not writing the same view again (saved-view memo)", () => {
+    const windowSeconds = SKIP_WINDOW_MS / 1000;
+
+    it("writes the same view twice in a row once, and still answers it", async () => {
+      const { lkg, writes } = setup();
+      expect(await lkg.rememberView("usr_alex", "list:all:1", alexList)).toBe(true);
+      expect(await lkg.rememberView("usr_alex", "list:all:1", structuredClone(alexList))).toBe(true);
+      expect(writes).toHaveLength(1);
+      expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).not.toBeNull();
+    });
+
+    it("writes a changed view at once", async () => {
+      const { lkg, writes } = setup();
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      const changed = { headline: "1 checkout", checkouts: [{ id: "chk_1" }] };
+      await lkg.rememberView("usr_alex", "list:all:1", changed);
+      expect(writes).toHaveLength(2);
+      expect((await lkg.lastKnownView("usr_alex", "list:all:1", listView))?.view).toEqual(changed);
+    });
+
+    it("writes the same view again once the last write is 5 minutes old, so it never expires while read", async () => {
+      const { lkg, writes, advanceSeconds, now } = setup();
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      await advanceSeconds(windowSeconds - 1);
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      expect(writes).toHaveLength(1);
+      await advanceSeconds(1);
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      expect(writes).toHaveLength(2);
+      // The stored copy (and the banner's "as of") is the fresh write's.
+      expect((await lkg.lastKnownView("usr_alex", "list:all:1", listView))?.savedAt).toEqual(new Date(now()));
+      // Read every few minutes for longer than the TTL: the copy is still there.
+      for (let minutes = 0; minutes < 26 * 60; minutes += 4) {
+        await advanceSeconds(4 * 60);
+        await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      }
+      expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).not.toBeNull();
+    });
+
+    it("writes for another customer or another view name", async () => {
+      const { lkg, writes } = setup();
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      await lkg.rememberView("usr_blair", "list:all:1", alexList);
+      await lkg.rememberView("usr_alex", "list:all:2", alexList);
+      await lkg.rememberView("usr_alex", "list:es:all:1", alexList);
+      expect(writes.map((write) => write.key)).toHaveLength(4);
+      expect(new Set(writes.map((write) => write.key)).size).toBe(4);
+      expect(await lkg.lastKnownView("usr_blair", "list:all:1", listView)).not.toBeNull();
+    });
+
+    it("writes the first view after sign-out in this instance, even when it is the same", async () => {
+      const { lkg, writes } = setup();
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      await lkg.rememberView("usr_blair", "list:all:1", alexList);
+      expect(await lkg.forgetCustomer("usr_alex")).toBe(true);
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      await lkg.rememberView("usr_blair", "list:all:1", alexList);
+      expect(writes).toHaveLength(3);
+      expect(await lkg.lastKnownView("usr_alex", "list:all:1", listView)).not.toBeNull();
+    });
+
+    it("shares what was saved with sign-out's own module over the same store (one memo per process)", async () => {
+      const { store, writes, now } = setup();
+      const recording: SharedStore = {
+        ...store,
+        set: (key, value, ttl) => {
+          writes.push({ key, value });
+          return store.set(key, value, ttl);
+        },
+      };
+      const pages = createLastKnownGood(recording, SECRET, { now });
+      const signOut = createLastKnownGood(recording, SECRET, { now });
+      await pages.rememberView("usr_alex", "list:all:1", alexList);
+      await pages.rememberView("usr_alex", "list:all:1", alexList);
+      expect(writes).toHaveLength(1);
+      await signOut.forgetCustomer("usr_alex");
+      await pages.rememberView("usr_alex", "list:all:1", alexList);
+      expect(writes).toHaveLength(2);
+      expect(await pages.lastKnownView("usr_alex", "list:all:1", listView)).not.toBeNull();
+    });
+
+    it("does not vouch for a write that failed: the next one is made", async () => {
+      const { lkg, writes, breakStore, restore } = setup();
+      await lkg.rememberView("usr_alex", "list:all:1", alexList);
+      breakStore();
+      const changed = { headline: "1 checkout", checkouts: [] };
+      expect(await lkg.rememberView("usr_alex", "list:all:1", changed)).toBe(false);
+      restore();
+      expect(await lkg.rememberView("usr_alex", "list:all:1", changed)).toBe(true);
+      expect((await lkg.lastKnownView("usr_alex", "list:all:1", listView))?.view).toEqual(changed);
+      expect(writes.length).toBeGreaterThanOrEqual(2);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type SavedViewMemo, savedViewMemoFor } from "./saved-view-memo";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
 
 /**
@@ -13,6 +14,10 @@ import { type SharedStore, StoreUnavailableError } from "./shared-store";
  * longer matches the page's schema reads as null: the page shows its error, as without this module.
  *
  * Store outages never fail a page here: writes report false, reads report null.
+ *
+ * A view the same as the one this instance saved for the customer under that name in the last
+ * 5 minutes is not written again (`saved-view-memo.ts` says why that is safe); forgetting a
+ * customer clears that memory here first, so the next view after signing in again is written.
  */
 
 export const LAST_KNOWN_GOOD_TTL_SECONDS = 24 * 60 * 60;
@@ -20,7 +25,10 @@ export const LAST_KNOWN_GOOD_TTL_SECONDS = 24 * 60 * 60;
 export type RememberedView<T> = { view: T; savedAt: Date };
 
 export type LastKnownGood = {
-  /** Stores `view` (plain JSON values) for 24 h; false when the store is unavailable. */
+  /**
+   * Stores `view` (plain JSON values) for 24 h; false when the store is unavailable. True without a
+   * write when this instance saved the same view under that name for that customer moments ago.
+   */
   rememberView(userId: string, name: string, view: unknown): Promise<boolean>;
   /** The view last remembered under `name`, if it still matches `schema`; else null. */
   lastKnownView<T>(userId: string, name: string, schema: z.ZodType<T>): Promise<RememberedView<T> | null>;
@@ -39,9 +47,10 @@ type Keys = { encryption: CryptoKey; naming: CryptoKey };
 export function createLastKnownGood(
   store: SharedStore,
   secret: string,
-  options: { now?: () => number } = {},
+  options: { now?: () => number; memo?: SavedViewMemo } = {},
 ): LastKnownGood {
   const now = options.now ?? Date.now;
+  const memo = options.memo ?? savedViewMemoFor(store, secret);
   let keys: Promise<Keys> | null = null;
   const derived = () => {
     keys ??= deriveKeys(secret);
@@ -53,25 +62,40 @@ export function createLastKnownGood(
     return `lkg:${Buffer.from(tag).subarray(0, 20).toString("hex")}:`;
   };
   const entryKey = async (userId: string, name: string) => {
-    if (!VIEW_NAME_PATTERN.test(name)) throw new RangeError(`not a view name: ${JSON.stringify(name)}`);
+    assertViewName(name);
     return (await customerPrefix(userId)) + name;
   };
 
   return {
     async rememberView(userId, name, view) {
+      assertViewName(name);
+      // JSON once: digested for the memo and, when written, sealed as is (the same text as
+      // stringifying { savedAt, view }; a view with no JSON at all is sealed as null).
+      const viewJson = JSON.stringify(view) ?? "null";
+      const ticket = memo.ticket(userId, name, viewJson);
+      const savedAt = now();
+      if (memo.savedRecently(ticket, savedAt)) return true;
       const key = await entryKey(userId, name);
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const plaintext = utf8(JSON.stringify({ savedAt: now(), view }));
+      const plaintext = utf8(`{"savedAt":${JSON.stringify(savedAt)},"view":${viewJson}}`);
       const ciphertext = await crypto.subtle.encrypt(
         { name: "AES-GCM", iv, additionalData: utf8(key) },
         (await derived()).encryption,
         plaintext,
       );
       const value = [FORMAT, base64url(iv), base64url(ciphertext)].join(".");
-      return outageAs(false, async () => {
-        await store.set(key, value, LAST_KNOWN_GOOD_TTL_SECONDS);
-        return true;
-      });
+      try {
+        const saved = await outageAs(false, async () => {
+          await store.set(key, value, LAST_KNOWN_GOOD_TTL_SECONDS);
+          return true;
+        });
+        if (saved) memo.recordSaved(ticket, savedAt);
+        else memo.forget(ticket);
+        return saved;
+      } catch (error) {
+        memo.forget(ticket);
+        throw error;
+      }
     },
 
     async lastKnownView(userId, name, schema) {
@@ -89,6 +113,8 @@ export function createLastKnownGood(
     },
 
     async forgetCustomer(userId) {
+      // First, and whatever the store answers: no later save for them is skipped on this memory.
+      memo.forgetCustomer(userId);
       const prefix = await customerPrefix(userId);
       return outageAs(false, async () => {
         await store.deleteByPrefix(prefix);
@@ -96,6 +122,10 @@ export function createLastKnownGood(
       });
     },
   };
+}
+
+function assertViewName(name: string): void {
+  if (!VIEW_NAME_PATTERN.test(name)) throw new RangeError(`not a view name: ${JSON.stringify(name)}`);
 }
 
 async function deriveKeys(secret: string): Promise<Keys> {
