@@ -197,7 +197,7 @@ test.describe("the language switch of a link page, without JavaScript", () => {
     // No `lang` claim: the browser's Spanish decides.
     expect((await page.goto(link))?.status()).toBe(410);
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este enlace ha vencido");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Este enlace venció");
     const english = page.getByRole("group", { name: "Idioma" }).getByRole("button", { name: "English" });
     await expect(english).toHaveAttribute("lang", "en");
     await expect(page.getByRole("button", { name: "Español" })).toHaveCount(0);
