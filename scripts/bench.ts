@@ -8,6 +8,8 @@
  *   npm run bench -- --only cpu [--cpu-prof]   (CPU per request against the baseline page; with a profile of the portal)
  *   npm run bench -- --only outage     (just the outage answers: hung API and 503, with and without last known good)
  *   npm run bench -- --only faults     (just the fault load: 32 connections, 10 % of API calls failing)
+ *   npm run bench -- --only weight     (just the upstream calls per view, email-link visit included, and page weight)
+ *   npm run bench -- --only lighthouse (just Lighthouse: three mobile runs per page, median and minimum)
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -100,6 +102,8 @@ try {
     await measureCpuPerRequest(context);
   } else if (flags.only === "weight") {
     await measureCallsAndWeight(context);
+  } else if (flags.only === "lighthouse") {
+    await measureLighthouse(context);
   } else if (flags.only === "faults") {
     await measureFaultLoad(context, faultSeconds);
   } else {

@@ -1,18 +1,9 @@
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { type LighthouseScores, type LighthouseSummary, summariseRuns } from "./lighthouse-summary";
 
-export type LighthouseScores = {
-  label: string;
-  path: string;
-  performance: number | null;
-  accessibility: number | null;
-  bestPractices: number | null;
-  /** The audits that cost points, for the README and for fixing them. */
-  failingAudits: string[];
-  /** Set when Lighthouse could not measure the page (its scores are then null). */
-  runtimeError: string | null;
-};
+export type { LighthouseScores, LighthouseSummary };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The machines have no outside network; these keep chromium from trying to reach it.
@@ -32,46 +23,62 @@ function flags(port: number, cookie: string) {
   };
 }
 
-/** Lighthouse's default (mobile) run of each page, signed in through the session cookie. */
+/**
+ * Lighthouse's default (mobile) run of each page, `runs` times (a fresh navigation each), signed in
+ * through the session cookie. One run's score swings by a few points; the median of three does not.
+ */
 export async function lighthouseScores(
   portalUrl: string,
   cookie: string,
   pages: readonly { label: string; path: string }[],
-): Promise<LighthouseScores[]> {
+  runs = 3,
+): Promise<LighthouseSummary[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
-    const scores: LighthouseScores[] = [];
+    const summaries: LighthouseSummary[] = [];
     for (const { label, path } of pages) {
-      // A fresh browser sometimes fails to record the first trace (NO_NAVSTART); one more try settles it.
-      let result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
-      if (result?.lhr.runtimeError)
-        result = await lighthouse(`${portalUrl}${path}`, flags(chrome.port, cookie));
-      if (!result) throw new Error(`lighthouse gave no result for ${path}`);
-      const { categories, audits, runtimeError } = result.lhr;
-      const score = (id: string) => {
-        const value = categories[id]?.score;
-        return typeof value === "number" ? Math.round(value * 100) : null;
-      };
-      scores.push({
-        label,
-        path,
-        performance: score("performance"),
-        accessibility: score("accessibility"),
-        bestPractices: score("best-practices"),
-        failingAudits: Object.values(audits)
-          .filter(
-            (audit) =>
-              typeof audit.score === "number" &&
-              audit.score < 0.9 &&
-              audit.scoreDisplayMode !== "informative" &&
-              audit.scoreDisplayMode !== "manual",
-          )
-          .map((audit) => `${audit.id} (${Math.round((audit.score ?? 0) * 100)})`),
-        runtimeError: runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : null,
-      });
+      const scores: LighthouseScores[] = [];
+      for (let run = 0; run < runs; run++)
+        scores.push(await lighthouseRun(portalUrl, cookie, chrome.port, label, path));
+      summaries.push(summariseRuns(label, path, scores));
     }
-    return scores;
+    return summaries;
   } finally {
     chrome.kill();
   }
+}
+
+async function lighthouseRun(
+  portalUrl: string,
+  cookie: string,
+  port: number,
+  label: string,
+  path: string,
+): Promise<LighthouseScores> {
+  // A fresh browser sometimes fails to record the first trace (NO_NAVSTART); one more try settles it.
+  let result = await lighthouse(`${portalUrl}${path}`, flags(port, cookie));
+  if (result?.lhr.runtimeError) result = await lighthouse(`${portalUrl}${path}`, flags(port, cookie));
+  if (!result) throw new Error(`lighthouse gave no result for ${path}`);
+  const { categories, audits, runtimeError } = result.lhr;
+  const score = (id: string) => {
+    const value = categories[id]?.score;
+    return typeof value === "number" ? Math.round(value * 100) : null;
+  };
+  return {
+    label,
+    path,
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    failingAudits: Object.values(audits)
+      .filter(
+        (audit) =>
+          typeof audit.score === "number" &&
+          audit.score < 0.9 &&
+          audit.scoreDisplayMode !== "informative" &&
+          audit.scoreDisplayMode !== "manual",
+      )
+      .map((audit) => `${audit.id} (${Math.round((audit.score ?? 0) * 100)})`),
+    runtimeError: runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : null,
+  };
 }
