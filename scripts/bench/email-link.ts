@@ -15,6 +15,8 @@ export type EmailLinkVisit = {
   /** API calls for the whole flow (link answer and page), from the sandbox's request log. */
   calls: number;
   called: string[];
+  /** Of those, the calls made while answering the link (before the page was asked for). */
+  linkCalls: number;
   /** What a fresh browser requested for the same flow; null without chromium. */
   browser: BrowserRenders | null;
 };
@@ -51,6 +53,7 @@ export async function emailLinkFirstVisit(options: FlowOptions): Promise<EmailLi
   await sandbox.clearRequests();
   const answer = await fetch(link, { redirect: "manual" });
   await answer.body?.cancel();
+  const linkCalls = (await sandbox.requests()).length;
   const location = answer.headers.get("location");
   const cookie = answer.headers
     .getSetCookie()
@@ -72,6 +75,7 @@ export async function emailLinkFirstVisit(options: FlowOptions): Promise<EmailLi
     location,
     calls: logged.length,
     called: logged.map((entry) => entry.path),
+    linkCalls,
     browser: await browserRenders(await freshLink(options)),
   };
 }

@@ -42,7 +42,7 @@ export async function measureCallsAndWeight({ stack, cookie, report }: BenchCont
         "first visit from an email link",
         `${emailLink.linkStatus} → ${emailLink.pageStatus}`,
         emailLink.calls,
-        emailLink.called.join(" "),
+        `${emailLink.called.join(" ")} (${emailLink.linkCalls} while answering the link)`,
       ],
     ])}\ndetail calls with ${parallel.latencyMs} ms API latency arrived at most ${parallel.maxSpreadMs} ms apart: ${
       parallel.parallel ? "in parallel" : "one after another"
