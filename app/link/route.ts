@@ -13,8 +13,6 @@ import { env } from "@/lib/env";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
 import { LIMITS, limitRequest } from "@/lib/security/limits";
-import { getCustomerCheckout } from "@/lib/sweetspot/checkouts";
-import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 import {
   crossSitePostResponse,
@@ -124,7 +122,10 @@ async function signIn(claims: LinkClaims, current: CustomerSession | null): Prom
   const { userId, checkoutId, expiresAt, lang } = claims;
   // An account session of the same customer is wider than the link: keep it rather than narrow it.
   const keepCurrent = current?.userId === userId && current.access.kind === "account";
-  const destination = checkoutId ? await destinationFor(userId, checkoutId) : checkoutListPath();
+  // Straight to the checkout, without reading it first: its page checks it is the customer's on every
+  // read (a 404, the same as a checkout that does not exist, when not), so a check here would only
+  // cost the first visit one more API call, in series, before the customer sees anything.
+  const destination = checkoutId ? checkoutPath(checkoutId) : checkoutListPath();
   // A relative Location keeps the redirect on whatever host the customer used.
   const response = new NextResponse(null, {
     status: 303,
@@ -163,16 +164,4 @@ async function expiredLinkLang(token: unknown) {
 /** Where "Stay signed in" goes: what the current session may read. */
 function stayPath(current: CustomerSession): string {
   return current.access.kind === "checkout" ? checkoutPath(current.access.checkoutId) : checkoutListPath();
-}
-
-/** The checkout's page when it is the customer's; otherwise their list, confirming nothing. */
-async function destinationFor(userId: string, checkoutId: string): Promise<string> {
-  try {
-    await getCustomerCheckout(userId, checkoutId);
-    return checkoutPath(checkoutId);
-  } catch (error) {
-    if (error instanceof CheckoutNotFoundError) return checkoutListPath();
-    // The API is down: the checkout page explains that and offers a retry.
-    return checkoutPath(checkoutId);
-  }
 }
