@@ -1,7 +1,5 @@
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { brandImageResponse } from "@/lib/images/render";
-import { LINK_PREVIEW_IMAGE, linkPreviewFor } from "@/lib/metadata/link-preview";
-import { linkPreviewLocales } from "@/lib/metadata/link-preview-locales";
+import { LINK_PREVIEW_IMAGE } from "@/lib/metadata/link-preview";
+import { linkPreviewImageMetadata, linkPreviewImageResponse } from "@/lib/metadata/link-preview-image";
 
 /*
  * The link-preview image, by Next's `opengraph-image` convention: one per language
@@ -10,21 +8,16 @@ import { linkPreviewLocales } from "@/lib/metadata/link-preview-locales";
  * that language (lib/metadata/link-preview-locales.ts). It shows only the brand, so it is public
  * (lib/metadata/link-preview.ts).
  */
+
 export const size = { width: LINK_PREVIEW_IMAGE.width, height: LINK_PREVIEW_IMAGE.height };
 export const contentType = LINK_PREVIEW_IMAGE.type;
 // The same bytes for everyone: no cookies, no headers, even where the page's language is decided.
 export const dynamic = "force-static";
 
-export async function generateImageMetadata() {
-  return (await linkPreviewLocales()).map((locale) => ({
-    id: locale,
-    alt: linkPreviewFor(locale).image.alt,
-    size,
-    contentType,
-  }));
+export function generateImageMetadata() {
+  return linkPreviewImageMetadata();
 }
 
-export default async function OpenGraphImage({ id }: { id: Promise<string> | string }): Promise<Response> {
-  const locale = await id;
-  return brandImageResponse(isLocale(locale) ? locale : DEFAULT_LOCALE);
+export default function OpenGraphImage({ id }: { id: Promise<string> | string }): Promise<Response> {
+  return linkPreviewImageResponse(id);
 }

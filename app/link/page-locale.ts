@@ -1,6 +1,6 @@
+import { LOCALE_COOKIE } from "@/lib/i18n/language-switch";
 import type { Locale } from "@/lib/i18n/locales";
 import { chooseLocale } from "@/lib/i18n/negotiate";
-import { LOCALE_COOKIE } from "@/lib/i18n/request-locale";
 
 /**
  * The language of a hand-written link page, in the portal's one order (lib/i18n/negotiate.ts): the

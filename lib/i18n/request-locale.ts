@@ -7,8 +7,6 @@ import type { Locale } from "./locales";
 import { chooseLocale } from "./negotiate";
 import { type Translator, translatorFor } from "./translator";
 
-export { LOCALE_COOKIE } from "./language-switch";
-
 /** The language of this request (see `chooseLocale` for the order), decided once per server render. */
 export const getLocale = cache(async (): Promise<Locale> => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
