@@ -13,6 +13,7 @@ const run = (
   bestPractices: performance === null ? null : 100,
   failingAudits: audits,
   runtimeError: performance === null ? "NO_NAVSTART: no trace" : null,
+  benchmarkIndex: performance === null ? null : 600 + performance,
 });
 
 describe("summariseRuns", () => {
@@ -25,6 +26,7 @@ describe("summariseRuns", () => {
     expect(summary.median).toEqual({ performance: 93, accessibility: 100, bestPractices: 100 });
     expect(summary.minimum).toEqual({ performance: 88, accessibility: 95, bestPractices: 100 });
     expect(summary.medianRun.failingAudits).toEqual(["c (70)"]);
+    expect(summary.benchmarkIndex).toBe(693);
   });
 
   it("leaves out runs that could not measure the page", () => {
@@ -39,5 +41,6 @@ describe("summariseRuns", () => {
     expect(summary.median.performance).toBeNull();
     expect(summary.minimum.performance).toBeNull();
     expect(summary.medianRun.runtimeError).toContain("NO_NAVSTART");
+    expect(summary.benchmarkIndex).toBeNull();
   });
 });

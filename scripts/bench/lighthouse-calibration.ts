@@ -1,0 +1,46 @@
+/**
+ * Lighthouse's mobile preset slows the CPU by a constant 4×, which is right for a host in the
+ * "high-end desktop" bracket of its `benchmarkIndex` (about 1500–2000) and too much for a slower one:
+ * then total blocking time is scaled from tasks that were already slow, and the score says more
+ * about the host than the page. Lighthouse's own throttling guide (docs/throttling.md, "Calibrating
+ * the CPU slowdown") tells you to lower the multiplier on such a host, and its CPU throttling
+ * calculator gives the multiplier as a piecewise-linear function of the index; this is that function,
+ * so a run here can be compared with the preset's intent (a mid-tier phone) on a calibrated host.
+ */
+
+/** Lighthouse's default `cpuSlowdownMultiplier` (its mobile preset). */
+export const DEFAULT_CPU_SLOWDOWN = 4;
+
+/**
+ * Lighthouse warns that the host is slower than it expects below this index
+ * (`SLOW_CPU_BENCHMARK_INDEX_THRESHOLD` in lighthouse/core/gather/driver/environment.js).
+ */
+export const SLOW_HOST_BENCHMARK_INDEX = 1000;
+
+/**
+ * The CPU slowdown that makes a host with `benchmarkIndex` behave like Lighthouse's target device:
+ * 3× at 1300 plus 1× per 233 above it; 2× at 800 up to 3× at 1300; 1× at 150 up to 2× at 800; below
+ * 150 the host is already slower than the target, so no slowdown at all.
+ */
+export function calibratedCpuSlowdown(benchmarkIndex: number): number {
+  if (!Number.isFinite(benchmarkIndex) || benchmarkIndex <= 0) {
+    throw new Error(`not a benchmark index: ${benchmarkIndex}`);
+  }
+  const multiplier =
+    benchmarkIndex >= 1300
+      ? 3 + (benchmarkIndex - 1300) / 233
+      : benchmarkIndex >= 800
+        ? 2 + (benchmarkIndex - 800) / 500
+        : benchmarkIndex >= 150
+          ? 1 + (benchmarkIndex - 150) / 650
+          : 1;
+  return Math.round(multiplier * 10) / 10;
+}
+
+/**
+ * Whether the preset's 4× over-throttles this host by enough to matter (Lighthouse's own warning
+ * threshold), in which case the bench also runs at the calibrated slowdown and judges that.
+ */
+export function hostIsSlowerThanLighthouseExpects(benchmarkIndex: number): boolean {
+  return benchmarkIndex < SLOW_HOST_BENCHMARK_INDEX;
+}
