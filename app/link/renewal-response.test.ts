@@ -30,7 +30,7 @@ describe("the answer to “Email me a new link”", () => {
       linkSecret: LINK_SECRET,
       webhook: { url: webhook.url, secret: "renewal-response-webhook-secret-012345678" },
       publicBaseUrl: "https://orders.example.test",
-      revocations: createRevocations(store, { now: () => NOW }),
+      revocations: createRevocations(store, "test-nextauth-secret-0123456789abcdefgh", { now: () => NOW }),
       limiter: createRateLimiter(store, { now: () => NOW }),
       now: () => NOW,
       webhookTimeoutMs: 200,

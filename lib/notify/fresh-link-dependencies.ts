@@ -16,7 +16,7 @@ let revocations: Revocations | undefined;
 export async function freshLinkDependencies(): Promise<FreshLinkDependencies> {
   const config = env();
   const store = sharedStore();
-  revocations ??= createRevocations(store);
+  revocations ??= createRevocations(store, config.authSecret);
   const base = config.publicUrl ?? (config.sandboxMode ? ((await publicOrigin())?.origin ?? null) : null);
   return {
     linkSecret: config.linkSecret,

@@ -46,7 +46,7 @@ describe("a new link for an expired one", () => {
     webhook.received.length = 0;
     webhook.behaviour = "ok";
     store = createMemoryStore({ now: () => NOW });
-    revocations = createRevocations(store, { now: () => NOW });
+    revocations = createRevocations(store, "test-nextauth-secret-0123456789abcdefgh", { now: () => NOW });
     logged = [];
     deps = {
       linkSecret: LINK_SECRET,
