@@ -3,13 +3,20 @@
  *
  *   npm run revoke -- --user usr_123 | --session <sid> | --link <jti> [--until <epoch> | --ttl 14d]
  *
- * Exit codes: 0 revoked, 1 no usable store (REDIS_URL unset or unreachable), 2 bad arguments.
+ * Needs the portal's REDIS_URL and NEXTAUTH_SECRET. Exit codes: 0 revoked, 1 no usable store or
+ * secret (REDIS_URL or NEXTAUTH_SECRET unset, Redis unreachable), 2 bad arguments.
  */
 import { createRevocations } from "../lib/auth/revocations";
 import { createLastKnownGood } from "../lib/store/last-known-good";
 import { createRedisStore } from "../lib/store/redis-store";
 import { StoreUnavailableError } from "../lib/store/shared-store";
-import { describeTarget, parseRevokeArgs, REVOKE_USAGE, resolveRedisUrl } from "./lib/revoke-cli";
+import {
+  describeTarget,
+  parseRevokeArgs,
+  REVOKE_USAGE,
+  resolvePortalSecret,
+  resolveRedisUrl,
+} from "./lib/revoke-cli";
 
 // A person is waiting, not a page: give Redis longer than the portal's fail-fast timeout.
 const COMMAND_TIMEOUT_MS = 5_000;
@@ -29,10 +36,16 @@ async function main(): Promise<number> {
     console.error(`revoke: ${redis.message}`);
     return 1;
   }
+  const portalSecret = resolvePortalSecret(process.env);
+  if (!portalSecret.ok) {
+    console.error(`revoke: ${portalSecret.message}`);
+    return 1;
+  }
+  const { secret } = portalSecret;
 
   const store = createRedisStore({ url: redis.url, commandTimeoutMs: COMMAND_TIMEOUT_MS });
   try {
-    const revocations = createRevocations(store);
+    const revocations = createRevocations(store, secret);
     const { target, untilEpochSeconds } = parsed.request;
     if (target.kind === "user") await revocations.revokeUser(target.userId, untilEpochSeconds);
     if (target.kind === "session") await revocations.revokeSession(target.sid, untilEpochSeconds);
@@ -43,11 +56,10 @@ async function main(): Promise<number> {
     );
 
     if (target.kind === "user") {
-      const secret = process.env.NEXTAUTH_SECRET?.trim();
-      if (secret && (await createLastKnownGood(store, secret).forgetCustomer(target.userId))) {
+      if (await createLastKnownGood(store, secret).forgetCustomer(target.userId)) {
         console.error("Their saved views (last known good) are deleted too.");
       } else {
-        console.error("Their saved views expire within 24 h (set NEXTAUTH_SECRET to delete them now).");
+        console.error("Their saved views could not be deleted now; they expire within 24 h.");
       }
     }
     return 0;

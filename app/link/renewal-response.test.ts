@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expiredLinkClaims, mintLinkToken } from "@/lib/auth/link-token";
-import { createRevocations } from "@/lib/auth/revocations";
+import { createSessionGuard } from "@/lib/auth/session-guard";
 import type { Locale } from "@/lib/i18n/locales";
 import { type FreshLinkDependencies, requestFreshLink } from "@/lib/notify/fresh-link";
 import type { LinkRequestOutcome } from "@/lib/notify/link-request-counter";
+import { createLinkRequestLimits } from "@/lib/notify/link-request-limits";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRateLimiter } from "@/lib/store/rate-limit";
 import { type StubWebhook, startStubWebhook } from "@/test-support/stub-webhook";
@@ -11,6 +12,7 @@ import { linkPageLocale } from "./page-locale";
 import { renewalResponse } from "./renewal-response";
 
 const LINK_SECRET = "renewal-response-link-secret-0123456789ab";
+const NEXTAUTH_SECRET = "renewal-response-nextauth-secret-01234567";
 const NOW = Date.UTC(2026, 0, 10, 12);
 const DAY = 24 * 60 * 60;
 
@@ -30,8 +32,11 @@ describe("the answer to “Email me a new link”", () => {
       linkSecret: LINK_SECRET,
       webhook: { url: webhook.url, secret: "renewal-response-webhook-secret-012345678" },
       publicBaseUrl: "https://orders.example.test",
-      revocations: createRevocations(store, { now: () => NOW }),
-      limiter: createRateLimiter(store, { now: () => NOW }),
+      guard: createSessionGuard(store, NEXTAUTH_SECRET, { now: () => NOW }),
+      linkRequestLimits: createLinkRequestLimits(
+        createRateLimiter(store, { now: () => NOW }),
+        NEXTAUTH_SECRET,
+      ),
       now: () => NOW,
       webhookTimeoutMs: 200,
       log: () => {},

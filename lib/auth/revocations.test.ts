@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
+import type { SharedStore } from "@/lib/store/shared-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
-import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS } from "./revocations";
+import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS, legacyCustomerKey } from "./revocations";
 
+const SECRET = "revocations-test-secret-0123456789abcdef";
 const DAY = 24 * 60 * 60;
 const SID = "sid_4mTq9xYb2Lk";
 const OTHER_SID = "sid_8pWe3rTy7Uz";
@@ -13,9 +16,18 @@ const link = (jti: string, iat = 0) => ({ jti, userId: "usr_alex", iat });
 describeWithEachStore("revocations", (current) => {
   const setup = () => {
     const { store, now, advanceSeconds, breakStore, restore } = current();
-    const revocations = createRevocations(store, { now });
+    const writes: string[] = [];
+    // Records the keys written, so tests can see what a look at the store would.
+    const recording: SharedStore = {
+      ...store,
+      set: (key, value, ttl) => {
+        writes.push(key);
+        return store.set(key, value, ttl);
+      },
+    };
+    const revocations = createRevocations(recording, SECRET, { now });
     const nowSeconds = () => Math.floor(now() / 1000);
-    return { revocations, nowSeconds, advanceSeconds, breakStore, restore };
+    return { revocations, store, writes, nowSeconds, advanceSeconds, breakStore, restore };
   };
 
   it("refuses a revoked session everywhere the store reaches, and only that session", async () => {
@@ -37,6 +49,48 @@ describeWithEachStore("revocations", (current) => {
     await advanceSeconds(5);
     const later = { sid: OTHER_SID, userId: "usr_alex", iat: nowSeconds() };
     expect(await revocations.isSessionRevoked(later)).toBe(false);
+  });
+
+  it("stores a customer's revocation under a keyed digest only: not the id, not its plain SHA-256", async () => {
+    const { revocations, store, writes, nowSeconds } = setup();
+    await revocations.revokeUser("usr_alex", nowSeconds() + DAY);
+    const plainSha256 = createHash("sha256").update("usr_alex").digest("hex");
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^revoked:customer:[0-9a-f]{40}$/);
+    expect(writes[0]).not.toContain(plainSha256.slice(0, 16));
+    expect(writes[0]).not.toContain("usr_alex");
+    expect(await store.get(await legacyCustomerKey("usr_alex"))).toBeNull();
+  });
+
+  it("still honours a revocation written by earlier builds under the plain SHA-256 key, until it expires", async () => {
+    const { revocations, store, nowSeconds, advanceSeconds } = setup();
+    const revokedAt = nowSeconds();
+    const earlier = { sid: SID, userId: "usr_alex", iat: revokedAt - 3600 };
+    // What `npm run revoke -- --user usr_alex` wrote before the keyed digest.
+    const legacyKey = `revoked:user:${createHash("sha256").update("usr_alex").digest("hex").slice(0, 40)}`;
+    expect(await legacyCustomerKey("usr_alex")).toBe(legacyKey);
+    await store.set(legacyKey, String(revokedAt), 2 * DAY);
+
+    expect(await revocations.sessionVerdict(earlier)).toBe("revoked");
+    expect(await revocations.linkVerdict(link(JTI, revokedAt - 60))).toBe("revoked");
+    expect(await revocations.isSessionRevoked({ ...earlier, userId: "usr_blair" })).toBe(false);
+    await advanceSeconds(5);
+    expect(await revocations.isSessionRevoked({ ...earlier, sid: OTHER_SID, iat: nowSeconds() })).toBe(false);
+    await advanceSeconds(2 * DAY);
+    expect(await revocations.isSessionRevoked(earlier)).toBe(false);
+  });
+
+  it("takes the later of a legacy and a new revocation of the same customer", async () => {
+    const { revocations, store, nowSeconds, advanceSeconds } = setup();
+    await store.set(await legacyCustomerKey("usr_alex"), String(nowSeconds()), 30 * DAY);
+    await advanceSeconds(3600);
+    const between = { sid: SID, userId: "usr_alex", iat: nowSeconds() - 60 };
+    expect(await revocations.isSessionRevoked(between)).toBe(false);
+    await revocations.revokeUser("usr_alex", nowSeconds() + 30 * DAY);
+    expect(await revocations.isSessionRevoked(between)).toBe(true);
+    // An unreadable legacy entry hides nothing.
+    await store.set(await legacyCustomerKey("usr_alex"), "garbled", 30 * DAY);
+    expect(await revocations.isSessionRevoked(between)).toBe(true);
   });
 
   it("lets a revocation expire when the token it revokes would have", async () => {

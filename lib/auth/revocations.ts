@@ -1,4 +1,5 @@
 import { LINK_RENEWAL_WINDOW_SECONDS } from "@/lib/auth/link-token";
+import { customerKeyName } from "@/lib/store/secret-derived-keys";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
@@ -8,8 +9,14 @@ import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
  * never fills with dead revocations. Pure apart from the store: the portal and scripts/revoke.ts
  * share it.
  *
- * Keys: `revoked:session:<sid>`, `revoked:link:<jti>`, `revoked:user:<sha-256 of the user id>` (the
- * user entry holds the revocation time: sessions issued at or before it are over).
+ * Keys: `revoked:session:<sid>`, `revoked:link:<jti>`, `revoked:customer:<HMAC of the user id>` (the
+ * customer entry holds the revocation time: sessions and links issued at or before it are over). The
+ * HMAC's key is derived from NEXTAUTH_SECRET (lib/store/secret-derived-keys.ts), so a look at the
+ * store can neither list customers nor confirm a guessed user id.
+ *
+ * Migration: builds before this one wrote `revoked:user:<plain SHA-256 of the user id>`. Those are
+ * still read (never written) so no revoked customer comes back with a deploy; see
+ * `legacyCustomerKey` for when that read can go.
  */
 
 /** What a session check needs from the session token. */
@@ -65,8 +72,29 @@ export const DEFAULT_OUTAGE_GRACE_SECONDS = 60;
 /** Session ids and link jtis are random tokens; anything else is not one of ours. */
 export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
-export function createRevocations(store: SharedStore, options: RevocationOptions = {}): Revocations {
+/**
+ * `secret` is the portal's NEXTAUTH_SECRET: customer revocations are stored under a name derived from
+ * it, so every instance and `npm run revoke` must use the same one.
+ */
+export function createRevocations(
+  store: SharedStore,
+  secret: string,
+  options: RevocationOptions = {},
+): Revocations {
   const now = options.now ?? Date.now;
+  const nameCustomer = customerKeyName(secret, "customerRevocationKeyNames");
+  const customerKey = async (userId: string) => `revoked:customer:${await nameCustomer(userId)}`;
+  /** When the customer was last revoked, under either key (epoch seconds); null when never. */
+  const customerRevokedAt = async (userId: string): Promise<number | null> => {
+    const entries = await Promise.all([
+      customerKey(userId).then((key) => store.get(key)),
+      legacyCustomerKey(userId).then((key) => store.get(key)),
+    ]);
+    const times = entries.flatMap((entry) =>
+      entry !== null && Number.isFinite(Number(entry)) ? [Number(entry)] : [],
+    );
+    return times.length === 0 ? null : Math.max(...times);
+  };
   const graceMs = (options.outageGraceSeconds ?? DEFAULT_OUTAGE_GRACE_SECONDS) * 1000;
   // When this process first saw the store fail since it last answered: the grace runs from here.
   let outageSinceMs: number | null = null;
@@ -81,22 +109,22 @@ export function createRevocations(store: SharedStore, options: RevocationOptions
   const isSessionRevoked = async ({ sid, userId, iat }: SessionToken) => {
     // A malformed id cannot be looked up; fail closed.
     if (!TOKEN_ID_PATTERN.test(sid) || !USER_ID_PATTERN.test(userId)) return true;
-    const [sessionEntry, userEntry] = await Promise.all([
+    const [sessionEntry, revokedAt] = await Promise.all([
       store.get(`revoked:session:${sid}`),
-      userKey(userId).then((key) => store.get(key)),
+      customerRevokedAt(userId),
     ]);
     if (sessionEntry !== null) return true;
     // Same-second sign-ins count as revoked: a second's inconvenience beats a surviving session.
-    return userEntry !== null && iat <= Number(userEntry);
+    return revokedAt !== null && iat <= revokedAt;
   };
 
   const isLinkRevoked = async ({ jti, userId, iat }: LinkToken) => {
     if ((jti !== null && !TOKEN_ID_PATTERN.test(jti)) || !USER_ID_PATTERN.test(userId)) return true;
-    const [linkEntry, userEntry] = await Promise.all([
+    const [linkEntry, revokedAt] = await Promise.all([
       jti === null ? null : store.get(`revoked:link:${jti}`),
-      userKey(userId).then((key) => store.get(key)),
+      customerRevokedAt(userId),
     ]);
-    return linkEntry !== null || (userEntry !== null && iat <= Number(userEntry));
+    return linkEntry !== null || (revokedAt !== null && iat <= revokedAt);
   };
 
   /** Runs a check, tracking the outage; returns "unavailable" instead of throwing. */
@@ -119,7 +147,8 @@ export function createRevocations(store: SharedStore, options: RevocationOptions
     },
     async revokeUser(userId, until) {
       if (!USER_ID_PATTERN.test(userId)) throw new RangeError(`not a user id: ${JSON.stringify(userId)}`);
-      await remember(await userKey(userId), String(nowSeconds()), until);
+      // The new key only: a legacy entry, if any, is still read until it expires.
+      await remember(await customerKey(userId), String(nowSeconds()), until);
     },
     async revokeLink(jti, until) {
       assertTokenId("link id (jti)", jti);
@@ -149,9 +178,15 @@ function assertTokenId(what: string, id: string): void {
   }
 }
 
-/** Hashed so a look at the store does not list customers. */
-async function userKey(userId: string): Promise<string> {
+/**
+ * LEGACY, read only: the key builds before the keyed digest wrote a customer's revocation under (a
+ * plain SHA-256, which anyone reading the store could match against guessed ids). Remove this read,
+ * and its test, once the store holds no `revoked:user:*` key: every such entry was written by
+ * `npm run revoke -- --user` before the deploy and lives until its `--until`, by default 30 days
+ * (LONGEST_TOKEN_SECONDS in scripts/lib/revoke-cli.ts) — so 30 days after the deploy unless someone
+ * revoked with a longer `--ttl`/`--until` (docs/shared-state.md, "Migrating customer keys").
+ */
+export async function legacyCustomerKey(userId: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `revoked:user:${hex.slice(0, 40)}`;
+  return `revoked:user:${Buffer.from(digest).toString("hex").slice(0, 40)}`;
 }

@@ -48,7 +48,7 @@ describeWithEachStore("session guard", (current) => {
 
   it("refuses revoked links, and lets links without a jti through (they cannot be revoked)", async () => {
     const { store, now, guard, nowSeconds } = setup();
-    await createRevocations(store, { now }).revokeLink("jti_Zx81Qw62Ev", nowSeconds() + HOUR);
+    await createRevocations(store, SECRET, { now }).revokeLink("jti_Zx81Qw62Ev", nowSeconds() + HOUR);
     expect(await guard.linkVerdict({ tokenId: "jti_Zx81Qw62Ev", userId: "usr_alex", issuedAt: 0 })).toBe(
       "revoked",
     );

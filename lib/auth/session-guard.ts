@@ -35,7 +35,7 @@ export function createSessionGuard(
   authSecret: string,
   options: RevocationOptions = {},
 ): SessionGuard {
-  const revocations = createRevocations(store, options);
+  const revocations = createRevocations(store, authSecret, options);
   const views = createLastKnownGood(store, authSecret, options.now ? { now: options.now } : {});
   return {
     async sessionIsUsable(session, issuedAtSeconds) {

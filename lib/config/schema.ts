@@ -8,7 +8,7 @@ import { z } from "zod";
 /** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in the README. */
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
-const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 32;
 export const DEFAULT_SESSION_LIFETIME_DAYS = 14;
 
 const optionalText = z

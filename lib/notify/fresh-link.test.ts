@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mintLinkToken, verifyLinkToken } from "@/lib/auth/link-token";
-import { createRevocations, type Revocations } from "@/lib/auth/revocations";
+import { createRevocations, legacyCustomerKey, type Revocations } from "@/lib/auth/revocations";
+import { createSessionGuard } from "@/lib/auth/session-guard";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRateLimiter } from "@/lib/store/rate-limit";
 import type { SharedStore } from "@/lib/store/shared-store";
@@ -13,11 +14,12 @@ import {
   requestFreshLink,
 } from "./fresh-link";
 import { linkRequestCounts } from "./link-request-counter";
-import { LINK_REQUEST_LIMITS } from "./link-request-limits";
+import { createLinkRequestLimits, LINK_REQUEST_LIMITS } from "./link-request-limits";
 import { verifyWebhookSignature } from "./webhook-signature";
 
 const LINK_SECRET = "fresh-link-test-link-secret-0123456789abc";
 const WEBHOOK_SECRET = "fresh-link-test-webhook-secret-0123456789";
+const NEXTAUTH_SECRET = "fresh-link-test-nextauth-secret-0123456789";
 const NOW = Date.UTC(2026, 0, 10, 12);
 const DAY = 24 * 60 * 60;
 
@@ -46,14 +48,18 @@ describe("a new link for an expired one", () => {
     webhook.received.length = 0;
     webhook.behaviour = "ok";
     store = createMemoryStore({ now: () => NOW });
-    revocations = createRevocations(store, { now: () => NOW });
+    // What `npm run revoke` writes; the flow reads it through the portal's SessionGuard.
+    revocations = createRevocations(store, NEXTAUTH_SECRET, { now: () => NOW });
     logged = [];
     deps = {
       linkSecret: LINK_SECRET,
       webhook: { url: webhook.url, secret: WEBHOOK_SECRET },
       publicBaseUrl: "https://orders.example.test",
-      revocations,
-      limiter: createRateLimiter(store, { now: () => NOW }),
+      guard: createSessionGuard(store, NEXTAUTH_SECRET, { now: () => NOW }),
+      linkRequestLimits: createLinkRequestLimits(
+        createRateLimiter(store, { now: () => NOW }),
+        NEXTAUTH_SECRET,
+      ),
       now: () => NOW,
       webhookTimeoutMs: 200,
       log: (line) => logged.push(line),
@@ -82,8 +88,26 @@ describe("a new link for an expired one", () => {
     expect(await renewalOffer(withoutJti, deps)).toBe("none");
   });
 
+  it("offers nothing to, and never calls the webhook for, a customer revoked since the link was issued", async () => {
+    const token = await expiredToken();
+    await revocations.revokeUser("usr_alex", NOW / 1000 + 30 * DAY);
+    expect(await renewalOffer(token, deps)).toBe("none");
+    expect(await requestFreshLink(token, { clientIp: "203.0.113.7", locale: "en" }, deps)).toBe(
+      "not_renewable",
+    );
+    expect(webhook.received).toHaveLength(0);
+  });
+
+  it("still refuses a customer revoked by an earlier build, under the plain SHA-256 key", async () => {
+    await store.set(await legacyCustomerKey("usr_alex"), String(NOW / 1000 - DAY), 30 * DAY);
+    expect(
+      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7", locale: "en" }, deps),
+    ).toBe("not_renewable");
+    expect(webhook.received).toHaveLength(0);
+  });
+
   it("fails closed when the revocation list cannot be read", async () => {
-    const unverifiable = { ...deps, revocations: { linkVerdict: async () => "unverifiable" as const } };
+    const unverifiable = { ...deps, guard: { linkVerdict: async () => "unverifiable" as const } };
     expect(await renewalOffer(await expiredToken(), unverifiable)).toBe("none");
   });
 

@@ -1,11 +1,10 @@
 import { expiredLinkClaims, type LinkClaims, mintLinkToken } from "@/lib/auth/link-token";
-import type { Revocations } from "@/lib/auth/revocations";
+import type { SessionGuard } from "@/lib/auth/session-guard";
 import type { NotifyWebhookConfig } from "@/lib/config/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import type { RateLimiter } from "@/lib/store/rate-limit";
 import { absoluteUrl, emailLinkPath } from "@/lib/urls/portal-urls";
 import { countLinkRequest, type LinkRequestOutcome } from "./link-request-counter";
-import { consumeLinkRequestAllowance } from "./link-request-limits";
+import type { LinkRequestLimits } from "./link-request-limits";
 import { deliverLinkRequested, type LinkRequestedPayload } from "./link-request-webhook";
 
 /**
@@ -23,8 +22,9 @@ export type FreshLinkDependencies = {
   webhook: NotifyWebhookConfig | null;
   /** The portal's public base URL, where the fresh link points. */
   publicBaseUrl: string | null;
-  revocations: Pick<Revocations, "linkVerdict">;
-  limiter: RateLimiter;
+  /** Whether a link is revoked: the portal's one SessionGuard (`sessionGuard()`), as for sign-in. */
+  guard: Pick<SessionGuard, "linkVerdict">;
+  linkRequestLimits: LinkRequestLimits;
   /** Milliseconds since the epoch. */
   now?: () => number;
   fetch?: typeof fetch;
@@ -76,10 +76,7 @@ async function attempt(
   if (claims === null) return "not_renewable";
   const { webhook, publicBaseUrl } = deps;
   if (webhook === null || publicBaseUrl === null) return "no_webhook_configured";
-  const allowed = await consumeLinkRequestAllowance(deps.limiter, {
-    userId: claims.userId,
-    clientIp: request.clientIp,
-  });
+  const allowed = await deps.linkRequestLimits.consume({ userId: claims.userId, clientIp: request.clientIp });
   if (!allowed) return "rate_limited";
 
   const nowMs = (deps.now ?? Date.now)();
@@ -116,11 +113,5 @@ async function renewableClaims(token: unknown, deps: FreshLinkDependencies): Pro
   });
   // Without a jti a link cannot be revoked, so it cannot be proven unrevoked either.
   if (claims === null || claims.tokenId === null) return null;
-  return (await deps.revocations.linkVerdict({
-    jti: claims.tokenId,
-    userId: claims.userId,
-    iat: claims.issuedAt,
-  })) === "usable"
-    ? claims
-    : null;
+  return (await deps.guard.linkVerdict(claims)) === "usable" ? claims : null;
 }

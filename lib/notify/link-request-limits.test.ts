@@ -1,11 +1,20 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRateLimiter } from "@/lib/store/rate-limit";
+import { createRevocations } from "@/lib/auth/revocations";
+import { createRateLimiter, type RateLimiter } from "@/lib/store/rate-limit";
 import { createRedisStore } from "@/lib/store/redis-store";
+import type { SharedStore } from "@/lib/store/shared-store";
 import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
-import { consumeLinkRequestAllowance, LINK_REQUEST_LIMITS } from "./link-request-limits";
+import { createLinkRequestLimits, LINK_REQUEST_LIMITS, legacyCustomerLimitKey } from "./link-request-limits";
 
 const { perCustomerPerHour, perClientIpPerHour } = LINK_REQUEST_LIMITS;
+const SECRET = "link-request-limits-test-secret-0123456789";
+const HOUR = 3600;
+
+/** The limits as the portal wires them (lib/notify/fresh-link-dependencies.ts), one per limiter. */
+const consumeLinkRequestAllowance = (limiter: RateLimiter, request: { userId: string; clientIp: string }) =>
+  createLinkRequestLimits(limiter, SECRET).consume(request);
 
 describeWithEachStore("new-link request limits", (current) => {
   const setup = async () => {
@@ -13,8 +22,60 @@ describeWithEachStore("new-link request limits", (current) => {
     // Start on an hour boundary so "this hour" reads plainly.
     const intoHour = (harness.now() / 1000) % 3600;
     if (intoHour !== 0) await harness.advanceSeconds(3600 - intoHour);
-    return { ...harness, limiter: createRateLimiter(harness.store, { now: harness.now }) };
+    const counted: string[] = [];
+    // Records the counters touched, so tests can see what a look at the store would.
+    const recording: SharedStore = {
+      ...harness.store,
+      increment: (key, ttl) => {
+        counted.push(key);
+        return harness.store.increment(key, ttl);
+      },
+    };
+    return { ...harness, counted, limiter: createRateLimiter(recording, { now: harness.now }) };
   };
+
+  it("counts a customer under a keyed digest of their id: not the id, not its plain SHA-256", async () => {
+    const { limiter, counted, store } = await setup();
+    await consumeLinkRequestAllowance(limiter, { userId: "usr_alex", clientIp: "203.0.113.1" });
+    const customerCounters = counted.filter((key) => !key.startsWith("ratelimit:link-request:ip:"));
+    expect(customerCounters).toEqual([
+      expect.stringMatching(/^ratelimit:link-request:customer:[0-9a-f]{40}:3600:\d+$/),
+    ]);
+    const name = customerCounters[0]?.split(":")[3] ?? "";
+    expect(createHash("sha256").update("usr_alex").digest("hex")).not.toContain(name.slice(0, 16));
+    // Another purpose, another name: the customer's revocation key does not match their counter.
+    const revocationKeys: string[] = [];
+    await createRevocations(
+      { ...store, set: async (key) => void revocationKeys.push(key) },
+      SECRET,
+    ).revokeUser("usr_alex", Date.now() / 1000 + HOUR);
+    expect(revocationKeys).toEqual([expect.stringMatching(/^revoked:customer:[0-9a-f]{40}$/)]);
+    expect(revocationKeys[0]).not.toContain(name);
+  });
+
+  it("counts this hour's requests recorded under the earlier builds' key too, so a deploy resets nothing", async () => {
+    const { limiter, counted } = await setup();
+    // Two requests counted by the build before the keyed digest, this hour.
+    const legacyKey = await legacyCustomerLimitKey("usr_alex");
+    expect(legacyKey).toBe(
+      `link-request:user:${createHash("sha256").update("usr_alex").digest("hex").slice(0, 32)}`,
+    );
+    for (let index = 0; index < perCustomerPerHour - 1; index++)
+      await limiter.consume(legacyKey, perCustomerPerHour, HOUR);
+    counted.length = 0;
+
+    expect(await consumeLinkRequestAllowance(limiter, { userId: "usr_alex", clientIp: "203.0.113.1" })).toBe(
+      true,
+    );
+    expect(await consumeLinkRequestAllowance(limiter, { userId: "usr_alex", clientIp: "203.0.113.2" })).toBe(
+      false,
+    );
+    expect(await consumeLinkRequestAllowance(limiter, { userId: "usr_blair", clientIp: "203.0.113.3" })).toBe(
+      true,
+    );
+    // The legacy counter is read, never written again.
+    expect(counted.some((key) => key.includes(legacyKey))).toBe(false);
+  });
 
   it("allows a few requests per customer an hour, from any address, then refuses until the next hour", async () => {
     const { limiter, advanceSeconds } = await setup();

@@ -1,4 +1,5 @@
 import type { RateLimiter } from "@/lib/store/rate-limit";
+import { customerKeyName } from "@/lib/store/secret-derived-keys";
 
 /**
  * How often "Email me a new link" may be asked, shared by every instance through the store's rate
@@ -13,37 +14,58 @@ export const LINK_REQUEST_LIMITS = {
 
 const HOUR_SECONDS = 60 * 60;
 
+export type LinkRequestLimits = {
+  /**
+   * Counts one request against both limits; true when both allow it. Both are always counted, so a
+   * client cannot spread attempts over customers for free. When the store is unreachable the
+   * request is refused: a webhook that sends email is worth more to an abuser than to one customer now.
+   */
+  consume(request: { userId: string; clientIp: string }): Promise<boolean>;
+};
+
 /**
- * Counts one request against both limits; true when both allow it. Both are always counted, so a
- * client cannot spread attempts over customers for free. When the store is unreachable the request
- * is refused: a webhook that sends email is worth more to an abuser than to one customer now.
+ * `secret` is the portal's NEXTAUTH_SECRET: customers are counted under an HMAC of their user id keyed
+ * from it (lib/store/secret-derived-keys.ts, docs/shared-state.md), never the id or a plain hash.
  */
-export async function consumeLinkRequestAllowance(
-  limiter: RateLimiter,
-  request: { userId: string; clientIp: string },
-): Promise<boolean> {
+export function createLinkRequestLimits(limiter: RateLimiter, secret: string): LinkRequestLimits {
+  const nameCustomer = customerKeyName(secret, "linkRequestLimitKeyNames");
   const refuseWhenUnsure = { onStoreUnavailable: "refuse" } as const;
-  const [byIp, byCustomer] = await Promise.all([
-    limiter.consume(
-      `link-request:ip:${request.clientIp}`,
-      LINK_REQUEST_LIMITS.perClientIpPerHour,
-      HOUR_SECONDS,
-      refuseWhenUnsure,
-    ),
-    limiter.consume(
-      `link-request:user:${await shortHash(request.userId)}`,
-      LINK_REQUEST_LIMITS.perCustomerPerHour,
-      HOUR_SECONDS,
-      refuseWhenUnsure,
-    ),
-  ]);
-  return byIp.allowed && byCustomer.allowed;
+  return {
+    async consume({ userId, clientIp }) {
+      const [byIp, byCustomer, countedByEarlierBuilds] = await Promise.all([
+        limiter.consume(
+          `link-request:ip:${clientIp}`,
+          LINK_REQUEST_LIMITS.perClientIpPerHour,
+          HOUR_SECONDS,
+          refuseWhenUnsure,
+        ),
+        nameCustomer(userId).then((name) =>
+          limiter.consume(
+            `link-request:customer:${name}`,
+            LINK_REQUEST_LIMITS.perCustomerPerHour,
+            HOUR_SECONDS,
+            refuseWhenUnsure,
+          ),
+        ),
+        legacyCustomerLimitKey(userId).then((key) => limiter.countSoFar(key, HOUR_SECONDS)),
+      ]);
+      // A deploy must not reset the customer's hour: requests counted under the legacy key this
+      // hour count too (allowed with `remaining` left ⇔ new + legacy ≤ the limit).
+      const customerAllowed =
+        byCustomer.allowed &&
+        countedByEarlierBuilds !== null &&
+        countedByEarlierBuilds <= byCustomer.remaining;
+      return byIp.allowed && customerAllowed;
+    },
+  };
 }
 
-/** User ids never appear in store keys (docs/shared-state.md). */
-async function shortHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest).slice(0, 16), (byte) => byte.toString(16).padStart(2, "0")).join(
-    "",
-  );
+/**
+ * LEGACY, read only: the key builds before the keyed digest counted a customer under (a plain
+ * SHA-256 of the user id). Counters live to the end of their clock hour, so this read, and its test,
+ * can go one hour after the deploy (docs/shared-state.md, "Migrating customer keys").
+ */
+export async function legacyCustomerLimitKey(userId: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
+  return `link-request:user:${Buffer.from(digest).subarray(0, 16).toString("hex")}`;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type SavedViewMemo, savedViewMemoFor } from "./saved-view-memo";
+import { customerKeyName, deriveSecretKey } from "./secret-derived-keys";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
 
 /**
@@ -7,9 +8,9 @@ import { type SharedStore, StoreUnavailableError } from "./shared-store";
  * can still answer (with a banner) while the API is down. Only view models go in (what the page
  * showed, never raw API data), under a name such as `list:<filter>:<page>` or `checkout:<id>`.
  *
- * AES-256-GCM (Web Crypto) with a key derived by HKDF from NEXTAUTH_SECRET, so everything needed to
- * read an entry is the secret every instance already shares. Keys name the customer by an HMAC of
- * the user id (never the id itself), and each ciphertext is bound to its key (additional data), so an
+ * AES-256-GCM (Web Crypto) with a key derived by HKDF from NEXTAUTH_SECRET (./secret-derived-keys.ts),
+ * so everything needed to read an entry is the secret every instance already shares. Keys name the
+ * customer by an HMAC of the user id (never the id itself), and each ciphertext is bound to its key (additional data), so an
  * entry copied under another customer's key does not decrypt. Anything that does not decrypt or no
  * longer matches the page's schema reads as null: the page shows its error, as without this module.
  *
@@ -38,11 +39,6 @@ export type LastKnownGood = {
 
 const VIEW_NAME_PATTERN = /^[A-Za-z0-9_.,:=|~%-]{1,200}$/;
 const FORMAT = "v1";
-const HKDF_SALT = "sweetspot-portal";
-const ENCRYPTION_INFO = "sweetspot-portal last-known-good v1: view encryption (AES-256-GCM)";
-const KEY_NAME_INFO = "sweetspot-portal last-known-good v1: customer key names (HMAC-SHA-256)";
-
-type Keys = { encryption: CryptoKey; naming: CryptoKey };
 
 export function createLastKnownGood(
   store: SharedStore,
@@ -51,16 +47,17 @@ export function createLastKnownGood(
 ): LastKnownGood {
   const now = options.now ?? Date.now;
   const memo = options.memo ?? savedViewMemoFor(store, secret);
-  let keys: Promise<Keys> | null = null;
-  const derived = () => {
-    keys ??= deriveKeys(secret);
-    return keys;
+  let encryptionKey: Promise<CryptoKey> | null = null;
+  const encryption = () => {
+    encryptionKey ??= deriveSecretKey(secret, "lastKnownGoodEncryption", { name: "AES-GCM", length: 256 }, [
+      "encrypt",
+      "decrypt",
+    ]);
+    return encryptionKey;
   };
+  const nameCustomer = customerKeyName(secret, "lastKnownGoodKeyNames");
 
-  const customerPrefix = async (userId: string) => {
-    const tag = await crypto.subtle.sign("HMAC", (await derived()).naming, utf8(userId));
-    return `lkg:${Buffer.from(tag).subarray(0, 20).toString("hex")}:`;
-  };
+  const customerPrefix = async (userId: string) => `lkg:${await nameCustomer(userId)}:`;
   const entryKey = async (userId: string, name: string) => {
     assertViewName(name);
     return (await customerPrefix(userId)) + name;
@@ -80,7 +77,7 @@ export function createLastKnownGood(
       const plaintext = utf8(`{"savedAt":${JSON.stringify(savedAt)},"view":${viewJson}}`);
       const ciphertext = await crypto.subtle.encrypt(
         { name: "AES-GCM", iv, additionalData: utf8(key) },
-        (await derived()).encryption,
+        await encryption(),
         plaintext,
       );
       const value = [FORMAT, base64url(iv), base64url(ciphertext)].join(".");
@@ -102,7 +99,7 @@ export function createLastKnownGood(
       const key = await entryKey(userId, name);
       const stored = await outageAs(null, () => store.get(key));
       if (stored === null) return null;
-      const plaintext = await decrypt(stored, key, (await derived()).encryption);
+      const plaintext = await decrypt(stored, key, await encryption());
       if (plaintext === null) return null;
       const entry = parseJson(plaintext);
       if (typeof entry !== "object" || entry === null || !("savedAt" in entry) || !("view" in entry))
@@ -126,25 +123,6 @@ export function createLastKnownGood(
 
 function assertViewName(name: string): void {
   if (!VIEW_NAME_PATTERN.test(name)) throw new RangeError(`not a view name: ${JSON.stringify(name)}`);
-}
-
-async function deriveKeys(secret: string): Promise<Keys> {
-  const base = await crypto.subtle.importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"]);
-  const hkdf = (info: string) => ({ name: "HKDF", hash: "SHA-256", salt: utf8(HKDF_SALT), info: utf8(info) });
-  const [encryption, naming] = await Promise.all([
-    crypto.subtle.deriveKey(hkdf(ENCRYPTION_INFO), base, { name: "AES-GCM", length: 256 }, false, [
-      "encrypt",
-      "decrypt",
-    ]),
-    crypto.subtle.deriveKey(
-      hkdf(KEY_NAME_INFO),
-      base,
-      { name: "HMAC", hash: "SHA-256", length: 256 },
-      false,
-      ["sign"],
-    ),
-  ]);
-  return { encryption, naming };
 }
 
 /** The plaintext, or null for anything malformed, tampered with, or sealed under another key. */

@@ -36,22 +36,34 @@ export type RateLimiter = {
     windowSeconds: number,
     options?: ConsumeOptions,
   ): Promise<RateLimitDecision>;
+  /**
+   * How many requests `key` has counted in the current window, without counting one; null when the
+   * store cannot say. For moving a limit to another key without resetting it.
+   */
+  countSoFar(key: string, windowSeconds: number): Promise<number | null>;
 };
 
 export function createRateLimiter(store: SharedStore, options: { now?: () => number } = {}): RateLimiter {
   const now = options.now ?? Date.now;
+  /** The store key counting `key` in the current window, and the seconds left in that window. */
+  const currentWindow = (key: string, windowSeconds: number) => {
+    if (!Number.isSafeInteger(windowSeconds) || windowSeconds < 1) {
+      throw new RangeError(`windowSeconds must be ≥ 1, got ${windowSeconds}`);
+    }
+    const nowSeconds = now() / 1000;
+    const window = Math.floor(nowSeconds / windowSeconds);
+    return {
+      counterKey: `ratelimit:${key}:${windowSeconds}:${window}`,
+      secondsLeft: Math.max(1, Math.ceil((window + 1) * windowSeconds - nowSeconds)),
+    };
+  };
   return {
     async consume(key, limit, windowSeconds, consumeOptions = {}) {
       if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be ≥ 1, got ${limit}`);
-      if (!Number.isSafeInteger(windowSeconds) || windowSeconds < 1) {
-        throw new RangeError(`windowSeconds must be ≥ 1, got ${windowSeconds}`);
-      }
-      const nowSeconds = now() / 1000;
-      const window = Math.floor(nowSeconds / windowSeconds);
-      const secondsLeft = Math.max(1, Math.ceil((window + 1) * windowSeconds - nowSeconds));
+      const { counterKey, secondsLeft } = currentWindow(key, windowSeconds);
       let count: number;
       try {
-        count = await store.increment(`ratelimit:${key}:${windowSeconds}:${window}`, secondsLeft);
+        count = await store.increment(counterKey, secondsLeft);
       } catch (error) {
         if (!(error instanceof StoreUnavailableError)) throw error;
         const allowed = consumeOptions.onStoreUnavailable !== "refuse";
@@ -64,6 +76,19 @@ export function createRateLimiter(store: SharedStore, options: { now?: () => num
         retryAfterSeconds: allowed ? 0 : secondsLeft,
         degraded: false,
       };
+    },
+
+    async countSoFar(key, windowSeconds) {
+      const { counterKey } = currentWindow(key, windowSeconds);
+      let stored: string | null;
+      try {
+        stored = await store.get(counterKey);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        return null;
+      }
+      const count = Number(stored ?? 0);
+      return Number.isSafeInteger(count) && count > 0 ? count : 0;
     },
   };
 }

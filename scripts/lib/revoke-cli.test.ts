@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
-import { LONGEST_TOKEN_SECONDS, parseRevokeArgs, resolveRedisUrl } from "./revoke-cli";
+import { LONGEST_TOKEN_SECONDS, parseRevokeArgs, resolvePortalSecret, resolveRedisUrl } from "./revoke-cli";
 
 const NOW = 1_800_000_000;
 
@@ -69,5 +69,20 @@ describe("resolveRedisUrl", () => {
     });
     expect(resolveRedisUrl({ REDIS_URL: "rediss://cache.internal" }).ok).toBe(true);
     expect(resolveRedisUrl({ REDIS_URL: "https://cache.internal" }).ok).toBe(false);
+  });
+});
+
+describe("resolvePortalSecret", () => {
+  it("refuses to run without the portal's NEXTAUTH_SECRET, explaining why", () => {
+    const unset = resolvePortalSecret({});
+    expect(unset.ok === false && unset.message).toMatch(/NEXTAUTH_SECRET is not set.*portal's own value/);
+    expect(resolvePortalSecret({ NEXTAUTH_SECRET: "   " }).ok).toBe(false);
+    const short = resolvePortalSecret({ NEXTAUTH_SECRET: "too-short" });
+    expect(short.ok === false && short.message).toMatch(/shorter than 32 characters/);
+  });
+
+  it("takes it trimmed, as the portal does", () => {
+    const secret = "revoke-cli-test-secret-0123456789abcdef";
+    expect(resolvePortalSecret({ NEXTAUTH_SECRET: ` ${secret}\n` })).toEqual({ ok: true, secret });
   });
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
 import { TOKEN_ID_PATTERN } from "../../lib/auth/revocations";
-import { redisUrlSchema } from "../../lib/config/schema";
+import { MIN_SECRET_LENGTH, redisUrlSchema } from "../../lib/config/schema";
 import { USER_ID_PATTERN } from "../../lib/sweetspot/ids";
 import { formatDuration, parseDurationSeconds } from "./duration";
 
@@ -22,15 +22,16 @@ export const LONGEST_TOKEN_SECONDS = MAX_LINK_TTL_SECONDS;
 export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d]
 
 Ends, on every portal instance sharing REDIS_URL:
-  --user      every session of this customer signed in up to now (and forgets their saved views
-              when NEXTAUTH_SECRET is set)
+  --user      every session of this customer signed in up to now (and their email links issued
+              up to now), and forgets their saved views
   --session   one session, by its session id
   --link      one emailed sign-in link, by its jti
 
   --until     when the revocation may be forgotten, in seconds since the epoch
   --ttl       the same as a duration: 30m, 12h, 14d; default ${formatDuration(LONGEST_TOKEN_SECONDS)}, the longest a session or link lives
 
-Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.`;
+Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.
+Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.`;
 
 export type RevokeTarget =
   | { kind: "user"; userId: string }
@@ -129,6 +130,33 @@ export function resolveRedisUrl(env: Env): RedisUrlResult {
   const parsed = redisUrlSchema.safeParse(text);
   if (!parsed.success) return { ok: false, message: "REDIS_URL must be a redis:// or rediss:// URL" };
   return { ok: true, url: parsed.data };
+}
+
+export type PortalSecretResult = { ok: true; secret: string } | { ok: false; message: string };
+
+/**
+ * The portal's NEXTAUTH_SECRET, trimmed as the portal trims it: a customer's revocation is stored under
+ * an HMAC of their id keyed with it (lib/store/secret-derived-keys.ts), so with another secret the
+ * entry would be written where no portal looks. Required for every target, so the command needs the
+ * same environment whatever it revokes.
+ */
+export function resolvePortalSecret(env: Env): PortalSecretResult {
+  const secret = env.NEXTAUTH_SECRET?.trim();
+  if (!secret) {
+    return {
+      ok: false,
+      message:
+        "NEXTAUTH_SECRET is not set. Set it to the portal's own value: a customer's revocation is " +
+        "stored under a name derived from it, which the portal could not find under any other.",
+    };
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return {
+      ok: false,
+      message: `NEXTAUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters, so it is not the portal's (it refuses such secrets).`,
+    };
+  }
+  return { ok: true, secret };
 }
 
 export function describeTarget(target: RevokeTarget): string {

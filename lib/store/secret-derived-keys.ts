@@ -1,0 +1,62 @@
+/**
+ * The keys the portal's shared-store entries are made with, all derived from the one secret every
+ * instance already shares (NEXTAUTH_SECRET): HKDF-SHA-256 (Web Crypto), one `info` string per purpose,
+ * so no key serves two purposes and the same customer has unrelated names in different entries.
+ *
+ * Customers are named in store keys by a keyed digest (HMAC-SHA-256), never a plain hash: user ids
+ * and emails are few and guessable, so anyone able to read the store (a Redis dump, an operator)
+ * could hash candidates and match them; without the secret a keyed digest cannot be checked.
+ * Rotating the secret renames every customer (docs/shared-state.md says what that means per entry).
+ */
+
+const HKDF_SALT = "sweetspot-portal";
+
+/**
+ * Every purpose a key is derived for, with its HKDF `info`. Never change one in place: entries
+ * already stored under it would no longer be found (add a new version and migrate instead).
+ */
+export const SECRET_KEY_PURPOSES = {
+  lastKnownGoodEncryption: "sweetspot-portal last-known-good v1: view encryption (AES-256-GCM)",
+  lastKnownGoodKeyNames: "sweetspot-portal last-known-good v1: customer key names (HMAC-SHA-256)",
+  customerRevocationKeyNames: "sweetspot-portal revocations v1: customer key names (HMAC-SHA-256)",
+  linkRequestLimitKeyNames: "sweetspot-portal link-request limits v1: customer key names (HMAC-SHA-256)",
+} as const;
+
+export type SecretKeyPurpose = keyof typeof SECRET_KEY_PURPOSES;
+
+/** A non-extractable key for one purpose, derived from `secret`. */
+export async function deriveSecretKey(
+  secret: string,
+  purpose: SecretKeyPurpose,
+  algorithm: AesKeyAlgorithm | HmacImportParams,
+  usages: KeyUsage[],
+): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: utf8(HKDF_SALT), info: utf8(SECRET_KEY_PURPOSES[purpose]) },
+    base,
+    algorithm,
+    false,
+    usages,
+  );
+}
+
+/** How a customer (a user id, an email) appears in store keys for one purpose: 40 hex characters. */
+export type CustomerKeyName = (customer: string) => Promise<string>;
+
+/**
+ * Names customers by the first 20 bytes (160 bits, far beyond collisions among customers) of
+ * HMAC-SHA-256 under the purpose's key. The key is derived once, on first use.
+ */
+export function customerKeyName(secret: string, purpose: SecretKeyPurpose): CustomerKeyName {
+  let key: Promise<CryptoKey> | null = null;
+  return async (customer) => {
+    key ??= deriveSecretKey(secret, purpose, { name: "HMAC", hash: "SHA-256", length: 256 }, ["sign"]);
+    const tag = await crypto.subtle.sign("HMAC", await key, utf8(customer));
+    return Buffer.from(tag).subarray(0, 20).toString("hex");
+  };
+}
+
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text);
+}
