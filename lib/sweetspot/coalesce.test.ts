@@ -3,7 +3,14 @@ import { createCircuitBreaker, guardedByBreaker } from "./breaker";
 import { coalesced } from "./coalesce";
 import { createDeadline } from "./deadline";
 import { UpstreamTimeoutError, UpstreamUnavailableError } from "./errors";
-import type { HttpClient, JsonResponse, RequestSpec } from "./http";
+import {
+  createHttpClient,
+  type FetchLike,
+  type HttpClient,
+  type JsonResponse,
+  type RequestSpec,
+} from "./http";
+import type { UpstreamLogEntry } from "./log";
 
 /**
  * A transport whose calls stay open until the test settles them, or until their signal aborts (then
@@ -217,6 +224,31 @@ describe("coalescing with each caller's own deadline", () => {
     expect(second.error).toBeInstanceOf(UpstreamTimeoutError);
     expect(calls[0]?.spec.signal?.aborted).toBe(true);
     expect(calls[0]?.spec.signal?.reason).toBeInstanceOf(UpstreamTimeoutError);
+    expect(breaker.state()).toBe("open");
+  });
+
+  it("through the real transport, a hung API's call cut short by its callers' deadlines is a timeout", async () => {
+    const logs: UpstreamLogEntry[] = [];
+    const hanging: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener("abort", () => reject(init.signal?.reason), { once: true });
+      });
+    const transport = createHttpClient({
+      baseUrl: "http://api.test",
+      apiKey: "sk_test",
+      authHeader: "Authorization",
+      // Longer than the test: only the callers' deadlines end the call.
+      timeoutMs: 60_000,
+      fetch: hanging,
+      logger: (entry) => logs.push(entry),
+      monotonicNow: () => Date.now(),
+    });
+    const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 10_000, now: () => Date.now() });
+    const client = coalesced(guardedByBreaker(transport, breaker));
+    const caller = watch(client.requestJson({ ...listFor("usr_alex"), deadline: deadlineOf(1000) }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(caller.error).toBeInstanceOf(UpstreamTimeoutError);
+    expect(logs.map((entry) => entry.failure)).toEqual(["timeout"]);
     expect(breaker.state()).toBe("open");
   });
 
