@@ -18,8 +18,8 @@ import type { HttpClient, JsonResponse, RequestSpec } from "./http";
  * - the shared call's deadline is the latest of those still waiting (read at every attempt and retry);
  * - the shared call has its own abort signal, fired when the last caller stops waiting: a hung API
  *   keeps no socket open for nobody. When that last caller ran out of time, the call is aborted with
- *   a timeout, so the circuit breaker below still counts a hung API as a failure (an abort it would
- *   ignore).
+ *   a timeout as the reason, so the transport's logs and the circuit breaker below still count a hung
+ *   API as timing out (a plain abort is a caller walking away, which they ignore).
  */
 
 export type CoalescingOptions = {
