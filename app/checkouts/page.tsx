@@ -35,7 +35,7 @@ export default async function CheckoutsPage({ searchParams }: Props) {
   const t = await getTranslator();
   // While the API fails, the customer's last known view of this filter and page (in this language) answers, with a banner.
   const { view, savedAt } = await loadCheckoutListPage(
-    session.userId,
+    session,
     { filter: filter.id, page, offset: pageOffset(page), limit: PAGE_SIZE, lifecycles: filter.lifecycles },
     locale,
   );

@@ -21,6 +21,9 @@ import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** When each session read from a cookie was issued (its `iat`), for `sessionStillUsable`. */
+const issuedAtOf = new WeakMap<CustomerSession, number>();
+
 /**
  * Decrypting the cookie (HKDF + AES-GCM) is the costliest step of a session check, and a page asks
  * twice (the page and the header's SessionNav): `cache` decodes each token once per server render.
@@ -37,8 +40,20 @@ const sessionFromToken = cache(async (token: string): Promise<CustomerSession | 
   // Signed out elsewhere, or ended by `npm run revoke`: refused on every instance (docs/shared-state.md).
   // A token without `iat` (next-auth always sets it) counts as issued at the epoch: fail closed.
   const issuedAt = typeof claims?.iat === "number" ? claims.iat : 0;
-  return (await sessionGuard().sessionIsUsable(session, issuedAt)) ? session : null;
+  if (!(await sessionGuard().sessionIsUsable(session, issuedAt))) return null;
+  issuedAtOf.set(session, issuedAt);
+  return session;
 });
+
+/**
+ * The check `getCustomerSession` made, made again later for a session it returned: for work left
+ * for after the answer (saving the customer's view), when the request's cookies are out of reach and
+ * the customer may have signed out meanwhile. A session not read from a cookie counts as issued at
+ * the epoch (fail closed, as above).
+ */
+export function sessionStillUsable(session: CustomerSession): Promise<boolean> {
+  return sessionGuard().sessionIsUsable(session, issuedAtOf.get(session) ?? 0);
+}
 
 /**
  * The signed-in customer, or null. Decodes next-auth's encrypted session cookie and checks that the

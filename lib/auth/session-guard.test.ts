@@ -1,6 +1,7 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLastKnownGood } from "@/lib/store/last-known-good";
+import type { SharedStore } from "@/lib/store/shared-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS } from "./revocations";
 import type { CustomerSession } from "./session-claims";
@@ -46,6 +47,88 @@ describeWithEachStore("session guard", (current) => {
     expect((await views.lastKnownView("usr_blair", "checkouts", countSchema))?.view).toEqual({ count: 2 });
   });
 
+  describe("a save of the customer's view racing sign-out", () => {
+    /**
+     * The store, with the steps of the race held until the test lets them through: the save's write
+     * (a view key), sign-out's revocation (a `revoked:` key); and the save's re-check in `raceSetup`.
+     */
+    const raceSetup = () => {
+      const base = setup();
+      const held: { viewWrite?: Gate; revocation?: Gate } = {};
+      const store: SharedStore = {
+        ...base.store,
+        set: async (key, value, ttl) => {
+          const gate = key.startsWith("lkg:") ? held.viewWrite : held.revocation;
+          if (gate) await gate.pass();
+          return base.store.set(key, value, ttl);
+        },
+      };
+      // Sign-out and the pages share one store, hence one saved-view memo, as in the portal.
+      const guard = createSessionGuard(store, SECRET, { now: base.now });
+      const pages = createLastKnownGood(store, SECRET, { now: base.now });
+      const alex = base.session("sid_aaaaaaaaaaaaaaaaaaaaaa");
+      const iat = base.nowSeconds() - 60;
+      const recheck: { gate?: Gate } = {};
+      const stillSignedIn = async () => {
+        await recheck.gate?.pass();
+        return guard.sessionIsUsable(alex, iat);
+      };
+      const save = () => pages.rememberView("usr_alex", "list:all:1", { count: 1 }, stillSignedIn);
+      const storedView = () => pages.lastKnownView("usr_alex", "list:all:1", countSchema);
+      return { ...base, held, guard, pages, alex, recheck, save, storedView };
+    };
+
+    it("an ordinary save, with no sign-out, stays", async () => {
+      const { save, storedView } = raceSetup();
+      expect(await save()).toBe("saved");
+      expect((await storedView())?.view).toEqual({ count: 1 });
+    });
+
+    it("sign-out's revocation and delete land before the save's write: the save's check takes it back", async () => {
+      const { held, guard, alex, save, storedView, pages, session, nowSeconds } = raceSetup();
+      held.viewWrite = gate();
+      const saving = save();
+      await held.viewWrite.reached;
+      expect(await guard.endSession(alex)).toEqual({ revoked: true, viewsForgotten: true });
+      held.viewWrite.open();
+      expect(await saving).toBe("withdrawn");
+      expect(await storedView()).toBeNull();
+      // Signed in again: the same view is written, not skipped as "saved moments ago".
+      held.viewWrite = undefined;
+      const again = session("sid_cccccccccccccccccccccc");
+      expect(
+        await pages.rememberView("usr_alex", "list:all:1", { count: 1 }, () =>
+          guard.sessionIsUsable(again, nowSeconds()),
+        ),
+      ).toBe("saved");
+      expect((await storedView())?.view).toEqual({ count: 1 });
+    });
+
+    it("the save writes and checks before sign-out's revocation: sign-out's delete comes after, and removes it", async () => {
+      const { held, guard, alex, save, storedView } = raceSetup();
+      held.revocation = gate();
+      const signingOut = guard.endSession(alex);
+      await held.revocation.reached;
+      // Let sign-out go as far as it can without its revocation.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await save()).toBe("saved");
+      held.revocation.open();
+      expect(await signingOut).toEqual({ revoked: true, viewsForgotten: true });
+      expect(await storedView()).toBeNull();
+    });
+
+    it("the save writes before sign-out and checks after it: the check sees the revocation", async () => {
+      const { recheck, guard, alex, save, storedView } = raceSetup();
+      recheck.gate = gate();
+      const saving = save();
+      await recheck.gate.reached;
+      await guard.endSession(alex);
+      recheck.gate.open();
+      expect(await saving).toBe("withdrawn");
+      expect(await storedView()).toBeNull();
+    });
+  });
+
   it("refuses revoked links, and lets links without a jti through (they cannot be revoked)", async () => {
     const { store, now, guard, nowSeconds } = setup();
     await createRevocations(store, SECRET, { now }).revokeLink("jti_Zx81Qw62Ev", nowSeconds() + HOUR);
@@ -84,3 +167,25 @@ describeWithEachStore("session guard", (current) => {
 });
 
 const countSchema = z.object({ count: z.number() });
+
+/** A step held until `open()`; `reached` settles once something waits at it (`pass()`). */
+type Gate = { reached: Promise<void>; open(): void; pass(): Promise<void> };
+
+function gate(): Gate {
+  let arrive = () => {};
+  let open = () => {};
+  const reached = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return {
+    reached,
+    open,
+    pass: () => {
+      arrive();
+      return opened;
+    },
+  };
+}

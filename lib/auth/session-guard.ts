@@ -50,14 +50,16 @@ export function createSessionGuard(
       return revocations.linkVerdict({ jti: link.tokenId, userId: link.userId, iat: link.issuedAt });
     },
     async endSession(session) {
-      const [revoked, forgotten] = await Promise.allSettled([
-        revocations.revokeSession(session.sessionId, session.expiresAt),
-        views.forgetCustomer(session.userId),
-      ]);
-      return {
-        revoked: revoked.status === "fulfilled",
-        viewsForgotten: forgotten.status === "fulfilled" && forgotten.value,
-      };
+      // Revoke, then delete, never both at once: a save of this customer's view still under way
+      // checks the session after writing (last-known-good.ts `rememberView`), so whatever it writes
+      // is either seen as revoked there or written before the revocation, hence before this delete.
+      // The delete is made even when the revocation could not be.
+      const revoked = await revocations.revokeSession(session.sessionId, session.expiresAt).then(
+        () => true,
+        () => false,
+      );
+      const viewsForgotten = await views.forgetCustomer(session.userId).catch(() => false);
+      return { revoked, viewsForgotten };
     },
   };
 }

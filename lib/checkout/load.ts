@@ -1,10 +1,12 @@
 import "server-only";
+import { sessionStillUsable } from "@/lib/auth/customer-session";
+import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
 import { pageReadThrough } from "./page-views";
-import type { RememberedRead } from "./remembered-read";
+import type { RememberedRead, ViewOwner } from "./remembered-read";
 import type { CheckoutSummaryView, CheckoutView } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
 import { checkoutViewName, listViewName } from "./view-names";
@@ -64,22 +66,30 @@ export async function loadCheckoutSummaries(
  * view answers instead, with `savedAt` set, and the page shows the banner.
  */
 export function loadCheckoutPage(
-  userId: string,
+  session: CustomerSession,
   checkoutId: string,
   locale: Locale,
 ): Promise<RememberedRead<CheckoutView>> {
-  return pageReadThrough()(userId, checkoutViewName(checkoutId, locale), checkoutViewSchema, () =>
-    loadCheckoutView(userId, checkoutId, locale),
+  return pageReadThrough()(ownerOf(session), checkoutViewName(checkoutId, locale), checkoutViewSchema, () =>
+    loadCheckoutView(session.userId, checkoutId, locale),
   );
 }
 
 export function loadCheckoutListPage(
-  userId: string,
+  session: CustomerSession,
   query: { filter: string; page: number; offset: number; limit: number; lifecycles?: readonly string[] },
   locale: Locale,
 ): Promise<RememberedRead<CheckoutSummaryPage>> {
   const { filter, page, ...read } = query;
-  return pageReadThrough()(userId, listViewName(filter, page, locale), checkoutSummaryPageSchema, () =>
-    loadCheckoutSummaries(userId, read, locale),
+  return pageReadThrough()(
+    ownerOf(session),
+    listViewName(filter, page, locale),
+    checkoutSummaryPageSchema,
+    () => loadCheckoutSummaries(session.userId, read, locale),
   );
+}
+
+/** The saved view belongs to the session's customer, and is taken back if that session ends meanwhile. */
+function ownerOf(session: CustomerSession): ViewOwner {
+  return { userId: session.userId, stillSignedIn: () => sessionStillUsable(session) };
 }

@@ -11,7 +11,7 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "@/lib/sweetspot/errors";
-import { createReadThrough } from "./remembered-read";
+import { createReadThrough, type ViewOwner } from "./remembered-read";
 import { checkoutViewName, listViewName } from "./view-names";
 
 const SECRET = "test-nextauth-secret-of-enough-length-0123456789";
@@ -35,6 +35,10 @@ function setup(store: SharedStore = createMemoryStore({ now: () => SAVED_AT })) 
   return { read, logs, served, afterResponse };
 }
 
+/** A customer whose session stays signed in. */
+const signedIn = (userId: string): ViewOwner => ({ userId, stillSignedIn: async () => true });
+const alex = signedIn("usr_alex");
+const blair = signedIn("usr_blair");
 const live = (headline: string) => async () => ({ headline });
 const failing = (error: Error) => async (): Promise<{ headline: string }> => {
   throw error;
@@ -43,18 +47,18 @@ const failing = (error: Error) => async (): Promise<{ headline: string }> => {
 describe("a page read with last known good", () => {
   it("answers live and saves the view only after the response", async () => {
     const { read, afterResponse } = setup();
-    expect(await read("usr_alex", "list:all:1", pageSchema, live("2 orders"))).toEqual({
+    expect(await read(alex, "list:all:1", pageSchema, live("2 orders"))).toEqual({
       view: { headline: "2 orders" },
       savedAt: null,
     });
     // Nothing saved yet: the write waits for the response to be out.
     await expect(
-      read("usr_alex", "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down"))),
+      read(alex, "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down"))),
     ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await afterResponse();
-    expect(
-      await read("usr_alex", "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down"))),
-    ).toEqual({ view: { headline: "2 orders" }, savedAt: new Date(SAVED_AT) });
+    expect(await read(alex, "list:all:1", pageSchema, failing(new UpstreamUnavailableError("down")))).toEqual(
+      { view: { headline: "2 orders" }, savedAt: new Date(SAVED_AT) },
+    );
   });
 
   it.each([
@@ -64,9 +68,9 @@ describe("a page read with last known good", () => {
     ["the API answering garbage", new UpstreamInvalidResponseError("garbage")],
   ])("answers the saved view during %s", async (_, error) => {
     const { read, afterResponse, logs, served } = setup();
-    await read("usr_alex", "checkout:chk_1", pageSchema, live("On its way"));
+    await read(alex, "checkout:chk_1", pageSchema, live("On its way"));
     await afterResponse();
-    const answer = await read("usr_alex", "checkout:chk_1", pageSchema, failing(error));
+    const answer = await read(alex, "checkout:chk_1", pageSchema, failing(error));
     expect(answer.view).toEqual({ headline: "On its way" });
     expect(answer.savedAt).toEqual(new Date(SAVED_AT));
     expect(logs).toContainEqual({ event: "last_known_good_served", view: "checkout", error: error.name });
@@ -75,22 +79,22 @@ describe("a page read with last known good", () => {
 
   it("never answers one customer with another's view: without their own, the error goes on", async () => {
     const { read, afterResponse } = setup();
-    await read("usr_alex", "list:all:1", pageSchema, live("Alex's orders"));
+    await read(alex, "list:all:1", pageSchema, live("Alex's orders"));
     await afterResponse();
     const down = new UpstreamUnavailableError("down");
-    await expect(read("usr_blair", "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+    await expect(read(blair, "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
     // Nor another page's view of the same customer.
-    await expect(read("usr_alex", "list:all:2", pageSchema, failing(down))).rejects.toBe(down);
+    await expect(read(alex, "list:all:2", pageSchema, failing(down))).rejects.toBe(down);
   });
 
   it("does not paper over 'not found' or a bug with an old view", async () => {
     const { read, afterResponse } = setup();
-    await read("usr_alex", "checkout:chk_1", pageSchema, live("On its way"));
+    await read(alex, "checkout:chk_1", pageSchema, live("On its way"));
     await afterResponse();
     const gone = new CheckoutNotFoundError();
-    await expect(read("usr_alex", "checkout:chk_1", pageSchema, failing(gone))).rejects.toBe(gone);
+    await expect(read(alex, "checkout:chk_1", pageSchema, failing(gone))).rejects.toBe(gone);
     const bug = new TypeError("bug");
-    await expect(read("usr_alex", "checkout:chk_1", pageSchema, failing(bug))).rejects.toBe(bug);
+    await expect(read(alex, "checkout:chk_1", pageSchema, failing(bug))).rejects.toBe(bug);
   });
 
   it("a store that cannot save never fails the page; the log says so", async () => {
@@ -104,7 +108,7 @@ describe("a page read with last known good", () => {
       },
     };
     const { read, afterResponse, logs } = setup(broken);
-    expect((await read("usr_alex", "list:all:1", pageSchema, live("2 orders"))).view).toEqual({
+    expect((await read(alex, "list:all:1", pageSchema, live("2 orders"))).view).toEqual({
       headline: "2 orders",
     });
     await afterResponse();
@@ -112,25 +116,47 @@ describe("a page read with last known good", () => {
       { event: "last_known_good_not_saved", view: "list", error: "StoreUnavailableError" },
     ]);
     const down = new UpstreamUnavailableError("down");
-    await expect(read("usr_alex", "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+    await expect(read(alex, "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+  });
+
+  it("takes back a save whose session ended before the save was checked; the log says so", async () => {
+    const { read, afterResponse, logs } = setup();
+    let signedOut = false;
+    const leaving: ViewOwner = { userId: "usr_alex", stillSignedIn: async () => !signedOut };
+    await read(leaving, "list:all:1", pageSchema, live("2 orders"));
+    signedOut = true;
+    await afterResponse();
+    expect(logs).toEqual([{ event: "last_known_good_withdrawn", view: "list" }]);
+    const down = new UpstreamUnavailableError("down");
+    await expect(read(alex, "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
+  });
+
+  it("takes back a save whose session could not be checked (fail closed)", async () => {
+    const { read, afterResponse } = setup();
+    const unknown: ViewOwner = {
+      userId: "usr_alex",
+      stillSignedIn: async () => {
+        throw new Error("cannot tell");
+      },
+    };
+    await read(unknown, "list:all:1", pageSchema, live("2 orders"));
+    await afterResponse();
+    const down = new UpstreamUnavailableError("down");
+    await expect(read(alex, "list:all:1", pageSchema, failing(down))).rejects.toBe(down);
   });
 
   it("never answers the Spanish page with a view saved in English, nor the other way round", async () => {
     const { read, afterResponse, logs, served } = setup();
-    await read("usr_alex", checkoutViewName("chk_1", "en"), pageSchema, live("On its way"));
-    await read("usr_alex", listViewName("all", 1, "en"), pageSchema, live("2 orders"));
+    await read(alex, checkoutViewName("chk_1", "en"), pageSchema, live("On its way"));
+    await read(alex, listViewName("all", 1, "en"), pageSchema, live("2 orders"));
     await afterResponse();
     const down = new UpstreamUnavailableError("down");
-    await expect(read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, failing(down))).rejects.toBe(
-      down,
-    );
-    await expect(read("usr_alex", listViewName("all", 1, "es"), pageSchema, failing(down))).rejects.toBe(
-      down,
-    );
+    await expect(read(alex, checkoutViewName("chk_1", "es"), pageSchema, failing(down))).rejects.toBe(down);
+    await expect(read(alex, listViewName("all", 1, "es"), pageSchema, failing(down))).rejects.toBe(down);
     // Its own language's saved view answers, and logs and metrics still name only the kind of view.
-    await read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, live("En camino"));
+    await read(alex, checkoutViewName("chk_1", "es"), pageSchema, live("En camino"));
     await afterResponse();
-    const answer = await read("usr_alex", checkoutViewName("chk_1", "es"), pageSchema, failing(down));
+    const answer = await read(alex, checkoutViewName("chk_1", "es"), pageSchema, failing(down));
     expect(answer.view).toEqual({ headline: "En camino" });
     expect(served).toEqual(["checkout"]);
     expect(logs.map((entry) => entry.view)).toEqual(["checkout"]);
@@ -148,12 +174,12 @@ describe("a page read with last known good", () => {
     };
     const { read, afterResponse } = setup(counting);
     for (const headline of ["2 orders", "2 orders", "2 orders", "3 orders"]) {
-      await read("usr_alex", "list:all:1", pageSchema, live(headline));
+      await read(alex, "list:all:1", pageSchema, live(headline));
       await afterResponse();
     }
     expect(writes).toBe(2);
     const down = new UpstreamUnavailableError("down");
-    expect((await read("usr_alex", "list:all:1", pageSchema, failing(down))).view).toEqual({
+    expect((await read(alex, "list:all:1", pageSchema, failing(down))).view).toEqual({
       headline: "3 orders",
     });
   });

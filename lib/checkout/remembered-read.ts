@@ -25,8 +25,14 @@ export type ReadThroughOptions = {
   onServed?: (viewKind: string) => void;
 };
 
+/**
+ * Whose view it is: the customer, and a check (server-only, made after the answer) that the session
+ * the page was read for may still be served, so a save that lands after sign-out is taken back.
+ */
+export type ViewOwner = { userId: string; stillSignedIn: () => Promise<boolean> };
+
 export type ReadThrough = <T>(
-  userId: string,
+  owner: ViewOwner,
   name: string,
   schema: z.ZodType<T>,
   read: () => Promise<T>,
@@ -48,7 +54,8 @@ export function createReadThrough({
   /** The kind of view ("list", "checkout"), the only part of its name fit for logs. */
   const kindOf = (name: string) => name.split(":")[0] ?? "view";
 
-  return async (userId, name, schema, read) => {
+  return async (owner, name, schema, read) => {
+    const { userId } = owner;
     let view: Awaited<ReturnType<typeof read>>;
     try {
       view = await read();
@@ -69,9 +76,17 @@ export function createReadThrough({
     }
     schedule(async () => {
       try {
-        // False only when the store is unavailable: the page did not need it, the log says so.
-        if (!(await views.rememberView(userId, name, view))) {
+        // The store being unavailable never mattered to the page: the log says so.
+        const outcome = await views.rememberView(userId, name, view, owner.stillSignedIn);
+        if (outcome === "unavailable") {
           log({ event: "last_known_good_not_saved", view: kindOf(name), error: "StoreUnavailableError" });
+        } else if (outcome !== "saved") {
+          // Signed out while the save was under way.
+          log({
+            event: "last_known_good_withdrawn",
+            view: kindOf(name),
+            ...(outcome === "not_withdrawn" ? { error: "StoreUnavailableError" } : {}),
+          });
         }
       } catch (error) {
         log({ event: "last_known_good_not_saved", view: kindOf(name), error: errorName(error) });

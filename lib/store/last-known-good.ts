@@ -25,12 +25,26 @@ export const LAST_KNOWN_GOOD_TTL_SECONDS = 24 * 60 * 60;
 
 export type RememberedView<T> = { view: T; savedAt: Date };
 
+/**
+ * - `saved`: stored (or, without a write, this instance saved the same view moments ago);
+ * - `unavailable`: the store could not be reached, nothing was stored;
+ * - `withdrawn`: written, but the session it was made for had ended meanwhile, so it was deleted again;
+ * - `not_withdrawn`: the same, but the store could not be reached to delete it (it expires in 24 h).
+ */
+export type SaveOutcome = "saved" | "unavailable" | "withdrawn" | "not_withdrawn";
+
 export type LastKnownGood = {
   /**
-   * Stores `view` (plain JSON values) for 24 h; false when the store is unavailable. True without a
-   * write when this instance saved the same view under that name for that customer moments ago.
+   * Stores `view` (plain JSON values) for 24 h. After writing, asks `stillSignedIn` (when given)
+   * whether the session the view was read for may still be served, and deletes the view if not:
+   * see `rememberView` below for why that order closes the race with sign-out.
    */
-  rememberView(userId: string, name: string, view: unknown): Promise<boolean>;
+  rememberView(
+    userId: string,
+    name: string,
+    view: unknown,
+    stillSignedIn?: () => Promise<boolean>,
+  ): Promise<SaveOutcome>;
   /** The view last remembered under `name`, if it still matches `schema`; else null. */
   lastKnownView<T>(userId: string, name: string, schema: z.ZodType<T>): Promise<RememberedView<T> | null>;
   /** Deletes every view of this customer (sign-out, revocation); false when the store is unavailable. */
@@ -64,14 +78,15 @@ export function createLastKnownGood(
   };
 
   return {
-    async rememberView(userId, name, view) {
+    async rememberView(userId, name, view, stillSignedIn) {
       assertViewName(name);
       // JSON once: digested for the memo and, when written, sealed as is (the same text as
       // stringifying { savedAt, view }; a view with no JSON at all is sealed as null).
       const viewJson = JSON.stringify(view) ?? "null";
       const ticket = memo.ticket(userId, name, viewJson);
       const savedAt = now();
-      if (memo.savedRecently(ticket, savedAt)) return true;
+      // No write, so nothing to withdraw: the copy was checked when it was written.
+      if (memo.savedRecently(ticket, savedAt)) return "saved";
       const key = await entryKey(userId, name);
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const plaintext = utf8(`{"savedAt":${JSON.stringify(savedAt)},"view":${viewJson}}`);
@@ -86,9 +101,23 @@ export function createLastKnownGood(
           await store.set(key, value, LAST_KNOWN_GOOD_TTL_SECONDS);
           return true;
         });
-        if (saved) memo.recordSaved(ticket, savedAt);
-        else memo.forget(ticket);
-        return saved;
+        if (!saved) {
+          memo.forget(ticket);
+          return "unavailable";
+        }
+        // Recorded before the check below, so a sign-out after that check clears it (forgetCustomer).
+        memo.recordSaved(ticket, savedAt);
+        // Write, then check; sign-out revokes, then deletes (lib/auth/session-guard.ts). In one store,
+        // either this check comes after the revocation and sees it (the view is deleted here), or it
+        // comes before, so the write came before the revocation and thus before sign-out's delete,
+        // which removes it. No order of the four steps leaves the view of a signed-out session stored.
+        // A check that fails counts as signed out: a save is worth less than that promise.
+        if (!stillSignedIn || (await stillSignedIn().catch(() => false))) return "saved";
+        memo.forget(ticket);
+        return await outageAs("not_withdrawn" as const, async () => {
+          await store.delete(key);
+          return "withdrawn" as const;
+        });
       } catch (error) {
         memo.forget(ticket);
         throw error;

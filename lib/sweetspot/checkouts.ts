@@ -87,7 +87,10 @@ const DETAIL_PATH = "/v1/checkouts/{id}";
 export function createSweetspotClient(options: SweetspotClientOptions): SweetspotClient {
   // Identical in-flight reads share one call, which the breaker lets through or fails at once.
   const transport = createHttpClient(options);
-  const http = coalesced(options.breaker ? guardedByBreaker(transport, options.breaker) : transport);
+  const http = coalesced(options.breaker ? guardedByBreaker(transport, options.breaker) : transport, {
+    deadlineMs: options.deadlineMs,
+    monotonicNow: options.monotonicNow,
+  });
   const recordLogger = options.recordLogger ?? jsonLineRecordLogger;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
   /** What the API has shown about capping `limit` (process-wide: a fact about the API, not a customer). */

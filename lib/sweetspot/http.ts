@@ -172,7 +172,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         retryAfter: response.headers.get("retry-after"),
       };
     } catch {
-      if (callerSignal?.aborted) return { kind: "failed", failure: "aborted" };
+      if (callerSignal?.aborted) {
+        // A timeout as the reason: everyone waiting ran out of time (coalesce.ts), which is the API
+        // being too slow, for the breaker, logs and metrics, not a caller walking away.
+        const timedOut = callerSignal.reason instanceof UpstreamTimeoutError;
+        return { kind: "failed", failure: timedOut ? "timeout" : "aborted" };
+      }
       return { kind: "failed", failure: timeoutSignal.aborted ? "timeout" : "network" };
     }
   }

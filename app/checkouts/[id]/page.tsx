@@ -38,7 +38,7 @@ export default async function CheckoutPage({ params }: Props) {
   // While the API fails, the customer's last known view answers (200, with a banner): see docs/shared-state.md.
   const locale = await getLocale();
   const t = await getTranslator();
-  const read = await loadCheckoutPage(session.userId, id, locale).catch((error: unknown) => {
+  const read = await loadCheckoutPage(session, id, locale).catch((error: unknown) => {
     // The customer's own record came back unreadable: not an outage, and not "no such order" either.
     if (error instanceof CheckoutUnreadableError) return null;
     if (error instanceof CheckoutNotFoundError) notFound();
