@@ -6,24 +6,37 @@ import type { Tone } from "@/lib/checkout/types";
  * Decorative: the label beside it always says the same thing in words.
  */
 export function ToneIcon({ tone, className }: { tone: Tone; className?: string }) {
-  return (
-    <svg
-      className={className}
-      viewBox="0 0 16 16"
-      width="16"
-      height="16"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {TONE_SHAPES[tone]}
-    </svg>
-  );
+  const key = `${tone} ${className ?? ""}`;
+  let icon = drawnIcons.get(key);
+  if (!icon) {
+    icon = (
+      <svg
+        className={className}
+        viewBox="0 0 16 16"
+        width="16"
+        height="16"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        {TONE_SHAPES[tone]}
+      </svg>
+    );
+    drawnIcons.set(key, icon);
+  }
+  return icon;
 }
+
+/*
+ * One element per tone and class, made once: React's server payload sends an element object it has
+ * already sent as a reference, so a list of twenty badges carries one icon's attributes, not twenty
+ * (the shapes below were already shared that way). Elements are immutable, so sharing them is safe;
+ * the map holds at most five tones times the few stylesheet classes that draw icons.
+ */
+const drawnIcons = new Map<string, ReactElement>();
 
 const TONE_SHAPES: Record<Tone, ReactElement> = {
   success: (

@@ -35,5 +35,7 @@ describe("truncatedText", () => {
 
   it("leaves text that fits alone", () => {
     expect(truncatedText("short", 5)).toBe("short");
+    // Five characters in ten code units still fit in five.
+    expect(truncatedText("😀".repeat(5), 5)).toBe("😀".repeat(5));
   });
 });

@@ -34,6 +34,8 @@ export function singleLineText(value: string | null | undefined, maxLength: numb
 
 /** `value` if it fits in `maxLength` code points, else cut with an ellipsis (the ellipsis counts). */
 export function truncatedText(value: string, maxLength: number): string {
+  // A string never has more code points than UTF-16 units: most fit without splitting them out.
+  if (value.length <= maxLength) return value;
   const codePoints = Array.from(value);
   if (codePoints.length <= maxLength) return value;
   return `${codePoints

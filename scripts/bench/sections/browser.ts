@@ -1,11 +1,6 @@
 import { benchStatusImages } from "../../bench-images";
 import { type LighthouseSummary, lighthouseAvailable, lighthouseScores } from "../lighthouse";
-import {
-  calibratedCpuSlowdown,
-  DEFAULT_CPU_SLOWDOWN,
-  hostIsSlowerThanLighthouseExpects,
-  SLOW_HOST_BENCHMARK_INDEX,
-} from "../lighthouse-calibration";
+import { calibratedCpuSlowdown, calibrationApplies, DEFAULT_CPU_SLOWDOWN } from "../lighthouse-calibration";
 import { LIVE_CHECKOUT } from "../pages";
 import { median } from "../stats";
 import { formatTable } from "../table";
@@ -18,9 +13,10 @@ const LIGHTHOUSE_PAGES = [
 
 /**
  * Lighthouse scores of the list and a live checkout (mobile preset): median and minimum of three
- * runs. When Lighthouse finds the host slower than its 4× CPU slowdown assumes, the pages are run
- * again at the slowdown its calibration guide gives for this host, and performance is judged on that
- * (the preset's figures are still printed); lighthouse-calibration.ts says why.
+ * runs. When the host's benchmarkIndex is outside the bracket Lighthouse's 4× CPU slowdown is made
+ * for, the pages are run again at the slowdown its calibration guide gives for this host, and
+ * performance is judged on that (the preset's figures are still printed); lighthouse-calibration.ts
+ * says why.
  */
 export async function measureLighthouse({ stack, cookie, report }: BenchContext): Promise<void> {
   if (!lighthouseAvailable()) {
@@ -33,12 +29,12 @@ export async function measureLighthouse({ stack, cookie, report }: BenchContext)
   printLighthouse(report, `mobile preset, CPU ${DEFAULT_CPU_SLOWDOWN}×`, preset);
 
   let judged = preset;
-  if (hostIndex !== null && hostIsSlowerThanLighthouseExpects(hostIndex)) {
+  if (hostIndex !== null && calibrationApplies(hostIndex)) {
     const slowdown = calibratedCpuSlowdown(hostIndex);
     report.log(
-      `Lighthouse: this host's benchmarkIndex is ${hostIndex} (below ${SLOW_HOST_BENCHMARK_INDEX}, where Lighthouse ` +
-        `warns the host is slower than its ${DEFAULT_CPU_SLOWDOWN}× slowdown assumes); running again at the ` +
-        `calibrated ${slowdown}× and judging performance on that`,
+      `Lighthouse: this host's benchmarkIndex is ${hostIndex}, outside the bracket its ${DEFAULT_CPU_SLOWDOWN}× ` +
+        `slowdown is made for; running again at the calibrated ${slowdown}× (Lighthouse's calculator) and ` +
+        `judging performance on that`,
     );
     judged = await lighthouseScores(stack.portalUrl, cookie, LIGHTHOUSE_PAGES, {
       cpuSlowdownMultiplier: slowdown,
