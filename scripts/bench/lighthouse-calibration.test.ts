@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibratedCpuSlowdown, calibrationApplies } from "./lighthouse-calibration";
+import { calibratedCpuSlowdown } from "./lighthouse-calibration";
 
 describe("calibratedCpuSlowdown", () => {
   it("gives Lighthouse's default 4× to a host in the middle of the high-end desktop bracket", () => {
@@ -19,18 +19,5 @@ describe("calibratedCpuSlowdown", () => {
     expect(calibratedCpuSlowdown(90)).toBe(1);
     expect(() => calibratedCpuSlowdown(Number.NaN)).toThrow();
     expect(() => calibratedCpuSlowdown(0)).toThrow();
-  });
-});
-
-describe("calibrationApplies", () => {
-  it("leaves hosts in the bracket the 4× preset was made for alone", () => {
-    expect(calibrationApplies(1533)).toBe(false);
-    expect(calibrationApplies(1450)).toBe(false);
-  });
-
-  it("calibrates hosts half a step or more away from it, slower or faster", () => {
-    expect(calibrationApplies(1300)).toBe(true);
-    expect(calibrationApplies(900)).toBe(true);
-    expect(calibrationApplies(1800)).toBe(true);
   });
 });

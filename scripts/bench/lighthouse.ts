@@ -1,13 +1,10 @@
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { throttling } from "lighthouse/core/config/constants.js";
-import { DEFAULT_CPU_SLOWDOWN } from "./lighthouse-calibration";
 import { type LighthouseScores, type LighthouseSummary, summariseRuns } from "./lighthouse-summary";
 
 export type { LighthouseScores, LighthouseSummary };
 
-const MOBILE_THROTTLING = throttling.mobileSlow4G;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The machines have no outside network; these keep chromium from trying to reach it.
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
@@ -16,31 +13,25 @@ export function lighthouseAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-function flags(port: number, cookie: string, cpuSlowdownMultiplier: number) {
+function flags(port: number, cookie: string) {
   return {
     port,
     output: "json" as const,
     logLevel: "error" as const,
     onlyCategories: ["performance", "accessibility", "best-practices"],
     extraHeaders: { Cookie: cookie },
-    // The mobile preset otherwise; only the CPU slowdown may differ (lighthouse-calibration.ts).
-    throttling: { ...MOBILE_THROTTLING, cpuSlowdownMultiplier },
   };
 }
 
 /**
- * Lighthouse's mobile run of each page, `runs` times (a fresh navigation each), signed in through
- * the session cookie, at the preset's CPU slowdown unless told otherwise. One run's score swings by a
- * few points; the median of three does not.
+ * Lighthouse's default (mobile) run of each page, `runs` times (a fresh navigation each), signed in
+ * through the session cookie. One run's score swings by a few points; the median of three does not.
  */
 export async function lighthouseScores(
   portalUrl: string,
   cookie: string,
   pages: readonly { label: string; path: string }[],
-  {
-    runs = 3,
-    cpuSlowdownMultiplier = DEFAULT_CPU_SLOWDOWN,
-  }: { runs?: number; cpuSlowdownMultiplier?: number } = {},
+  runs = 3,
 ): Promise<LighthouseSummary[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
@@ -48,7 +39,7 @@ export async function lighthouseScores(
     for (const { label, path } of pages) {
       const scores: LighthouseScores[] = [];
       for (let run = 0; run < runs; run++)
-        scores.push(await lighthouseRun(portalUrl, cookie, chrome.port, cpuSlowdownMultiplier, label, path));
+        scores.push(await lighthouseRun(portalUrl, cookie, chrome.port, label, path));
       summaries.push(summariseRuns(label, path, scores));
     }
     return summaries;
@@ -61,11 +52,10 @@ async function lighthouseRun(
   portalUrl: string,
   cookie: string,
   port: number,
-  cpuSlowdownMultiplier: number,
   label: string,
   path: string,
 ): Promise<LighthouseScores> {
-  const run = () => lighthouse(`${portalUrl}${path}`, flags(port, cookie, cpuSlowdownMultiplier));
+  const run = () => lighthouse(`${portalUrl}${path}`, flags(port, cookie));
   // A fresh browser sometimes fails to record the first trace (NO_NAVSTART); one more try settles it.
   let result = await run();
   if (result?.lhr.runtimeError) result = await run();
