@@ -20,6 +20,8 @@ export const SECRET_KEY_PURPOSES = {
   lastKnownGoodKeyNames: "sweetspot-portal last-known-good v1: customer key names (HMAC-SHA-256)",
   customerRevocationKeyNames: "sweetspot-portal revocations v1: customer key names (HMAC-SHA-256)",
   linkRequestLimitKeyNames: "sweetspot-portal link-request limits v1: customer key names (HMAC-SHA-256)",
+  requestLimitKeyNames:
+    "sweetspot-portal request limits v1: client address and token key names (HMAC-SHA-256)",
   storeSecretMarker:
     "sweetspot-portal store secret marker v1: which secret names this store's keys (HMAC-SHA-256)",
 } as const;
@@ -43,7 +45,10 @@ export async function deriveSecretKey(
   );
 }
 
-/** How a customer (a user id, an email) appears in store keys for one purpose: 40 hex characters. */
+/**
+ * How a customer (a user id, an email), or anything else personal or secret (a token, a client
+ * address), appears in store keys for one purpose: 40 hex characters.
+ */
 export type CustomerKeyName = (customer: string) => Promise<string>;
 
 /**
