@@ -33,7 +33,8 @@ Ends, on every portal instance sharing REDIS_URL:
               up to ${formatDuration(MAX_LINK_TTL_SECONDS)} and can ask for a new link ${formatDuration(LINK_RENEWAL_WINDOW_SECONDS)} after it expired
 
 Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.
-Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.`;
+Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.
+Refuses (exit 1) when the portal's instances left a fingerprint of another secret in Redis.`;
 
 export type RevokeTarget =
   | { kind: "user"; userId: string }
