@@ -10,9 +10,9 @@ import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
 /**
  * Revoked sessions, customers and email links, in the shared store so every instance refuses them.
- * Each entry lives until the token it revokes would have expired anyway (`until`), so the store
- * never fills with dead revocations. Pure apart from the store: the portal and scripts/revoke.ts
- * share it.
+ * Each entry lives until what it revokes can no longer be used anyway (`until`; a link's plus its
+ * renewal window, a customer's at least CUSTOMER_REVOCATION_SECONDS), so the store never fills with
+ * dead revocations. Pure apart from the store: the portal and scripts/revoke.ts share it.
  *
  * Keys: `revoked:session:<sid>`, `revoked:link:<jti>`, `revoked:customer:<HMAC of the user id>` (the
  * customer entry holds the revocation time: sessions and links issued at or before it are over). The
