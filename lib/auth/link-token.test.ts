@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   expiredLinkClaims,
   LINK_AUDIENCE,
+  LINK_LONGEST_REACH_SECONDS,
   LINK_RENEWAL_WINDOW_SECONDS,
   MAX_LINK_TTL_SECONDS,
   mintLinkToken,
@@ -509,6 +510,24 @@ describe("expiredLinkClaims: who an expired link was for", () => {
       now: secondsFromNow(-2 * DAY),
     });
     expect(await expiredLinkClaims(image, { secret: SECRET, now: NOW })).toBeNull();
+  });
+});
+
+it("says how long after it was issued a link can still ask for a new one, to the second", async () => {
+  // What a customer revocation must outlive (lib/auth/revocations.ts).
+  const longest = await mintLinkToken({
+    userId: "usr_123",
+    ttlSeconds: MAX_LINK_TTL_SECONDS,
+    secret: SECRET,
+    now: NOW,
+    tokenId: "jti_longest01",
+  });
+  const at = (seconds: number) => ({ secret: SECRET, now: secondsFromNow(seconds) });
+  expect(await expiredLinkClaims(longest, at(LINK_LONGEST_REACH_SECONDS))).not.toBeNull();
+  expect(await expiredLinkClaims(longest, at(LINK_LONGEST_REACH_SECONDS + 1))).toBeNull();
+  expect(await verifyLinkToken(longest, at(LINK_LONGEST_REACH_SECONDS))).toEqual({
+    ok: false,
+    reason: "expired",
   });
 });
 

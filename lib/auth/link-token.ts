@@ -31,6 +31,13 @@ export const MAX_LINK_TTL_SECONDS = 30 * 24 * 60 * 60;
 export const LINK_RENEWAL_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 /** Tolerated clock difference between the minting machine and the portal. */
 export const CLOCK_SKEW_SECONDS = 60;
+/**
+ * The longest a link can still do something after it was issued: sign in until `exp` (plus the clock
+ * skew), ask for a new link until `exp` plus the renewal window. A customer's revocation must be kept
+ * at least this long (lib/auth/revocations.ts), or a link issued before it would work again.
+ */
+export const LINK_LONGEST_REACH_SECONDS =
+  MAX_LINK_TTL_SECONDS + Math.max(CLOCK_SKEW_SECONDS, LINK_RENEWAL_WINDOW_SECONDS);
 /** Real tokens are ~300 bytes; the cap stops anyone making us decode and HMAC megabytes. */
 export const MAX_TOKEN_LENGTH = 4096;
 /** Mirrors the rule in lib/config/schema.ts: HMAC keys shorter than this are guessable. */

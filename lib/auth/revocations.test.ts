@@ -1,9 +1,15 @@
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
+import { MAX_SESSION_LIFETIME_DAYS } from "@/lib/config/schema";
 import type { SharedStore } from "@/lib/store/shared-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
-import { LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
-import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS, legacyCustomerKey } from "./revocations";
+import { CLOCK_SKEW_SECONDS, LINK_LONGEST_REACH_SECONDS, LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
+import {
+  CUSTOMER_REVOCATION_SECONDS,
+  createRevocations,
+  DEFAULT_OUTAGE_GRACE_SECONDS,
+  legacyCustomerKey,
+} from "./revocations";
 
 const SECRET = "revocations-test-secret-0123456789abcdef";
 const DAY = 24 * 60 * 60;
@@ -112,6 +118,24 @@ describeWithEachStore("revocations", (current) => {
     expect(await revocations.isLinkRevoked(link(JTI))).toBe(false);
   });
 
+  it("keeps a customer's revocation while their older links could still sign in or be renewed, even when asked for less", async () => {
+    const { revocations, nowSeconds, advanceSeconds } = setup();
+    const issuedBefore = nowSeconds() - 1;
+    await revocations.revokeUser("usr_alex", nowSeconds() + DAY);
+    await advanceSeconds(CUSTOMER_REVOCATION_SECONDS - 1);
+    expect(await revocations.linkVerdict(link(JTI, issuedBefore))).toBe("revoked");
+    await advanceSeconds(1);
+    expect(await revocations.linkVerdict(link(JTI, issuedBefore))).toBe("usable");
+  });
+
+  it("keeps a customer's revocation longer when asked to", async () => {
+    const { revocations, nowSeconds, advanceSeconds } = setup();
+    const issuedBefore = nowSeconds() - 1;
+    await revocations.revokeUser("usr_alex", nowSeconds() + CUSTOMER_REVOCATION_SECONDS + 10 * DAY);
+    await advanceSeconds(CUSTOMER_REVOCATION_SECONDS + 10 * DAY - 1);
+    expect(await revocations.linkVerdict(link(JTI, issuedBefore))).toBe("revoked");
+  });
+
   it("refuses a revoked email link, and leaves other links usable", async () => {
     const { revocations, nowSeconds } = setup();
     await revocations.revokeLink(JTI, nowSeconds() + 7 * DAY);
@@ -162,4 +186,12 @@ describeWithEachStore("revocations", (current) => {
     breakStore();
     expect(await revocations.sessionVerdict(session)).toBe("active_unverified"); // a new outage, a new grace
   });
+});
+
+it("keeps a customer's revocation past the longest link's renewal and the longest session, clocks apart", () => {
+  expect(CUSTOMER_REVOCATION_SECONDS).toBeGreaterThanOrEqual(LINK_LONGEST_REACH_SECONDS + CLOCK_SKEW_SECONDS);
+  expect(CUSTOMER_REVOCATION_SECONDS).toBeGreaterThanOrEqual(
+    MAX_SESSION_LIFETIME_DAYS * DAY + CLOCK_SKEW_SECONDS,
+  );
+  expect(CUSTOMER_REVOCATION_SECONDS % DAY).toBe(0);
 });

@@ -1,13 +1,18 @@
-import { LINK_RENEWAL_WINDOW_SECONDS } from "@/lib/auth/link-token";
+import {
+  CLOCK_SKEW_SECONDS,
+  LINK_LONGEST_REACH_SECONDS,
+  LINK_RENEWAL_WINDOW_SECONDS,
+} from "@/lib/auth/link-token";
+import { MAX_SESSION_LIFETIME_DAYS } from "@/lib/config/schema";
 import { customerKeyName } from "@/lib/store/secret-derived-keys";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
 /**
  * Revoked sessions, customers and email links, in the shared store so every instance refuses them.
- * Each entry lives until the token it revokes would have expired anyway (`until`), so the store
- * never fills with dead revocations. Pure apart from the store: the portal and scripts/revoke.ts
- * share it.
+ * Each entry lives until what it revokes can no longer be used anyway (`until`; a link's plus its
+ * renewal window, a customer's at least CUSTOMER_REVOCATION_SECONDS), so the store never fills with
+ * dead revocations. Pure apart from the store: the portal and scripts/revoke.ts share it.
  *
  * Keys: `revoked:session:<sid>`, `revoked:link:<jti>`, `revoked:customer:<HMAC of the user id>` (the
  * customer entry holds the revocation time: sessions and links issued at or before it are over). The
@@ -37,9 +42,10 @@ export type LinkVerdict = "usable" | "revoked" | "unverifiable";
 export type Revocations = {
   revokeSession(sid: string, untilEpochSeconds: number): Promise<void>;
   /**
-   * Ends every session of this customer issued up to now (later sign-ins are unaffected). `until`
-   * must reach the end of the longest such session (now + the session lifetime); a later call
-   * replaces the entry, revocation time and TTL alike.
+   * Ends every session and email link of this customer issued up to now (later sign-ins are
+   * unaffected). Kept until `until`, but never less than CUSTOMER_REVOCATION_SECONDS from now (an
+   * earlier `until` is moved up to that): a shorter entry would let an older link sign in or ask for
+   * a new link again once it expired. A later call replaces the entry, revocation time and TTL alike.
    */
   revokeUser(userId: string, untilEpochSeconds: number): Promise<void>;
   /** Kept until `until` (the link's expiry) plus LINK_RENEWAL_WINDOW_SECONDS, so renewal is refused too. */
@@ -69,6 +75,20 @@ export type RevocationOptions = {
 };
 
 export const DEFAULT_OUTAGE_GRACE_SECONDS = 60;
+
+const DAY_SECONDS = 24 * 60 * 60;
+/**
+ * The least time a customer's revocation is kept: until everything issued before it is over. That
+ * is the longest a link can still sign in or be renewed after it was issued, or the longest session,
+ * whichever is longer, plus the clock skew tolerated between the machine that revoked and the
+ * portal's; rounded up to whole days so operators can read it (61 days with today's limits: a 30-day
+ * link, renewable 30 days after it expired).
+ */
+export const CUSTOMER_REVOCATION_SECONDS =
+  Math.ceil(
+    (Math.max(LINK_LONGEST_REACH_SECONDS, MAX_SESSION_LIFETIME_DAYS * DAY_SECONDS) + CLOCK_SKEW_SECONDS) /
+      DAY_SECONDS,
+  ) * DAY_SECONDS;
 /** Session ids and link jtis are random tokens; anything else is not one of ours. */
 export const TOKEN_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -148,7 +168,8 @@ export function createRevocations(
     async revokeUser(userId, until) {
       if (!USER_ID_PATTERN.test(userId)) throw new RangeError(`not a user id: ${JSON.stringify(userId)}`);
       // The new key only: a legacy entry, if any, is still read until it expires.
-      await remember(await customerKey(userId), String(nowSeconds()), until);
+      const keptUntil = Math.max(until, nowSeconds() + CUSTOMER_REVOCATION_SECONDS);
+      await remember(await customerKey(userId), String(nowSeconds()), keptUntil);
     },
     async revokeLink(jti, until) {
       assertTokenId("link id (jti)", jti);
@@ -183,7 +204,7 @@ function assertTokenId(what: string, id: string): void {
  * plain SHA-256, which anyone reading the store could match against guessed ids). Remove this read,
  * and its test, once the store holds no `revoked:user:*` key: every such entry was written by
  * `npm run revoke -- --user` before the deploy and lives until its `--until`, by default 30 days
- * (LONGEST_TOKEN_SECONDS in scripts/lib/revoke-cli.ts) — so 30 days after the deploy unless someone
+ * in those builds — so 30 days after the deploy unless someone
  * revoked with a longer `--ttl`/`--until` (docs/shared-state.md, "Migrating customer keys").
  */
 export async function legacyCustomerKey(userId: string): Promise<string> {

@@ -10,6 +10,8 @@ export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const MIN_SECRET_LENGTH = 32;
 export const DEFAULT_SESSION_LIFETIME_DAYS = 14;
+/** The longest SESSION_LIFETIME_DAYS accepted; customer revocations must outlive such a session. */
+export const MAX_SESSION_LIFETIME_DAYS = 30;
 
 const optionalText = z
   .string()
@@ -70,7 +72,7 @@ const variableSchemas = {
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
   SESSION_LIFETIME_DAYS: optionalText.pipe(
-    z.coerce.number<string | undefined>().int().min(1).max(30).optional(),
+    z.coerce.number<string | undefined>().int().min(1).max(MAX_SESSION_LIFETIME_DAYS).optional(),
   ),
   NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
   OIDC_ISSUER: optionalText.pipe(httpUrl.optional()),

@@ -1,6 +1,11 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mintLinkToken, verifyLinkToken } from "@/lib/auth/link-token";
+import {
+  LINK_RENEWAL_WINDOW_SECONDS,
+  MAX_LINK_TTL_SECONDS,
+  mintLinkToken,
+  verifyLinkToken,
+} from "@/lib/auth/link-token";
 import { createRevocations, legacyCustomerKey, type Revocations } from "@/lib/auth/revocations";
 import { createSessionGuard } from "@/lib/auth/session-guard";
 import { createMemoryStore } from "@/lib/store/memory-store";
@@ -219,5 +224,45 @@ describe("a new link for an expired one", () => {
       "not_renewable",
     );
     expect(webhook.received).toHaveLength(0);
+  });
+});
+
+describe("a customer revoked just after a link was emailed", () => {
+  it("gets no new link for as long as that link could ask for one, even when the revocation asked to be kept less", async () => {
+    let nowMs = NOW;
+    const clock = () => nowMs;
+    const store = createMemoryStore({ now: clock });
+    const deps: FreshLinkDependencies = {
+      linkSecret: LINK_SECRET,
+      // No webhook: a renewable link is offered the support contact, which is enough to tell.
+      webhook: null,
+      publicBaseUrl: null,
+      guard: createSessionGuard(store, NEXTAUTH_SECRET, { now: clock }),
+      linkRequestLimits: createLinkRequestLimits(createRateLimiter(store, { now: clock }), NEXTAUTH_SECRET),
+      now: clock,
+    };
+    const longestLink = (userId: string, tokenId: string) =>
+      mintLinkToken({
+        userId,
+        checkoutId: null,
+        ttlSeconds: MAX_LINK_TTL_SECONDS,
+        secret: LINK_SECRET,
+        now: new Date(NOW),
+        tokenId,
+      });
+    const alexs = await longestLink("usr_alex", "jti_alex_longest");
+    const blairs = await longestLink("usr_blair", "jti_blair_longest");
+
+    nowMs = NOW + 1000;
+    // 30 days: what `npm run revoke -- --user` kept a customer revocation for by default before.
+    await createRevocations(store, NEXTAUTH_SECRET, { now: clock }).revokeUser(
+      "usr_alex",
+      NOW / 1000 + 30 * DAY,
+    );
+
+    // The last second such a link may still ask for a new one (Blair's shows it is still renewable).
+    nowMs = NOW + (MAX_LINK_TTL_SECONDS + LINK_RENEWAL_WINDOW_SECONDS) * 1000;
+    expect(await renewalOffer(blairs, deps)).toBe("contact_support");
+    expect(await renewalOffer(alexs, deps)).toBe("none");
   });
 });

@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import type { SharedStore } from "@/lib/store/shared-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { createRequestLimiter, defineLimit, rateLimitedJson } from "./limits";
 
@@ -7,6 +10,8 @@ const LIMIT = defineLimit({
   perClient: { limit: 4, windowSeconds: 60 },
   perKey: { limit: 2, windowSeconds: 60 },
 });
+
+const SECRET = "limits-test-secret-0123456789abcdefghij";
 
 function requestFrom(forwardedFor: string): Request {
   return new Request("http://portal.test/link", { headers: { "x-forwarded-for": forwardedFor } });
@@ -17,7 +22,11 @@ describeWithEachStore("request limits", (current) => {
     const harness = current();
     const intoWindow = (harness.now() / 1000) % 60;
     if (intoWindow !== 0) await harness.advanceSeconds(60 - intoWindow);
-    const limiter = createRequestLimiter(harness.store, { trustedProxyCount: 0, now: harness.now });
+    const limiter = createRequestLimiter(harness.store, {
+      trustedProxyCount: 0,
+      secret: SECRET,
+      now: harness.now,
+    });
     return { ...harness, limiter };
   };
 
@@ -45,7 +54,11 @@ describeWithEachStore("request limits", (current) => {
 
   it("does not trust a client-written X-Forwarded-For entry behind a trusted proxy", async () => {
     const harness = await setup();
-    const limiter = createRequestLimiter(harness.store, { trustedProxyCount: 1, now: harness.now });
+    const limiter = createRequestLimiter(harness.store, {
+      trustedProxyCount: 1,
+      secret: SECRET,
+      now: harness.now,
+    });
     for (let attempt = 0; attempt < 4; attempt++) {
       // A new made-up address each time; the proxy's entry (the real client) stays the same.
       expect((await limiter(LIMIT, requestFrom(`10.0.0.${attempt}, 203.0.113.9`))).allowed).toBe(true);
@@ -65,7 +78,7 @@ describeWithEachStore("request limits", (current) => {
   it("allows requests while the store is unreachable, unless the limit says to refuse", async () => {
     const { store, now, breakStore } = await setup();
     breakStore();
-    const limiter = createRequestLimiter(store, { trustedProxyCount: 0, now });
+    const limiter = createRequestLimiter(store, { trustedProxyCount: 0, secret: SECRET, now });
     expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).toEqual({ allowed: true });
     const strict = defineLimit({ ...LIMIT, name: "strict", onStoreUnavailable: "refuse" });
     const refused = await limiter(strict, requestFrom("203.0.113.9"), "t");
@@ -86,4 +99,43 @@ it("answers JSON routes with 429, Retry-After and the portal's error shape", asy
   expect(await response.json()).toEqual({
     error: { code: "rate_limited", message: "Too many requests. Please wait a moment and try again." },
   });
+});
+
+it("names tokens and client addresses in the store by a keyed digest: neither as given, nor a plain hash", async () => {
+  const store = createMemoryStore();
+  const counted: string[] = [];
+  const recording: SharedStore = {
+    ...store,
+    increment: (key, ttl) => {
+      counted.push(key);
+      return store.increment(key, ttl);
+    },
+  };
+  const email = "alex@example.com";
+  await createRequestLimiter(recording, { trustedProxyCount: 0, secret: SECRET })(
+    LIMIT,
+    requestFrom("203.0.113.9"),
+    email,
+  );
+  expect(counted).toEqual([
+    expect.stringMatching(/^ratelimit:test-link:ip:[0-9a-f]{40}:60:\d+$/),
+    expect.stringMatching(/^ratelimit:test-link:key:[0-9a-f]{40}:60:\d+$/),
+  ]);
+  const plainHashes = [email, "203.0.113.9"].flatMap((text) => [
+    createHash("sha256").update(text).digest("hex").slice(0, 16),
+    createHash("sha256").update(text).digest("base64url").slice(0, 16),
+  ]);
+  for (const key of counted) {
+    expect(key).not.toContain(email);
+    expect(key).not.toContain("203.0.113.9");
+    for (const hash of plainHashes) expect(key).not.toContain(hash);
+  }
+  // Under another secret, other names: without it, nobody can check a guess against them.
+  const other: string[] = [];
+  await createRequestLimiter(
+    { ...store, increment: async (key) => other.push(key) },
+    { trustedProxyCount: 0, secret: `${SECRET}-other` },
+  )(LIMIT, requestFrom("203.0.113.9"), email);
+  expect(other).toHaveLength(2);
+  expect(other.some((key) => counted.includes(key))).toBe(false);
 });

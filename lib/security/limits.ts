@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { errorJson } from "@/lib/http/json-errors";
 import { createRateLimiter, type RateLimiter } from "@/lib/store/rate-limit";
+import { customerKeyName } from "@/lib/store/secret-derived-keys";
 import { sharedStore } from "@/lib/store/shared";
 import type { SharedStore } from "@/lib/store/shared-store";
 import { recordRateLimited } from "@/lib/telemetry/portal-metrics";
@@ -14,7 +14,12 @@ import { clientAddress } from "./client-address";
  * (app/link/problem-page.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
  *
  * Each limit counts per client address (lib/security/client-address.ts) and, when the route has
- * one, per key (a token, an email address): the key is hashed before it reaches the store.
+ * one, per key (a token, an email address). Neither reaches the store as it is, nor as a plain
+ * hash, which anyone reading the store could match against guessed emails or the few billion IPv4
+ * addresses: both are named by an HMAC under a key derived from NEXTAUTH_SECRET for this purpose
+ * (lib/store/secret-derived-keys.ts). Earlier builds used the address itself and a plain SHA-256 of
+ * the key; their counters are not read, so a deploy (or a secret rotation) restarts each count once:
+ * at most one extra window (a minute) of allowance, which a short abuse limit can afford.
  */
 
 export type LimitRule = { limit: number; windowSeconds: number };
@@ -69,17 +74,19 @@ export type RequestLimiter = (
 ) => Promise<LimitVerdict>;
 
 /** Pure apart from the store: the portal's instance is `limitRequest` below; tests build their own. */
+/** `secret` is the portal's NEXTAUTH_SECRET: addresses and keys are named by digests keyed from it. */
 export function createRequestLimiter(
   store: SharedStore,
-  options: { trustedProxyCount: number; now?: () => number },
+  options: { trustedProxyCount: number; secret: string; now?: () => number },
 ): RequestLimiter {
   const limiter: RateLimiter = createRateLimiter(store, options.now ? { now: options.now } : {});
+  const nameInStore = customerKeyName(options.secret, "requestLimitKeyNames");
   return async (limit, request, key) => {
     const consumeOptions = { onStoreUnavailable: limit.onStoreUnavailable ?? "allow" } as const;
     const address = clientAddress(request.headers.get("x-forwarded-for"), options.trustedProxyCount);
     const { perClient, perKey } = limit;
     const byClient = await limiter.consume(
-      `${limit.name}:ip:${address}`,
+      `${limit.name}:ip:${await nameInStore(address)}`,
       perClient.limit,
       perClient.windowSeconds,
       consumeOptions,
@@ -87,7 +94,7 @@ export function createRequestLimiter(
     if (!byClient.allowed) return { allowed: false, retryAfterSeconds: byClient.retryAfterSeconds };
     if (!perKey || key === undefined || key === null || key === "") return { allowed: true };
     const byKey = await limiter.consume(
-      `${limit.name}:key:${hashKey(key)}`,
+      `${limit.name}:key:${await nameInStore(key)}`,
       perKey.limit,
       perKey.windowSeconds,
       consumeOptions,
@@ -107,15 +114,13 @@ export async function limitRequest(
   request: Request,
   key?: string | null,
 ): Promise<LimitVerdict> {
-  portalLimiter ??= createRequestLimiter(sharedStore(), { trustedProxyCount: env().trustedProxyCount });
+  portalLimiter ??= createRequestLimiter(sharedStore(), {
+    trustedProxyCount: env().trustedProxyCount,
+    secret: env().authSecret,
+  });
   const verdict = await portalLimiter(limit, request, key);
   if (!verdict.allowed) recordRateLimited(limit.name);
   return verdict;
-}
-
-/** Tokens and addresses are credentials or personal: only a hash goes into the store. */
-function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("base64url").slice(0, 32);
 }
 
 /** The JSON routes' answer to a refused request. */

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLastKnownGood } from "./last-known-good";
 import { createMemoryStore } from "./memory-store";
-import { customerKeyName, SECRET_KEY_PURPOSES, type SecretKeyPurpose } from "./secret-derived-keys";
+import {
+  customerKeyName,
+  SECRET_KEY_PURPOSES,
+  type SecretKeyPurpose,
+  secretMarker,
+} from "./secret-derived-keys";
 
 const SECRET = "test-secret-for-pinning-0123456789abcdef";
 const PURPOSES = Object.keys(SECRET_KEY_PURPOSES) as SecretKeyPurpose[];
@@ -38,5 +43,15 @@ describe("customer names in store keys", () => {
     expect(
       await views.lastKnownView("usr_alex", "checkout:en:chk_456", z.object({ status: z.string() })),
     ).toEqual({ view: { status: "Shipped" }, savedAt: new Date(Date.UTC(2026, 0, 10, 12)) });
+  });
+});
+
+describe("the secret marker", () => {
+  it("is the same for the same secret only, and not a plain hash of it", async () => {
+    const marker = await secretMarker(SECRET);
+    expect(marker).toMatch(/^[0-9a-f]{32}$/);
+    expect(await secretMarker(SECRET)).toBe(marker);
+    expect(await secretMarker(`${SECRET}-rotated`)).not.toBe(marker);
+    expect(marker).not.toBe(createHash("sha256").update(SECRET).digest("hex").slice(0, 32));
   });
 });

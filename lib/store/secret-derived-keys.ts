@@ -20,6 +20,10 @@ export const SECRET_KEY_PURPOSES = {
   lastKnownGoodKeyNames: "sweetspot-portal last-known-good v1: customer key names (HMAC-SHA-256)",
   customerRevocationKeyNames: "sweetspot-portal revocations v1: customer key names (HMAC-SHA-256)",
   linkRequestLimitKeyNames: "sweetspot-portal link-request limits v1: customer key names (HMAC-SHA-256)",
+  requestLimitKeyNames:
+    "sweetspot-portal request limits v1: client address and token key names (HMAC-SHA-256)",
+  storeSecretMarker:
+    "sweetspot-portal store secret marker v1: which secret names this store's keys (HMAC-SHA-256)",
 } as const;
 
 export type SecretKeyPurpose = keyof typeof SECRET_KEY_PURPOSES;
@@ -41,7 +45,10 @@ export async function deriveSecretKey(
   );
 }
 
-/** How a customer (a user id, an email) appears in store keys for one purpose: 40 hex characters. */
+/**
+ * How a customer (a user id, an email), or anything else personal or secret (a token, a client
+ * address), appears in store keys for one purpose: 40 hex characters.
+ */
 export type CustomerKeyName = (customer: string) => Promise<string>;
 
 /**
@@ -55,6 +62,28 @@ export function customerKeyName(secret: string, purpose: SecretKeyPurpose): Cust
     const tag = await crypto.subtle.sign("HMAC", await key, utf8(customer));
     return Buffer.from(tag).subarray(0, 20).toString("hex");
   };
+}
+
+/** The fixed text the secret marker is a digest of; public, like every `info` above. */
+const SECRET_MARKER_LABEL = "the portal's NEXTAUTH_SECRET";
+
+/**
+ * A fingerprint of `secret` that the portal leaves in the store (lib/store/secret-marker.ts) so
+ * `npm run revoke` can tell whether it runs with the same secret: HMAC-SHA-256 of a fixed label
+ * under a key for this purpose alone, first 16 bytes as hex. It reveals nothing about the secret. It
+ * does let whoever reads the store test a guessed secret offline, as any customer key name already
+ * does with a known user id; secrets of at least 32 random characters (lib/config/schema.ts) are
+ * beyond guessing.
+ */
+export async function secretMarker(secret: string): Promise<string> {
+  const key = await deriveSecretKey(
+    secret,
+    "storeSecretMarker",
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    ["sign"],
+  );
+  const tag = await crypto.subtle.sign("HMAC", key, utf8(SECRET_MARKER_LABEL));
+  return Buffer.from(tag).subarray(0, 16).toString("hex");
 }
 
 function utf8(text: string): Uint8Array<ArrayBuffer> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { keepSecretMarker } from "./secret-marker";
 import type { SharedStore } from "./shared-store";
 import { storeFromConfig } from "./store-from-config";
 
@@ -11,6 +12,13 @@ const holder = globalThis as typeof globalThis & { __portalSharedStore?: SharedS
  * line for the start-up log and /api/health: "in-process store (one instance only)" or "redis at host:port".
  */
 export function sharedStore(): SharedStore {
-  holder.__portalSharedStore ??= storeFromConfig(env());
+  if (holder.__portalSharedStore === undefined) {
+    const config = env();
+    const store = storeFromConfig(config);
+    // For `npm run revoke`, which reads it before writing to this Redis: which secret names its keys.
+    // An in-process store is out of the command's reach, so it gets none.
+    if (store.kind === "redis") keepSecretMarker(store, config.authSecret);
+    holder.__portalSharedStore = store;
+  }
   return holder.__portalSharedStore;
 }

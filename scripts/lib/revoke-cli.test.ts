@@ -1,19 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
+import { LINK_RENEWAL_WINDOW_SECONDS, MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
+import { CUSTOMER_REVOCATION_SECONDS } from "../../lib/auth/revocations";
 import { LONGEST_TOKEN_SECONDS, parseRevokeArgs, resolvePortalSecret, resolveRedisUrl } from "./revoke-cli";
 
 const NOW = 1_800_000_000;
 
 describe("parseRevokeArgs", () => {
-  it("revokes a customer's sessions until the longest token would have ended, by default", () => {
+  it("keeps a customer's revocation, by default, until every older link can no longer be renewed", () => {
     expect(parseRevokeArgs(["--user", "usr_demo_alex"], NOW)).toEqual({
       kind: "request",
       request: {
         target: { kind: "user", userId: "usr_demo_alex" },
-        untilEpochSeconds: NOW + LONGEST_TOKEN_SECONDS,
+        untilEpochSeconds: NOW + CUSTOMER_REVOCATION_SECONDS,
       },
     });
+    expect(CUSTOMER_REVOCATION_SECONDS).toBeGreaterThan(MAX_LINK_TTL_SECONDS + LINK_RENEWAL_WINDOW_SECONDS);
+    // A session or a link alone lives at most the longest token.
+    expect(parseRevokeArgs(["--session", "sid_4mTq9xYb2Lk"], NOW)).toMatchObject({
+      request: { untilEpochSeconds: NOW + LONGEST_TOKEN_SECONDS },
+    });
     expect(LONGEST_TOKEN_SECONDS).toBeGreaterThanOrEqual(MAX_LINK_TTL_SECONDS);
+  });
+
+  it("refuses a customer revocation shorter than that, saying why, and takes a longer one", () => {
+    for (const argv of [
+      ["--user", "usr_a", "--ttl", "30d"],
+      ["--user", "usr_a", "--until", String(NOW + CUSTOMER_REVOCATION_SECONDS - 1)],
+    ]) {
+      const parsed = parseRevokeArgs(argv, NOW);
+      expect(parsed.kind === "usage_error" && parsed.message, argv.join(" ")).toMatch(
+        /--user revocation must be kept at least 61d .*ask for a new link/,
+      );
+    }
+    expect(parseRevokeArgs(["--user", "usr_a", "--ttl", "90d"], NOW)).toMatchObject({
+      request: { untilEpochSeconds: NOW + 90 * 86_400 },
+    });
+    // Sessions and links keep their own shorter lifetimes.
+    expect(parseRevokeArgs(["--link", "jti_Zx81Qw62Ev", "--ttl", "1d"], NOW).kind).toBe("request");
   });
 
   it("takes one session or one link, with --ttl or --until", () => {

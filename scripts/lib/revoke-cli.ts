@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
-import { TOKEN_ID_PATTERN } from "../../lib/auth/revocations";
-import { MIN_SECRET_LENGTH, redisUrlSchema } from "../../lib/config/schema";
+import { LINK_RENEWAL_WINDOW_SECONDS, MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
+import { CUSTOMER_REVOCATION_SECONDS, TOKEN_ID_PATTERN } from "../../lib/auth/revocations";
+import { MAX_SESSION_LIFETIME_DAYS, MIN_SECRET_LENGTH, redisUrlSchema } from "../../lib/config/schema";
 import { USER_ID_PATTERN } from "../../lib/sweetspot/ids";
 import { formatDuration, parseDurationSeconds } from "./duration";
 
@@ -13,11 +13,11 @@ import { formatDuration, parseDurationSeconds } from "./duration";
 type Env = Record<string, string | undefined>;
 
 /**
- * Sessions and links both live at most 30 days (MAX_SESSION_SECONDS in lib/auth/session-cookie.ts,
- * which is server-only, and MAX_LINK_TTL_SECONDS), so by default a revocation outlives anything it
- * could revoke.
+ * The longest a session (MAX_SESSION_LIFETIME_DAYS) or a link (MAX_LINK_TTL_SECONDS) lives: by
+ * default a `--session` or `--link` revocation outlives what it revokes (a link's entry is kept the
+ * renewal window longer still, lib/auth/revocations.ts).
  */
-export const LONGEST_TOKEN_SECONDS = MAX_LINK_TTL_SECONDS;
+export const LONGEST_TOKEN_SECONDS = Math.max(MAX_LINK_TTL_SECONDS, MAX_SESSION_LIFETIME_DAYS * 24 * 60 * 60);
 
 export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d]
 
@@ -28,10 +28,13 @@ Ends, on every portal instance sharing REDIS_URL:
   --link      one emailed sign-in link, by its jti
 
   --until     when the revocation may be forgotten, in seconds since the epoch
-  --ttl       the same as a duration: 30m, 12h, 14d; default ${formatDuration(LONGEST_TOKEN_SECONDS)}, the longest a session or link lives
+  --ttl       the same as a duration: 30m, 12h, 14d; default ${formatDuration(LONGEST_TOKEN_SECONDS)}, the longest a session or link lives;
+              for --user ${formatDuration(CUSTOMER_REVOCATION_SECONDS)}, and no less: a link issued before the revocation lives
+              up to ${formatDuration(MAX_LINK_TTL_SECONDS)} and can ask for a new link ${formatDuration(LINK_RENEWAL_WINDOW_SECONDS)} after it expired
 
 Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.
-Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.`;
+Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.
+Refuses (exit 1) when the portal's instances left a fingerprint of another secret in Redis.`;
 
 export type RevokeTarget =
   | { kind: "user"; userId: string }
@@ -94,7 +97,8 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
 
   if (values.until !== undefined && values.ttl !== undefined)
     return usageError("give --until or --ttl, not both");
-  let untilEpochSeconds = nowSeconds + LONGEST_TOKEN_SECONDS;
+  const customer = target.kind === "user";
+  let untilEpochSeconds = nowSeconds + (customer ? CUSTOMER_REVOCATION_SECONDS : LONGEST_TOKEN_SECONDS);
   if (values.until !== undefined) {
     const until = values.until.trim();
     if (!/^\d{1,12}$/.test(until))
@@ -109,6 +113,15 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
       return usageError(`--ttl must look like 30m, 12h, 14d or 3600 (seconds), got "${values.ttl}"`);
     }
     untilEpochSeconds = nowSeconds + ttlSeconds;
+  }
+  // Refused rather than quietly lengthened: the operator asked for a date, and should learn why it
+  // cannot be that one. (revokeUser would move it up anyway.)
+  if (customer && untilEpochSeconds < nowSeconds + CUSTOMER_REVOCATION_SECONDS) {
+    return usageError(
+      `a --user revocation must be kept at least ${formatDuration(CUSTOMER_REVOCATION_SECONDS)} (the ` +
+        `default): a link issued before it can still sign in, or ask for a new link, for up to that ` +
+        `long. Give a longer --ttl or --until, or leave both out.`,
+    );
   }
   return { kind: "request", request: { target, untilEpochSeconds } };
 }

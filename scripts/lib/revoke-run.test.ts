@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { createRevocations } from "../../lib/auth/revocations";
+import { createMemoryStore } from "../../lib/store/memory-store";
+import { writeSecretMarker } from "../../lib/store/secret-marker";
+import type { SharedStore } from "../../lib/store/shared-store";
+import type { RevokeRequest } from "./revoke-cli";
+import { revokeInStore } from "./revoke-run";
+
+const PORTAL_SECRET = "revoke-run-test-portal-secret-0123456789";
+const OTHER_SECRET = "revoke-run-test-other-secret-0123456789a";
+const request: RevokeRequest = {
+  target: { kind: "user", userId: "usr_alex" },
+  untilEpochSeconds: Math.floor(Date.now() / 1000) + 61 * 24 * 60 * 60,
+};
+/** A session of usr_alex's signed in before the command ran. */
+const earlierSession = {
+  sid: "sid_4mTq9xYb2Lk",
+  userId: "usr_alex",
+  iat: Math.floor(Date.now() / 1000) - 60,
+};
+
+/** Runs the command's store part as `secret`; the portal, using PORTAL_SECRET, then reads the result. */
+async function runRevoke(store: SharedStore, secret: string) {
+  const lines: string[] = [];
+  const code = await revokeInStore(store, secret, request, (line) => lines.push(line));
+  const portalSeesRevoked = await createRevocations(store, PORTAL_SECRET).isSessionRevoked(earlierSession);
+  return { code, output: lines.join("\n"), portalSeesRevoked };
+}
+
+describe("npm run revoke against the portal's store", () => {
+  it("revokes when its NEXTAUTH_SECRET is the one the portal marked the store with", async () => {
+    const store = createMemoryStore();
+    await writeSecretMarker(store, PORTAL_SECRET);
+    const { code, output, portalSeesRevoked } = await runRevoke(store, PORTAL_SECRET);
+    expect(code).toBe(0);
+    expect(output).toContain("Revoked every session of usr_alex");
+    expect(output).not.toMatch(/warning|not the one/);
+    expect(portalSeesRevoked).toBe(true);
+  });
+
+  it("refuses, writing nothing, when its NEXTAUTH_SECRET is another than the portal's", async () => {
+    const store = createMemoryStore();
+    await writeSecretMarker(store, PORTAL_SECRET);
+    const writes: string[] = [];
+    const recording: SharedStore = {
+      ...store,
+      set: (key, value, ttl) => {
+        writes.push(key);
+        return store.set(key, value, ttl);
+      },
+      deleteByPrefix: (prefix) => {
+        writes.push(prefix);
+        return store.deleteByPrefix(prefix);
+      },
+    };
+    const { code, output } = await runRevoke(recording, OTHER_SECRET);
+    expect(code).toBe(1);
+    expect(output).toMatch(/nothing was revoked: this NEXTAUTH_SECRET is not the one the portal uses/);
+    expect(writes).toEqual([]);
+  });
+
+  it("warns, then revokes, when no portal has marked the store", async () => {
+    const store = createMemoryStore();
+    const { code, output, portalSeesRevoked } = await runRevoke(store, PORTAL_SECRET);
+    expect(code).toBe(0);
+    expect(output).toMatch(/warning: no portal has recorded its secret in this store yet/);
+    expect(output).toContain("Revoked every session of usr_alex");
+    expect(portalSeesRevoked).toBe(true);
+  });
+});
