@@ -53,6 +53,19 @@ describeWithEachStore("new-link request limits", (current) => {
     expect(revocationKeys[0]).not.toContain(name);
   });
 
+  it("counts an address under a keyed digest too, never the address itself", async () => {
+    const { limiter, counted } = await setup();
+    await consumeLinkRequestAllowance(limiter, { userId: "usr_alex", clientIp: "203.0.113.1" });
+    await consumeLinkRequestAllowance(limiter, { userId: "usr_alex", clientIp: "2001:db8::1" });
+    const addressCounters = counted.filter((key) => key.startsWith("ratelimit:link-request:ip:"));
+    expect(addressCounters).toEqual([
+      expect.stringMatching(/^ratelimit:link-request:ip:[0-9a-f]{40}:3600:\d+$/),
+      expect.stringMatching(/^ratelimit:link-request:ip:[0-9a-f]{40}:3600:\d+$/),
+    ]);
+    expect(addressCounters[0]).not.toBe(addressCounters[1]);
+    expect(counted.join(" ")).not.toMatch(/203\.0\.113\.1|2001:db8/);
+  });
+
   it("counts this hour's requests recorded under the earlier builds' key too, so a deploy resets nothing", async () => {
     const { limiter, counted } = await setup();
     // Two requests counted by the build before the keyed digest, this hour.

@@ -24,8 +24,9 @@ export type LinkRequestLimits = {
 };
 
 /**
- * `secret` is the portal's NEXTAUTH_SECRET: customers are counted under an HMAC of their user id keyed
- * from it (lib/store/secret-derived-keys.ts, docs/shared-state.md), never the id or a plain hash.
+ * `secret` is the portal's NEXTAUTH_SECRET: customers and client addresses are counted under an HMAC
+ * keyed from it (lib/store/secret-derived-keys.ts, docs/shared-state.md), never the id, the address or
+ * a plain hash.
  */
 export function createLinkRequestLimits(limiter: RateLimiter, secret: string): LinkRequestLimits {
   const nameCustomer = customerKeyName(secret, "linkRequestLimitKeyNames");
@@ -33,11 +34,16 @@ export function createLinkRequestLimits(limiter: RateLimiter, secret: string): L
   return {
     async consume({ userId, clientIp }) {
       const [byIp, byCustomer, countedByEarlierBuilds] = await Promise.all([
-        limiter.consume(
-          `link-request:ip:${clientIp}`,
-          LINK_REQUEST_LIMITS.perClientIpPerHour,
-          HOUR_SECONDS,
-          refuseWhenUnsure,
+        // The address is named the same keyed way: a store dump shows no one's address. Counters
+        // earlier builds kept under the address itself are not read; one hour's per-address count
+        // restarts at the deploy, while the per-customer count above carries over.
+        nameCustomer(`address ${clientIp}`).then((name) =>
+          limiter.consume(
+            `link-request:ip:${name}`,
+            LINK_REQUEST_LIMITS.perClientIpPerHour,
+            HOUR_SECONDS,
+            refuseWhenUnsure,
+          ),
         ),
         nameCustomer(userId).then((name) =>
           limiter.consume(
