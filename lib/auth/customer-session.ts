@@ -21,7 +21,7 @@ import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** When each session read from a cookie was issued (its `iat`), for `sessionStillUsable`. */
+/** When each session read from a cookie was issued (its `iat`), for `sessionStillConfirmed`. */
 const issuedAtOf = new WeakMap<CustomerSession, number>();
 
 /**
@@ -46,13 +46,14 @@ const sessionFromToken = cache(async (token: string): Promise<CustomerSession | 
 });
 
 /**
- * The check `getCustomerSession` made, made again later for a session it returned: for work left
- * for after the answer (saving the customer's view), when the request's cookies are out of reach and
- * the customer may have signed out meanwhile. A session not read from a cookie counts as issued at
- * the epoch (fail closed, as above).
+ * The check `getCustomerSession` made, made again later for a session it returned, but strict: only
+ * a store that answers "not revoked" counts, with no outage grace. For work left for after the answer
+ * (saving the customer's view), when the customer may have signed out meanwhile and a view kept by
+ * mistake would outlive their sign-out. A session not read from a cookie counts as issued at the
+ * epoch (fail closed, as above).
  */
-export function sessionStillUsable(session: CustomerSession): Promise<boolean> {
-  return sessionGuard().sessionIsUsable(session, issuedAtOf.get(session) ?? 0);
+export async function sessionStillConfirmed(session: CustomerSession): Promise<boolean> {
+  return sessionGuard().sessionIsConfirmedActive(session, issuedAtOf.get(session) ?? 0);
 }
 
 /**

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createLastKnownGood } from "@/lib/store/last-known-good";
-import type { SharedStore } from "@/lib/store/shared-store";
+import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS } from "./revocations";
 import type { CustomerSession } from "./session-claims";
 import { createSessionGuard } from "./session-guard";
 
 const SECRET = "session-guard-test-secret-0123456789abcdef";
+/** A save made for a session that is still signed in. */
+const signedIn = async () => true;
 const HOUR = 60 * 60;
 
 describeWithEachStore("session guard", (current) => {
@@ -40,8 +42,8 @@ describeWithEachStore("session guard", (current) => {
   it("deletes the customer's saved views on sign-out, and nobody else's", async () => {
     const { store, now, guard, session } = setup();
     const views = createLastKnownGood(store, SECRET, { now });
-    await views.rememberView("usr_alex", "checkouts", { count: 1 });
-    await views.rememberView("usr_blair", "checkouts", { count: 2 });
+    await views.rememberView("usr_alex", "checkouts", { count: 1 }, signedIn);
+    await views.rememberView("usr_blair", "checkouts", { count: 2 }, signedIn);
     await guard.endSession(session("sid_aaaaaaaaaaaaaaaaaaaaaa"));
     expect(await views.lastKnownView("usr_alex", "checkouts", countSchema)).toBeNull();
     expect((await views.lastKnownView("usr_blair", "checkouts", countSchema))?.view).toEqual({ count: 2 });
@@ -55,12 +57,22 @@ describeWithEachStore("session guard", (current) => {
     const raceSetup = () => {
       const base = setup();
       const held: { viewWrite?: Gate; revocation?: Gate } = {};
+      /** Whether sign-out has started deleting views; while set, reading revocations fails (a blip). */
+      const seen = { viewsDeleted: false, revocationReadsFail: false };
       const store: SharedStore = {
         ...base.store,
         set: async (key, value, ttl) => {
           const gate = key.startsWith("lkg:") ? held.viewWrite : held.revocation;
           if (gate) await gate.pass();
           return base.store.set(key, value, ttl);
+        },
+        get: async (key) => {
+          if (seen.revocationReadsFail && key.startsWith("revoked:")) throw new StoreUnavailableError("blip");
+          return base.store.get(key);
+        },
+        deleteByPrefix: async (prefix) => {
+          seen.viewsDeleted = true;
+          return base.store.deleteByPrefix(prefix);
         },
       };
       // Sign-out and the pages share one store, hence one saved-view memo, as in the portal.
@@ -71,11 +83,11 @@ describeWithEachStore("session guard", (current) => {
       const recheck: { gate?: Gate } = {};
       const stillSignedIn = async () => {
         await recheck.gate?.pass();
-        return guard.sessionIsUsable(alex, iat);
+        return guard.sessionIsConfirmedActive(alex, iat);
       };
       const save = () => pages.rememberView("usr_alex", "list:all:1", { count: 1 }, stillSignedIn);
       const storedView = () => pages.lastKnownView("usr_alex", "list:all:1", countSchema);
-      return { ...base, held, guard, pages, alex, recheck, save, storedView };
+      return { ...base, held, seen, guard, pages, alex, recheck, save, storedView };
     };
 
     it("an ordinary save, with no sign-out, stays", async () => {
@@ -98,22 +110,35 @@ describeWithEachStore("session guard", (current) => {
       const again = session("sid_cccccccccccccccccccccc");
       expect(
         await pages.rememberView("usr_alex", "list:all:1", { count: 1 }, () =>
-          guard.sessionIsUsable(again, nowSeconds()),
+          guard.sessionIsConfirmedActive(again, nowSeconds()),
         ),
       ).toBe("saved");
       expect((await storedView())?.view).toEqual({ count: 1 });
     });
 
     it("the save writes and checks before sign-out's revocation: sign-out's delete comes after, and removes it", async () => {
-      const { held, guard, alex, save, storedView } = raceSetup();
+      const { held, seen, guard, alex, save, storedView } = raceSetup();
       held.revocation = gate();
       const signingOut = guard.endSession(alex);
       await held.revocation.reached;
-      // Let sign-out go as far as it can without its revocation.
-      await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await save()).toBe("saved");
+      // Sign-out deletes only after its revocation: nothing deleted while the revocation is held.
+      expect(seen.viewsDeleted).toBe(false);
       held.revocation.open();
       expect(await signingOut).toEqual({ revoked: true, viewsForgotten: true });
+      expect(await storedView()).toBeNull();
+    });
+
+    it("after sign-out, a save whose check cannot reach the store takes its view back: no grace for keeping it", async () => {
+      const { recheck, seen, guard, alex, save, storedView } = raceSetup();
+      await guard.endSession(alex);
+      recheck.gate = gate();
+      const saving = save();
+      await recheck.gate.reached;
+      seen.revocationReadsFail = true; // the store blinks for the check only
+      recheck.gate.open();
+      expect(await saving).toBe("withdrawn");
+      seen.revocationReadsFail = false;
       expect(await storedView()).toBeNull();
     });
 

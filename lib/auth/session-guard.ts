@@ -16,6 +16,11 @@ export type SessionGuard = {
    */
   sessionIsUsable(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
   /**
+   * Whether the store confirms the session is not revoked, with no outage grace: for keeping
+   * something written on the session's behalf (a saved view), where "could not check" must mean no.
+   */
+  sessionIsConfirmedActive(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
+  /**
    * Whether a verified link may sign in: not revoked by its `jti`, nor by its customer's revocation
    * since it was issued. A link without a `jti` can only be revoked with its customer.
    */
@@ -37,14 +42,15 @@ export function createSessionGuard(
 ): SessionGuard {
   const revocations = createRevocations(store, authSecret, options);
   const views = createLastKnownGood(store, authSecret, options.now ? { now: options.now } : {});
+  const verdictFor = (session: CustomerSession, issuedAtSeconds: number) =>
+    revocations.sessionVerdict({ sid: session.sessionId, userId: session.userId, iat: issuedAtSeconds });
   return {
     async sessionIsUsable(session, issuedAtSeconds) {
-      const verdict = await revocations.sessionVerdict({
-        sid: session.sessionId,
-        userId: session.userId,
-        iat: issuedAtSeconds,
-      });
+      const verdict = await verdictFor(session, issuedAtSeconds);
       return verdict === "active" || verdict === "active_unverified";
+    },
+    async sessionIsConfirmedActive(session, issuedAtSeconds) {
+      return (await verdictFor(session, issuedAtSeconds)) === "active";
     },
     linkVerdict(link) {
       return revocations.linkVerdict({ jti: link.tokenId, userId: link.userId, iat: link.issuedAt });
@@ -53,7 +59,9 @@ export function createSessionGuard(
       // Revoke, then delete, never both at once: a save of this customer's view still under way
       // checks the session after writing (last-known-good.ts `rememberView`), so whatever it writes
       // is either seen as revoked there or written before the revocation, hence before this delete.
-      // The delete is made even when the revocation could not be.
+      // The delete is made even when the revocation could not be; then a save landing after it is
+      // kept, like the session itself, which stays valid elsewhere until its end (the documented
+      // outage case: docs/shared-state.md).
       const revoked = await revocations.revokeSession(session.sessionId, session.expiresAt).then(
         () => true,
         () => false,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sessionStillUsable } from "@/lib/auth/customer-session";
+import { sessionStillConfirmed } from "@/lib/auth/customer-session";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -91,5 +91,5 @@ export function loadCheckoutListPage(
 
 /** The saved view belongs to the session's customer, and is taken back if that session ends meanwhile. */
 function ownerOf(session: CustomerSession): ViewOwner {
-  return { userId: session.userId, stillSignedIn: () => sessionStillUsable(session) };
+  return { userId: session.userId, stillSignedIn: () => sessionStillConfirmed(session) };
 }

@@ -35,15 +35,15 @@ export type SaveOutcome = "saved" | "unavailable" | "withdrawn" | "not_withdrawn
 
 export type LastKnownGood = {
   /**
-   * Stores `view` (plain JSON values) for 24 h. After writing, asks `stillSignedIn` (when given)
-   * whether the session the view was read for may still be served, and deletes the view if not:
+   * Stores `view` (plain JSON values) for 24 h. After writing, asks `stillSignedIn` whether the
+   * session the view was read for is still signed in, and deletes the view if not:
    * see `rememberView` below for why that order closes the race with sign-out.
    */
   rememberView(
     userId: string,
     name: string,
     view: unknown,
-    stillSignedIn?: () => Promise<boolean>,
+    stillSignedIn: () => Promise<boolean>,
   ): Promise<SaveOutcome>;
   /** The view last remembered under `name`, if it still matches `schema`; else null. */
   lastKnownView<T>(userId: string, name: string, schema: z.ZodType<T>): Promise<RememberedView<T> | null>;
@@ -111,8 +111,14 @@ export function createLastKnownGood(
         // either this check comes after the revocation and sees it (the view is deleted here), or it
         // comes before, so the write came before the revocation and thus before sign-out's delete,
         // which removes it. No order of the four steps leaves the view of a signed-out session stored.
-        // A check that fails counts as signed out: a save is worth less than that promise.
-        if (!stillSignedIn || (await stillSignedIn().catch(() => false))) return "saved";
+        // A check that fails, even synchronously, counts as signed out: a save is worth less than
+        // that promise.
+        if (
+          await Promise.resolve()
+            .then(stillSignedIn)
+            .catch(() => false)
+        )
+          return "saved";
         memo.forget(ticket);
         return await outageAs("not_withdrawn" as const, async () => {
           await store.delete(key);
