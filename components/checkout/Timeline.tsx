@@ -79,7 +79,7 @@ function Steps({ timeline, dates, t }: TimelineProps) {
 
 function CheckMark() {
   return (
-    <svg viewBox="0 0 16 16" width="14" height="14" focusable="false" aria-hidden="true">
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
       <path
         d="M3.5 8.5 6.5 11.5 12.5 4.5"
         fill="none"

@@ -6,28 +6,33 @@ import type { Tone } from "@/lib/checkout/types";
  * Decorative: the label beside it always says the same thing in words.
  */
 export function ToneIcon({ tone, className }: { tone: Tone; className?: string }) {
+  if (!SHARE_ICON_ELEMENTS) return drawIcon(tone, className);
   const key = `${tone} ${className ?? ""}`;
   let icon = drawnIcons.get(key);
   if (!icon) {
-    icon = (
-      <svg
-        className={className}
-        viewBox="0 0 16 16"
-        width="16"
-        height="16"
-        aria-hidden="true"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        {TONE_SHAPES[tone]}
-      </svg>
-    );
+    icon = drawIcon(tone, className);
     drawnIcons.set(key, icon);
   }
   return icon;
+}
+
+function drawIcon(tone: Tone, className: string | undefined): ReactElement {
+  return (
+    <svg
+      className={className}
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {TONE_SHAPES[tone]}
+    </svg>
+  );
 }
 
 /*
@@ -35,7 +40,11 @@ export function ToneIcon({ tone, className }: { tone: Tone; className?: string }
  * already sent as a reference, so a list of twenty badges carries one icon's attributes, not twenty
  * (the shapes below were already shared that way). Elements are immutable, so sharing them is safe;
  * the map holds at most five tones times the few stylesheet classes that draw icons.
+ * Production only: in development React records on each element the component that rendered it,
+ * with that component's props, and its development payload sends them wherever the element is used
+ * again, so a shared element would carry one customer's card into the next customer's page.
  */
+const SHARE_ICON_ELEMENTS = process.env.NODE_ENV === "production";
 const drawnIcons = new Map<string, ReactElement>();
 
 const TONE_SHAPES: Record<Tone, ReactElement> = {

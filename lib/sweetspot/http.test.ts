@@ -271,6 +271,17 @@ describe("retries", () => {
     expect(logs.map((entry) => entry.failure)).toEqual(["network", "network", "network"]);
   });
 
+  it("makes no further attempt when aborted while waiting to retry", async () => {
+    const controller = new AbortController();
+    const { http, logs } = client(await closedPortUrl(), {
+      // The caller goes away during the back-off before the second attempt.
+      sleep: async () => controller.abort(new DOMException("gone", "AbortError")),
+    });
+    const error = await failure(http.requestJson({ ...list(), signal: controller.signal }));
+    expect((error as Error).name).toBe("AbortError");
+    expect(logs.map((entry) => entry.failure)).toEqual(["network"]);
+  });
+
   it("stops at once when the caller aborts", async () => {
     const api = await serve(() => {});
     const { http } = client(api.url, { timeoutMs: 5000 });

@@ -335,6 +335,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (step.usesRetryAfter) waitedForRetryAfter = true;
       // The wait lies between two attempt spans, in neither.
       await sleep(step.waitMs, spec.signal);
+      // Aborted while waiting (a shared call nobody waits for any more): no attempt that could only
+      // fail at once, logged as if it had reached the API.
+      if (spec.signal?.aborted) throw spec.signal.reason;
     }
   }
 
