@@ -16,6 +16,7 @@ export function sharedStore(): SharedStore {
     const config = env();
     const store = storeFromConfig(config);
     // For `npm run revoke`, which reads it before writing to this Redis: which secret names its keys.
+    // Rewritten hourly; warns (JSON event) when another secret's marker is found there.
     // An in-process store is out of the command's reach, so it gets none.
     if (store.kind === "redis") keepSecretMarker(store, config.authSecret);
     holder.__portalSharedStore = store;

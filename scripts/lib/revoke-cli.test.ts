@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { LINK_RENEWAL_WINDOW_SECONDS, MAX_LINK_TTL_SECONDS } from "../../lib/auth/link-token";
 import { CUSTOMER_REVOCATION_SECONDS } from "../../lib/auth/revocations";
-import { LONGEST_TOKEN_SECONDS, parseRevokeArgs, resolvePortalSecret, resolveRedisUrl } from "./revoke-cli";
+import {
+  LONGEST_TOKEN_SECONDS,
+  parseRevokeArgs,
+  REVOKE_USAGE,
+  resolvePortalSecret,
+  resolveRedisUrl,
+} from "./revoke-cli";
 
 const NOW = 1_800_000_000;
 
@@ -12,6 +18,7 @@ describe("parseRevokeArgs", () => {
       request: {
         target: { kind: "user", userId: "usr_demo_alex" },
         untilEpochSeconds: NOW + CUSTOMER_REVOCATION_SECONDS,
+        skipSecretCheck: false,
       },
     });
     expect(CUSTOMER_REVOCATION_SECONDS).toBeGreaterThan(MAX_LINK_TTL_SECONDS + LINK_RENEWAL_WINDOW_SECONDS);
@@ -42,12 +49,32 @@ describe("parseRevokeArgs", () => {
   it("takes one session or one link, with --ttl or --until", () => {
     expect(parseRevokeArgs(["--session", "sid_4mTq9xYb2Lk", "--ttl", "14d"], NOW)).toEqual({
       kind: "request",
-      request: { target: { kind: "session", sid: "sid_4mTq9xYb2Lk" }, untilEpochSeconds: NOW + 14 * 86_400 },
+      request: {
+        target: { kind: "session", sid: "sid_4mTq9xYb2Lk" },
+        untilEpochSeconds: NOW + 14 * 86_400,
+        skipSecretCheck: false,
+      },
     });
     expect(parseRevokeArgs(["--link", "jti_Zx81Qw62Ev", "--until", String(NOW + 60)], NOW)).toEqual({
       kind: "request",
-      request: { target: { kind: "link", jti: "jti_Zx81Qw62Ev" }, untilEpochSeconds: NOW + 60 },
+      request: {
+        target: { kind: "link", jti: "jti_Zx81Qw62Ev" },
+        untilEpochSeconds: NOW + 60,
+        skipSecretCheck: false,
+      },
     });
+  });
+
+  it("takes --skip-secret-check with any target, and --migrate-legacy alone", () => {
+    expect(parseRevokeArgs(["--user", "usr_a", "--skip-secret-check"], NOW)).toMatchObject({
+      request: { target: { kind: "user", userId: "usr_a" }, skipSecretCheck: true },
+    });
+    expect(parseRevokeArgs(["--skip-secret-check", "--link", "jti_Zx81Qw62Ev"], NOW)).toMatchObject({
+      request: { skipSecretCheck: true },
+    });
+    expect(parseRevokeArgs(["--migrate-legacy"], NOW)).toEqual({ kind: "migrate_legacy" });
+    const mixed = parseRevokeArgs(["--migrate-legacy", "--user", "usr_a"], NOW);
+    expect(mixed.kind === "usage_error" && mixed.message).toMatch(/--migrate-legacy takes no other option/);
   });
 
   it("wants exactly one target", () => {
@@ -74,8 +101,10 @@ describe("parseRevokeArgs", () => {
     }
   });
 
-  it("answers --help", () => {
+  it("answers --help, naming the override and the migration", () => {
     expect(parseRevokeArgs(["--help"], NOW)).toEqual({ kind: "help" });
+    expect(REVOKE_USAGE).toMatch(/--skip-secret-check\n\s+write even when the secret marker/);
+    expect(REVOKE_USAGE).toMatch(/--migrate-legacy\n\s+once after deploying/);
   });
 });
 

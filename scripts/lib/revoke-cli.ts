@@ -19,7 +19,8 @@ type Env = Record<string, string | undefined>;
  */
 export const LONGEST_TOKEN_SECONDS = Math.max(MAX_LINK_TTL_SECONDS, MAX_SESSION_LIFETIME_DAYS * 24 * 60 * 60);
 
-export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d]
+export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d] [--skip-secret-check]
+       npm run revoke -- --migrate-legacy
 
 Ends, on every portal instance sharing REDIS_URL:
   --user      every session of this customer signed in up to now (and their email links issued
@@ -32,20 +33,36 @@ Ends, on every portal instance sharing REDIS_URL:
               for --user ${formatDuration(CUSTOMER_REVOCATION_SECONDS)}, and no less: a link issued before the revocation lives
               up to ${formatDuration(MAX_LINK_TTL_SECONDS)} and can ask for a new link ${formatDuration(LINK_RENEWAL_WINDOW_SECONDS)} after it expired
 
+  --skip-secret-check
+              write even when the secret marker in Redis is another secret's (see below)
+  --migrate-legacy
+              once after deploying this build: keep every customer revocation written by older builds
+              (revoked:user:*) ${formatDuration(CUSTOMER_REVOCATION_SECONDS)} from when it was made, not 30d
+
 Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.
 Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.
-Refuses (exit 1) when the portal's instances left a fingerprint of another secret in Redis.`;
+The portal's instances leave a fingerprint of their secret in Redis (rewritten hourly). When it is
+another secret's, --user refuses (exit 1): its entry would be written where the portal never looks.
+--session and --link do not depend on the secret: they warn and revoke. The marker is the last
+writer's, so another process with its own secret on the same Redis can leave its own there: once you
+are sure NEXTAUTH_SECRET is the portal's, --skip-secret-check writes anyway.`;
 
 export type RevokeTarget =
   | { kind: "user"; userId: string }
   | { kind: "session"; sid: string }
   | { kind: "link"; jti: string };
 
-export type RevokeRequest = { target: RevokeTarget; untilEpochSeconds: number };
+export type RevokeRequest = {
+  target: RevokeTarget;
+  untilEpochSeconds: number;
+  /** Write even when the store's secret marker is another secret's (the operator is sure of theirs). */
+  skipSecretCheck: boolean;
+};
 
 export type ParsedRevokeArgs =
   | { kind: "help" }
   | { kind: "request"; request: RevokeRequest }
+  | { kind: "migrate_legacy" }
   | { kind: "usage_error"; message: string };
 
 export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): ParsedRevokeArgs {
@@ -55,6 +72,8 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
     link?: string;
     until?: string;
     ttl?: string;
+    "skip-secret-check"?: boolean;
+    "migrate-legacy"?: boolean;
     help?: boolean;
   };
   try {
@@ -68,6 +87,8 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
         link: { type: "string" },
         until: { type: "string" },
         ttl: { type: "string" },
+        "skip-secret-check": { type: "boolean" },
+        "migrate-legacy": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -75,9 +96,15 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
     return usageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return { kind: "help" };
+  if (values["migrate-legacy"]) {
+    const others = Object.keys(values).filter((name) => name !== "migrate-legacy");
+    if (others.length > 0) return usageError("--migrate-legacy takes no other option");
+    return { kind: "migrate_legacy" };
+  }
 
   const given = (["user", "session", "link"] as const).filter((name) => values[name] !== undefined);
-  if (given.length !== 1) return usageError("give exactly one of --user, --session or --link");
+  if (given.length !== 1)
+    return usageError("give exactly one of --user, --session or --link (or --migrate-legacy alone)");
 
   let target: RevokeTarget;
   if (values.user !== undefined) {
@@ -123,7 +150,10 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
         `long. Give a longer --ttl or --until, or leave both out.`,
     );
   }
-  return { kind: "request", request: { target, untilEpochSeconds } };
+  return {
+    kind: "request",
+    request: { target, untilEpochSeconds, skipSecretCheck: values["skip-secret-check"] === true },
+  };
 }
 
 export type RedisUrlResult = { ok: true; url: string } | { ok: false; message: string };

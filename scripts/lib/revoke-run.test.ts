@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createRevocations } from "../../lib/auth/revocations";
+import { createRevocations, legacyCustomerKey } from "../../lib/auth/revocations";
 import { createMemoryStore } from "../../lib/store/memory-store";
 import { writeSecretMarker } from "../../lib/store/secret-marker";
-import type { SharedStore } from "../../lib/store/shared-store";
+import { type SharedStore, StoreUnavailableError } from "../../lib/store/shared-store";
 import type { RevokeRequest } from "./revoke-cli";
-import { revokeInStore } from "./revoke-run";
+import { migrateLegacyInStore, revokeInStore } from "./revoke-run";
 
 const PORTAL_SECRET = "revoke-run-test-portal-secret-0123456789";
 const OTHER_SECRET = "revoke-run-test-other-secret-0123456789a";
 const request: RevokeRequest = {
   target: { kind: "user", userId: "usr_alex" },
   untilEpochSeconds: Math.floor(Date.now() / 1000) + 61 * 24 * 60 * 60,
+  skipSecretCheck: false,
 };
 /** A session of usr_alex's signed in before the command ran. */
 const earlierSession = {
@@ -20,9 +21,9 @@ const earlierSession = {
 };
 
 /** Runs the command's store part as `secret`; the portal, using PORTAL_SECRET, then reads the result. */
-async function runRevoke(store: SharedStore, secret: string) {
+async function runRevoke(store: SharedStore, secret: string, options: Partial<RevokeRequest> = {}) {
   const lines: string[] = [];
-  const code = await revokeInStore(store, secret, request, (line) => lines.push(line));
+  const code = await revokeInStore(store, secret, { ...request, ...options }, (line) => lines.push(line));
   const portalSeesRevoked = await createRevocations(store, PORTAL_SECRET).isSessionRevoked(earlierSession);
   return { code, output: lines.join("\n"), portalSeesRevoked };
 }
@@ -55,8 +56,40 @@ describe("npm run revoke against the portal's store", () => {
     };
     const { code, output } = await runRevoke(recording, OTHER_SECRET);
     expect(code).toBe(1);
-    expect(output).toMatch(/nothing was revoked: this NEXTAUTH_SECRET is not the one the portal uses/);
+    expect(output).toMatch(/nothing was revoked: this NEXTAUTH_SECRET is not the one whose marker/);
+    expect(output).toMatch(/add --skip-secret-check/);
     expect(writes).toEqual([]);
+  });
+
+  it("writes a customer's entry under another secret's marker when told to skip the check", async () => {
+    const store = createMemoryStore();
+    // Say a staging process with its own secret marked the portal's Redis last.
+    await writeSecretMarker(store, OTHER_SECRET);
+    const { code, output, portalSeesRevoked } = await runRevoke(store, PORTAL_SECRET, {
+      skipSecretCheck: true,
+    });
+    expect(code).toBe(0);
+    expect(output).toMatch(/warning: this NEXTAUTH_SECRET is not the one whose marker.*--skip-secret-check/);
+    expect(portalSeesRevoked).toBe(true);
+  });
+
+  it("revokes a session or a link under another secret's marker, with a warning: their keys do not depend on it", async () => {
+    for (const target of [
+      { kind: "session", sid: earlierSession.sid },
+      { kind: "link", jti: "jti_Zx81Qw62Ev" },
+    ] as const) {
+      const store = createMemoryStore();
+      await writeSecretMarker(store, OTHER_SECRET);
+      const { code, output } = await runRevoke(store, PORTAL_SECRET, { target });
+      expect(code, target.kind).toBe(0);
+      expect(output).toMatch(/warning: .*does not depend on the secret: revoking anyway/);
+      const portal = createRevocations(store, PORTAL_SECRET);
+      if (target.kind === "session") expect(await portal.isSessionRevoked(earlierSession)).toBe(true);
+      else {
+        const link = { jti: target.jti, userId: "usr_alex", iat: earlierSession.iat };
+        expect(await portal.isLinkRevoked(link)).toBe(true);
+      }
+    }
   });
 
   it("warns, then revokes, when no portal has marked the store", async () => {
@@ -66,5 +99,31 @@ describe("npm run revoke against the portal's store", () => {
     expect(output).toMatch(/warning: no portal has recorded its secret in this store yet/);
     expect(output).toContain("Revoked every session of usr_alex");
     expect(portalSeesRevoked).toBe(true);
+  });
+});
+
+describe("npm run revoke -- --migrate-legacy", () => {
+  it("keeps older builds' customer revocations 61 days from when they were made, and reports it", async () => {
+    const store = createMemoryStore();
+    const revokedAt = Math.floor(Date.now() / 1000) - 29 * 24 * 60 * 60;
+    const key = await legacyCustomerKey("usr_alex");
+    await store.set(key, String(revokedAt), 24 * 60 * 60);
+    const lines: string[] = [];
+    expect(await migrateLegacyInStore(store, (line) => lines.push(line))).toBe(0);
+    expect(lines.join("\n")).toMatch(
+      /Found 1 customer revocation.*1 now kept 61d from when they were made, 0 left alone/,
+    );
+    expect(await store.keysByPrefix("revoked:user:")).toEqual([key]);
+  });
+
+  it("says the migration did not finish when the store does not answer", async () => {
+    const store = createMemoryStore();
+    const down: SharedStore = {
+      ...store,
+      keysByPrefix: () => Promise.reject(new StoreUnavailableError("redis at cache:6379: not connected")),
+    };
+    const lines: string[] = [];
+    expect(await migrateLegacyInStore(down, (line) => lines.push(line))).toBe(1);
+    expect(lines.join("\n")).toMatch(/did not finish: .*not connected.*safe to repeat/);
   });
 });

@@ -1,13 +1,19 @@
-import { createRevocations } from "../../lib/auth/revocations";
+import {
+  CUSTOMER_REVOCATION_SECONDS,
+  createRevocations,
+  migrateLegacyCustomerRevocations,
+} from "../../lib/auth/revocations";
 import { createLastKnownGood } from "../../lib/store/last-known-good";
 import { checkSecretMarker } from "../../lib/store/secret-marker";
 import { type SharedStore, StoreUnavailableError } from "../../lib/store/shared-store";
+import { formatDuration } from "./duration";
 import { describeTarget, type RevokeRequest } from "./revoke-cli";
 
 /**
  * What `scripts/revoke.ts` does once it has a store and the secret: check the secret against the
- * portal's, revoke, and (for a customer) forget their saved views. Returns the exit code (0 revoked,
- * 1 nothing revoked: another secret, or the store did not answer); every line goes to `log`.
+ * portal's marker, revoke, and (for a customer) forget their saved views. Returns the exit code (0
+ * revoked, 1 nothing revoked: a `--user` under another secret's marker without `skipSecretCheck`, or
+ * the store did not answer); every line goes to `log`.
  */
 export async function revokeInStore(
   store: SharedStore,
@@ -17,14 +23,28 @@ export async function revokeInStore(
 ): Promise<number> {
   try {
     const marker = await checkSecretMarker(store, secret);
+    const { target, untilEpochSeconds, skipSecretCheck } = request;
     if (marker === "differs") {
+      const why =
+        `this NEXTAUTH_SECRET is not the one whose marker is in this store (${store.description}). ` +
+        "The marker is the last writer's: either this is not the portal's secret (or REDIS_URL not the " +
+        "portal's Redis), or another process with its own secret uses this Redis too (portal instances " +
+        "rewrite theirs hourly, and log store_secret_marker_foreign when they find another).";
+      if (target.kind === "user" && !skipSecretCheck) {
+        // Only a customer's entry is named with the secret: written with another, no portal reads it.
+        log(
+          `revoke: nothing was revoked: ${why} A customer's entry is named with a digest keyed by the ` +
+            "secret, so one written with another would never be read. Run the command with the portal's " +
+            "own NEXTAUTH_SECRET; if you are sure it is, add --skip-secret-check.",
+        );
+        return 1;
+      }
       log(
-        "revoke: nothing was revoked: this NEXTAUTH_SECRET is not the one the portal uses with this " +
-          `store (${store.description}). The portal names a customer's entries with a digest keyed by ` +
-          "its secret, so an entry written with another would never be read. Run the command with " +
-          "the portal's own NEXTAUTH_SECRET (and check REDIS_URL names the portal's Redis).",
+        `revoke: warning: ${why} ` +
+          (target.kind === "user"
+            ? "Writing anyway (--skip-secret-check)."
+            : "A session's or a link's entry does not depend on the secret: revoking anyway."),
       );
-      return 1;
     }
     if (marker === "absent") {
       // No portal has marked this store: none has started against it, or it restarted empty, or the
@@ -37,7 +57,6 @@ export async function revokeInStore(
     }
 
     const revocations = createRevocations(store, secret);
-    const { target, untilEpochSeconds } = request;
     if (target.kind === "user") await revocations.revokeUser(target.userId, untilEpochSeconds);
     if (target.kind === "session") await revocations.revokeSession(target.sid, untilEpochSeconds);
     if (target.kind === "link") await revocations.revokeLink(target.jti, untilEpochSeconds);
@@ -57,6 +76,28 @@ export async function revokeInStore(
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     log(`revoke: nothing was revoked: ${error.message}`);
+    return 1;
+  }
+}
+
+/**
+ * `npm run revoke -- --migrate-legacy`: keeps every customer revocation written by older builds
+ * (`revoked:user:*`) CUSTOMER_REVOCATION_SECONDS from its revocation time (lib/auth/revocations.ts).
+ * Needs no secret: those keys are plain digests. Returns the exit code (0 done, 1 the store did not
+ * answer: run it again, it is idempotent).
+ */
+export async function migrateLegacyInStore(store: SharedStore, log: (line: string) => void): Promise<number> {
+  try {
+    const { found, extended, skipped } = await migrateLegacyCustomerRevocations(store);
+    log(
+      `Found ${found} customer revocation(s) written by older builds in ${store.description}: ` +
+        `${extended} now kept ${formatDuration(CUSTOMER_REVOCATION_SECONDS)} from when they were made, ` +
+        `${skipped} left alone (already older than that, or unreadable).`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    log(`revoke: the migration did not finish: ${error.message} (run it again: it is safe to repeat)`);
     return 1;
   }
 }
