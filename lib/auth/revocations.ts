@@ -4,7 +4,7 @@ import {
   LINK_RENEWAL_WINDOW_SECONDS,
 } from "@/lib/auth/link-token";
 import { MAX_SESSION_LIFETIME_DAYS } from "@/lib/config/schema";
-import { customerKeyName } from "@/lib/store/secret-derived-keys";
+import { keyedStoreName } from "@/lib/store/secret-derived-keys";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
 
@@ -104,7 +104,7 @@ export function createRevocations(
   options: RevocationOptions = {},
 ): Revocations {
   const now = options.now ?? Date.now;
-  const nameCustomer = customerKeyName(secret, "customerRevocationKeyNames");
+  const nameCustomer = keyedStoreName(secret, "customerRevocationKeyNames");
   const customerKey = async (userId: string) => `revoked:customer:${await nameCustomer(userId)}`;
   /**
    * When the customer was last revoked, under either key (epoch seconds); null when never. A legacy

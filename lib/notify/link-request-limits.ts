@@ -1,5 +1,5 @@
 import type { RateLimiter } from "@/lib/store/rate-limit";
-import { customerKeyName } from "@/lib/store/secret-derived-keys";
+import { keyedStoreName } from "@/lib/store/secret-derived-keys";
 
 /**
  * How often "Email me a new link" may be asked, shared by every instance through the store's rate
@@ -29,7 +29,7 @@ export type LinkRequestLimits = {
  * a plain hash.
  */
 export function createLinkRequestLimits(limiter: RateLimiter, secret: string): LinkRequestLimits {
-  const nameCustomer = customerKeyName(secret, "linkRequestLimitKeyNames");
+  const nameCustomer = keyedStoreName(secret, "linkRequestLimitKeyNames");
   const refuseWhenUnsure = { onStoreUnavailable: "refuse" } as const;
   return {
     async consume({ userId, clientIp }) {

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { errorJson } from "@/lib/http/json-errors";
 import { createRateLimiter, type RateLimiter } from "@/lib/store/rate-limit";
-import { customerKeyName } from "@/lib/store/secret-derived-keys";
+import { keyedStoreName } from "@/lib/store/secret-derived-keys";
 import { sharedStore } from "@/lib/store/shared";
 import type { SharedStore } from "@/lib/store/shared-store";
 import { recordRateLimited } from "@/lib/telemetry/portal-metrics";
@@ -80,7 +80,7 @@ export function createRequestLimiter(
   options: { trustedProxyCount: number; secret: string; now?: () => number },
 ): RequestLimiter {
   const limiter: RateLimiter = createRateLimiter(store, options.now ? { now: options.now } : {});
-  const nameInStore = customerKeyName(options.secret, "requestLimitKeyNames");
+  const nameInStore = keyedStoreName(options.secret, "requestLimitKeyNames");
   return async (limit, request, key) => {
     const consumeOptions = { onStoreUnavailable: limit.onStoreUnavailable ?? "allow" } as const;
     const address = clientAddress(request.headers.get("x-forwarded-for"), options.trustedProxyCount);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type SavedViewMemo, savedViewMemoFor } from "./saved-view-memo";
-import { customerKeyName, deriveSecretKey } from "./secret-derived-keys";
+import { deriveSecretKey, keyedStoreName } from "./secret-derived-keys";
 import { type SharedStore, StoreUnavailableError } from "./shared-store";
 
 /**
@@ -69,7 +69,7 @@ export function createLastKnownGood(
     ]);
     return encryptionKey;
   };
-  const nameCustomer = customerKeyName(secret, "lastKnownGoodKeyNames");
+  const nameCustomer = keyedStoreName(secret, "lastKnownGoodKeyNames");
 
   const customerPrefix = async (userId: string) => `lkg:${await nameCustomer(userId)}:`;
   const entryKey = async (userId: string, name: string) => {

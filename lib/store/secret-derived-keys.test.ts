@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createLastKnownGood } from "./last-known-good";
 import { createMemoryStore } from "./memory-store";
 import {
-  customerKeyName,
+  keyedStoreName,
   SECRET_KEY_PURPOSES,
   type SecretKeyPurpose,
   secretMarker,
@@ -15,20 +15,20 @@ const PURPOSES = Object.keys(SECRET_KEY_PURPOSES) as SecretKeyPurpose[];
 
 describe("customer names in store keys", () => {
   it("are a keyed digest: not the id, not its plain SHA-256, and only the same under the same secret", async () => {
-    const name = await customerKeyName(SECRET, "customerRevocationKeyNames")("usr_alex");
+    const name = await keyedStoreName(SECRET, "customerRevocationKeyNames")("usr_alex");
     const plain = createHash("sha256").update("usr_alex").digest("hex");
     expect(name).toMatch(/^[0-9a-f]{40}$/);
     expect(plain).not.toContain(name.slice(0, 16));
-    expect(await customerKeyName(SECRET, "customerRevocationKeyNames")("usr_alex")).toBe(name);
-    expect(await customerKeyName(`${SECRET}-rotated`, "customerRevocationKeyNames")("usr_alex")).not.toBe(
+    expect(await keyedStoreName(SECRET, "customerRevocationKeyNames")("usr_alex")).toBe(name);
+    expect(await keyedStoreName(`${SECRET}-rotated`, "customerRevocationKeyNames")("usr_alex")).not.toBe(
       name,
     );
-    expect(await customerKeyName(SECRET, "customerRevocationKeyNames")("usr_blair")).not.toBe(name);
+    expect(await keyedStoreName(SECRET, "customerRevocationKeyNames")("usr_blair")).not.toBe(name);
   });
 
   it("differ between purposes, each with its own info string", async () => {
     expect(new Set(Object.values(SECRET_KEY_PURPOSES)).size).toBe(PURPOSES.length);
-    const names = await Promise.all(PURPOSES.map((purpose) => customerKeyName(SECRET, purpose)("usr_alex")));
+    const names = await Promise.all(PURPOSES.map((purpose) => keyedStoreName(SECRET, purpose)("usr_alex")));
     expect(new Set(names).size).toBe(PURPOSES.length);
   });
 

@@ -49,17 +49,17 @@ export async function deriveSecretKey(
  * How a customer (a user id, an email), or anything else personal or secret (a token, a client
  * address), appears in store keys for one purpose: 40 hex characters.
  */
-export type CustomerKeyName = (customer: string) => Promise<string>;
+export type KeyedStoreName = (value: string) => Promise<string>;
 
 /**
- * Names customers by the first 20 bytes (160 bits, far beyond collisions among customers) of
+ * Names such values by the first 20 bytes (160 bits, far beyond collisions among them) of
  * HMAC-SHA-256 under the purpose's key. The key is derived once, on first use.
  */
-export function customerKeyName(secret: string, purpose: SecretKeyPurpose): CustomerKeyName {
+export function keyedStoreName(secret: string, purpose: SecretKeyPurpose): KeyedStoreName {
   let key: Promise<CryptoKey> | null = null;
-  return async (customer) => {
+  return async (value) => {
     key ??= deriveSecretKey(secret, purpose, { name: "HMAC", hash: "SHA-256", length: 256 }, ["sign"]);
-    const tag = await crypto.subtle.sign("HMAC", await key, utf8(customer));
+    const tag = await crypto.subtle.sign("HMAC", await key, utf8(value));
     return Buffer.from(tag).subarray(0, 20).toString("hex");
   };
 }
