@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
 import { MAX_SESSION_LIFETIME_DAYS } from "@/lib/config/schema";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
+import { recordingChanges } from "@/test-support/recording-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { CLOCK_SKEW_SECONDS, LINK_LONGEST_REACH_SECONDS, LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
 import {
@@ -23,15 +24,7 @@ const link = (jti: string, iat = 0) => ({ jti, userId: "usr_alex", iat });
 describeWithEachStore("revocations", (current) => {
   const setup = () => {
     const { store, now, advanceSeconds, breakStore, restore } = current();
-    const writes: string[] = [];
-    // Records the keys written, so tests can see what a look at the store would.
-    const recording: SharedStore = {
-      ...store,
-      set: (key, value, ttl) => {
-        writes.push(key);
-        return store.set(key, value, ttl);
-      },
-    };
+    const { store: recording, changes: writes } = recordingChanges(store);
     const revocations = createRevocations(recording, SECRET, { now });
     const nowSeconds = () => Math.floor(now() / 1000);
     return { revocations, store, writes, now, nowSeconds, advanceSeconds, breakStore, restore };

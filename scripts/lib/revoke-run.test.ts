@@ -3,6 +3,7 @@ import { createRevocations, legacyCustomerKey } from "../../lib/auth/revocations
 import { createMemoryStore } from "../../lib/store/memory-store";
 import { writeSecretMarker } from "../../lib/store/secret-marker";
 import { type SharedStore, StoreUnavailableError } from "../../lib/store/shared-store";
+import { recordingChanges } from "../../test-support/recording-store";
 import type { RevokeRequest } from "./revoke-cli";
 import { migrateLegacyInStore, revokeInStore } from "./revoke-run";
 
@@ -42,18 +43,7 @@ describe("npm run revoke against the portal's store", () => {
   it("refuses, writing nothing, when its NEXTAUTH_SECRET is another than the portal's", async () => {
     const store = createMemoryStore();
     await writeSecretMarker(store, PORTAL_SECRET);
-    const writes: string[] = [];
-    const recording: SharedStore = {
-      ...store,
-      set: (key, value, ttl) => {
-        writes.push(key);
-        return store.set(key, value, ttl);
-      },
-      deleteByPrefix: (prefix) => {
-        writes.push(prefix);
-        return store.deleteByPrefix(prefix);
-      },
-    };
+    const { store: recording, changes: writes } = recordingChanges(store);
     const { code, output } = await runRevoke(recording, OTHER_SECRET);
     expect(code).toBe(1);
     expect(output).toMatch(/nothing was revoked: this NEXTAUTH_SECRET is not the one whose marker/);
