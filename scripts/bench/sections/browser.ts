@@ -59,7 +59,9 @@ export async function measureLighthouse({ stack, cookie, report }: BenchContext)
 
 function medianIndex(summaries: readonly LighthouseSummary[]): number | null {
   const index = median(
-    summaries.flatMap((summary) => (summary.benchmarkIndex === null ? [] : [summary.benchmarkIndex])),
+    summaries.flatMap(({ runs }) =>
+      runs.flatMap((run) => (run.benchmarkIndex === null ? [] : [run.benchmarkIndex])),
+    ),
   );
   return index === null ? null : Math.round(index);
 }
