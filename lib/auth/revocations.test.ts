@@ -1,17 +1,10 @@
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
 import { MAX_SESSION_LIFETIME_DAYS } from "@/lib/config/schema";
-import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { recordingChanges } from "@/test-support/recording-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { CLOCK_SKEW_SECONDS, LINK_LONGEST_REACH_SECONDS, LINK_RENEWAL_WINDOW_SECONDS } from "./link-token";
-import {
-  CUSTOMER_REVOCATION_SECONDS,
-  createRevocations,
-  DEFAULT_OUTAGE_GRACE_SECONDS,
-  legacyCustomerKey,
-  migrateLegacyCustomerRevocations,
-} from "./revocations";
+import { CUSTOMER_REVOCATION_SECONDS, createRevocations, DEFAULT_OUTAGE_GRACE_SECONDS } from "./revocations";
 
 const SECRET = "revocations-test-secret-0123456789abcdef";
 const DAY = 24 * 60 * 60;
@@ -52,93 +45,13 @@ describeWithEachStore("revocations", (current) => {
   });
 
   it("stores a customer's revocation under a keyed digest only: not the id, not its plain SHA-256", async () => {
-    const { revocations, store, writes, nowSeconds } = setup();
+    const { revocations, writes, nowSeconds } = setup();
     await revocations.revokeUser("usr_alex", nowSeconds() + DAY);
     const plainSha256 = createHash("sha256").update("usr_alex").digest("hex");
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/^revoked:customer:[0-9a-f]{40}$/);
     expect(writes[0]).not.toContain(plainSha256.slice(0, 16));
     expect(writes[0]).not.toContain("usr_alex");
-    expect(await store.get(await legacyCustomerKey("usr_alex"))).toBeNull();
-  });
-
-  it("honours a revocation written by earlier builds under the plain SHA-256 key, and keeps it 61 days from then (migrate on read)", async () => {
-    const { revocations, store, writes, nowSeconds, advanceSeconds } = setup();
-    // What `npm run revoke -- --user usr_alex` wrote 29 days ago, before the keyed digest: 30 days' TTL.
-    const revokedAt = nowSeconds() - 29 * DAY;
-    const earlier = { sid: SID, userId: "usr_alex", iat: revokedAt - 3600 };
-    const legacyKey = `revoked:user:${createHash("sha256").update("usr_alex").digest("hex").slice(0, 40)}`;
-    expect(await legacyCustomerKey("usr_alex")).toBe(legacyKey);
-    await store.set(legacyKey, String(revokedAt), DAY);
-
-    expect(await revocations.sessionVerdict(earlier)).toBe("revoked");
-    expect(await revocations.linkVerdict(link(JTI, revokedAt - 60))).toBe("revoked");
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^revoked:customer:[0-9a-f]{40}$/);
-    expect(await revocations.isSessionRevoked({ ...earlier, userId: "usr_blair" })).toBe(false);
-    expect(await revocations.isSessionRevoked({ ...earlier, sid: OTHER_SID, iat: revokedAt + 1 })).toBe(
-      false,
-    );
-
-    // The legacy entry is gone after its 30 days; the customer's older links stay refused.
-    await advanceSeconds(2 * DAY);
-    expect(await store.get(legacyKey)).toBeNull();
-    expect(await revocations.linkVerdict(link(JTI, revokedAt - 60))).toBe("revoked");
-    // Until CUSTOMER_REVOCATION_SECONDS after the revocation, not after the reads: they did not prolong it.
-    await advanceSeconds(CUSTOMER_REVOCATION_SECONDS - 31 * DAY - 5);
-    expect(await revocations.isSessionRevoked(earlier)).toBe(true);
-    await advanceSeconds(10);
-    expect(await revocations.isSessionRevoked(earlier)).toBe(false);
-    expect(writes).toHaveLength(1);
-  });
-
-  it("still answers from a legacy entry while the store refuses the migrating write", async () => {
-    const { store, now, nowSeconds } = setup();
-    const revokedAt = nowSeconds() - 60;
-    await store.set(await legacyCustomerKey("usr_alex"), String(revokedAt), DAY);
-    const readOnly: SharedStore = {
-      ...store,
-      set: () => Promise.reject(new StoreUnavailableError("read-only replica")),
-    };
-    const revocations = createRevocations(readOnly, SECRET, { now });
-    expect(await revocations.linkVerdict(link(JTI, revokedAt - 60))).toBe("revoked");
-  });
-
-  it("migrates every legacy customer revocation in place with --migrate-legacy, once is enough", async () => {
-    const { revocations, store, now, nowSeconds, advanceSeconds } = setup();
-    const recent = nowSeconds() - 20 * DAY;
-    const old = nowSeconds() - 70 * DAY;
-    const recentKey = await legacyCustomerKey("usr_alex");
-    const oldKey = await legacyCustomerKey("usr_blair");
-    const garbledKey = await legacyCustomerKey("usr_casey");
-    await store.set(recentKey, String(recent), 10 * DAY);
-    await store.set(oldKey, String(old), DAY); // revoked long ago with a longer --ttl
-    await store.set(garbledKey, "garbled", DAY);
-    await revocations.revokeUser("usr_dana", nowSeconds() + DAY);
-
-    expect(await migrateLegacyCustomerRevocations(store, now)).toEqual({ found: 3, extended: 1, skipped: 2 });
-    // Long after its old 30 days, short of 61 from the revocation: still there, and honoured.
-    await advanceSeconds(CUSTOMER_REVOCATION_SECONDS - 20 * DAY - 5);
-    expect(await store.get(recentKey)).toBe(String(recent));
-    expect(await store.get(oldKey)).toBeNull();
-    expect(await migrateLegacyCustomerRevocations(store, now)).toEqual({ found: 1, extended: 1, skipped: 0 });
-    expect(await revocations.isSessionRevoked({ sid: SID, userId: "usr_alex", iat: recent - 1 })).toBe(true);
-    await advanceSeconds(10);
-    expect(await store.keysByPrefix("revoked:user:")).toEqual([]);
-    expect(await revocations.isSessionRevoked({ sid: SID, userId: "usr_alex", iat: recent - 1 })).toBe(false);
-  });
-
-  it("takes the later of a legacy and a new revocation of the same customer", async () => {
-    const { revocations, store, nowSeconds, advanceSeconds } = setup();
-    await store.set(await legacyCustomerKey("usr_alex"), String(nowSeconds()), 30 * DAY);
-    await advanceSeconds(3600);
-    const between = { sid: SID, userId: "usr_alex", iat: nowSeconds() - 60 };
-    expect(await revocations.isSessionRevoked(between)).toBe(false);
-    await revocations.revokeUser("usr_alex", nowSeconds() + 30 * DAY);
-    expect(await revocations.isSessionRevoked(between)).toBe(true);
-    // An unreadable legacy entry hides nothing.
-    await store.set(await legacyCustomerKey("usr_alex"), "garbled", 30 * DAY);
-    expect(await revocations.isSessionRevoked(between)).toBe(true);
   });
 
   it("lets a revocation expire when the token it revokes would have", async () => {

@@ -18,12 +18,6 @@ import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
  * customer entry holds the revocation time: sessions and links issued at or before it are over). The
  * HMAC's key is derived from NEXTAUTH_SECRET (lib/store/secret-derived-keys.ts), so a look at the
  * store can neither list customers nor confirm a guessed user id.
- *
- * Migration: builds before this one wrote `revoked:user:<plain SHA-256 of the user id>`, kept 30
- * days by default. Those are still read so no revoked customer comes back with a deploy, and a read
- * one is copied to the new key, kept CUSTOMER_REVOCATION_SECONDS from its revocation time (migrate on
- * read); `migrateLegacyCustomerRevocations` (`npm run revoke -- --migrate-legacy`) extends the ones
- * nobody reads in place. See `legacyCustomerKey` for when that read can go.
  */
 
 /** What a session check needs from the session token. */
@@ -106,35 +100,9 @@ export function createRevocations(
   const now = options.now ?? Date.now;
   const nameCustomer = keyedStoreName(secret, "customerRevocationKeyNames");
   const customerKey = async (userId: string) => `revoked:customer:${await nameCustomer(userId)}`;
-  /**
-   * When the customer was last revoked, under either key (epoch seconds); null when never. A legacy
-   * entry newer than the new key's is copied there first (see migrateLegacyEntry).
-   */
-  const customerRevokedAt = async (userId: string): Promise<number | null> => {
-    const [currentEntry, legacyEntry] = await Promise.all([
-      customerKey(userId).then((key) => store.get(key)),
-      legacyCustomerKey(userId).then((key) => store.get(key)),
-    ]);
-    const current = revocationTime(currentEntry);
-    const legacy = revocationTime(legacyEntry);
-    if (legacy === null) return current;
-    if (current === null || current < legacy) await migrateLegacyEntry(userId, legacy);
-    return current === null ? legacy : Math.max(current, legacy);
-  };
-  /**
-   * Migrate on read: the legacy entry expires 30 days after it was written (older builds' default),
-   * while links issued before it can sign in or be renewed for CUSTOMER_REVOCATION_SECONDS. So it is
-   * re-written under the new key with its own revocation time, kept that long from that time (never
-   * "from now": re-reading it must not prolong it). Best effort: the check stands on the entry
-   * already read, and a store that cannot answer now is tried again at the next read.
-   */
-  const migrateLegacyEntry = async (userId: string, revokedAt: number) => {
-    try {
-      await remember(await customerKey(userId), String(revokedAt), revokedAt + CUSTOMER_REVOCATION_SECONDS);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-    }
-  };
+  /** When the customer was last revoked (epoch seconds); null when never. */
+  const customerRevokedAt = async (userId: string): Promise<number | null> =>
+    revocationTime(await store.get(await customerKey(userId)));
   const graceMs = (options.outageGraceSeconds ?? DEFAULT_OUTAGE_GRACE_SECONDS) * 1000;
   // When this process first saw the store fail since it last answered: the grace runs from here.
   let outageSinceMs: number | null = null;
@@ -187,7 +155,6 @@ export function createRevocations(
     },
     async revokeUser(userId, until) {
       if (!USER_ID_PATTERN.test(userId)) throw new RangeError(`not a user id: ${JSON.stringify(userId)}`);
-      // The new key only: a legacy entry, if any, is still read until it expires.
       const keptUntil = Math.max(until, nowSeconds() + CUSTOMER_REVOCATION_SECONDS);
       await remember(await customerKey(userId), String(nowSeconds()), keptUntil);
     },
@@ -218,59 +185,8 @@ function revocationTime(entry: string | null): number | null {
   return entry !== null && Number.isFinite(Number(entry)) ? Number(entry) : null;
 }
 
-export const LEGACY_CUSTOMER_PREFIX = "revoked:user:";
-
-export type LegacyMigration = {
-  /** `revoked:user:*` entries found. */
-  found: number;
-  /** Kept CUSTOMER_REVOCATION_SECONDS from their revocation time now. */
-  extended: number;
-  /** Already past that time (nothing issued before them is usable), expired meanwhile, or unreadable: left alone. */
-  skipped: number;
-};
-
-/**
- * `npm run revoke -- --migrate-legacy`, run once after the deploy: keeps every legacy customer
- * revocation (`revoked:user:*`) until CUSTOMER_REVOCATION_SECONDS after its revocation time, instead
- * of the 30 days older builds gave it. In place, under the legacy key: that key holds a plain digest
- * of the user id, from which the new keyed name cannot be computed (a later read copies it over,
- * see createRevocations). A longer lifetime given back then is cut to that: nothing issued before
- * the revocation outlives it. Idempotent. Throws StoreUnavailableError when the store cannot answer.
- */
-export async function migrateLegacyCustomerRevocations(
-  store: SharedStore,
-  now: () => number = Date.now,
-): Promise<LegacyMigration> {
-  const keys = await store.keysByPrefix(LEGACY_CUSTOMER_PREFIX);
-  let extended = 0;
-  for (const key of keys) {
-    const value = await store.get(key);
-    const revokedAt = revocationTime(value);
-    if (value === null || revokedAt === null) continue;
-    const ttlSeconds = Math.ceil(revokedAt + CUSTOMER_REVOCATION_SECONDS - now() / 1000);
-    if (ttlSeconds <= 0) continue;
-    await store.set(key, value, ttlSeconds);
-    extended++;
-  }
-  return { found: keys.length, extended, skipped: keys.length - extended };
-}
-
 function assertTokenId(what: string, id: string): void {
   if (!TOKEN_ID_PATTERN.test(id)) {
     throw new RangeError(`not a ${what}: expected 8-128 letters, digits, "_" or "-"`);
   }
-}
-
-/**
- * LEGACY, never written for a new revocation: the key builds before the keyed digest wrote a
- * customer's revocation under (a plain SHA-256, which anyone reading the store could match against
- * guessed ids). Remove this read, the migrations above and their tests, once the store holds no
- * `revoked:user:*` key: every such entry was written before the deploy, and after
- * `npm run revoke -- --migrate-legacy` lives until its revocation time plus
- * CUSTOMER_REVOCATION_SECONDS — so 61 days after the deploy (docs/shared-state.md, "Migrating
- * customer keys").
- */
-export async function legacyCustomerKey(userId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
-  return `revoked:user:${Buffer.from(digest).toString("hex").slice(0, 40)}`;
 }
