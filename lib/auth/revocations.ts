@@ -18,10 +18,21 @@ import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
  * customer entry holds the revocation time: sessions and links issued at or before it are over). The
  * HMAC's key is derived from NEXTAUTH_SECRET (lib/store/secret-derived-keys.ts), so a look at the
  * store can neither list customers nor confirm a guessed user id.
+ *
+ * The revocation time comes from the clock of the machine that ran `npm run revoke`, the times it is
+ * compared with from a portal instance's (a sign-in) or the link minter's (a link's `iat`). Those
+ * clocks may differ by up to CLOCK_SKEW_SECONDS, the tolerance link verification allows too, so
+ * whatever was issued up to that long after the revocation counts as issued before it
+ * (`issuedBeforeRevocation`): a sign-in or link in the minute after a revocation is refused as well.
  */
 
-/** What a session check needs from the session token. */
-export type SessionToken = { sid: string; userId: string /** issued at, epoch seconds */; iat: number };
+/** What a session check needs from the session. */
+export type SessionToken = {
+  sid: string;
+  userId: string;
+  /** When the customer signed in, epoch seconds (the session's own claim, never the cookie's `iat`). */
+  signedInAt: number;
+};
 
 /**
  * What callers do with a session, the store's outage included:
@@ -114,16 +125,14 @@ export function createRevocations(
     await store.set(key, value, ttlSeconds);
   };
 
-  const isSessionRevoked = async ({ sid, userId, iat }: SessionToken) => {
+  const isSessionRevoked = async ({ sid, userId, signedInAt }: SessionToken) => {
     // A malformed id cannot be looked up; fail closed.
     if (!TOKEN_ID_PATTERN.test(sid) || !USER_ID_PATTERN.test(userId)) return true;
     const [sessionEntry, revokedAt] = await Promise.all([
       store.get(`revoked:session:${sid}`),
       customerRevokedAt(userId),
     ]);
-    if (sessionEntry !== null) return true;
-    // Same-second sign-ins count as revoked: a second's inconvenience beats a surviving session.
-    return revokedAt !== null && iat <= revokedAt;
+    return sessionEntry !== null || issuedBeforeRevocation(signedInAt, revokedAt);
   };
 
   const isLinkRevoked = async ({ jti, userId, iat }: LinkToken) => {
@@ -132,7 +141,7 @@ export function createRevocations(
       jti === null ? null : store.get(`revoked:link:${jti}`),
       customerRevokedAt(userId),
     ]);
-    return linkEntry !== null || (revokedAt !== null && iat <= revokedAt);
+    return linkEntry !== null || issuedBeforeRevocation(iat, revokedAt);
   };
 
   /** Runs a check, tracking the outage; returns "unavailable" instead of throwing. */
@@ -178,6 +187,15 @@ export function createRevocations(
       return result ? "revoked" : "usable";
     },
   };
+}
+
+/**
+ * Whether something issued at `issuedAt` (epoch seconds, another machine's clock) is covered by a
+ * revocation made at `revokedAt`: up to CLOCK_SKEW_SECONDS later counts, as clocks may be that far
+ * apart (and same-second sign-ins too: a minute's inconvenience beats a surviving session).
+ */
+function issuedBeforeRevocation(issuedAt: number, revokedAt: number | null): boolean {
+  return revokedAt !== null && issuedAt <= revokedAt + CLOCK_SKEW_SECONDS;
 }
 
 /** A customer entry's revocation time, or null when absent or not a number (never written so). */

@@ -18,7 +18,7 @@ const request: RevokeRequest = {
 const earlierSession = {
   sid: "sid_4mTq9xYb2Lk",
   userId: "usr_alex",
-  iat: Math.floor(Date.now() / 1000) - 60,
+  signedInAt: Math.floor(Date.now() / 1000) - 60,
 };
 
 /** Runs the command's store part as `secret`; the portal, using PORTAL_SECRET, then reads the result. */
@@ -76,7 +76,7 @@ describe("npm run revoke against the portal's store", () => {
       const portal = createRevocations(store, PORTAL_SECRET);
       if (target.kind === "session") expect(await portal.isSessionRevoked(earlierSession)).toBe(true);
       else {
-        const link = { jti: target.jti, userId: "usr_alex", iat: earlierSession.iat };
+        const link = { jti: target.jti, userId: "usr_alex", iat: earlierSession.signedInAt };
         expect(await portal.isLinkRevoked(link)).toBe(true);
       }
     }
