@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { env } from "@/lib/env";
 import { PAGE_PATH_HEADER } from "@/lib/request/page-path";
-import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { createNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 /**
  * Runs before every route: gives each response its security headers and a per-request CSP nonce.
@@ -11,7 +12,7 @@ export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const headers = securityHeaders({
     nonce,
-    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+    https: servedOverHttps(request, env().publicUrl),
     development: process.env.NODE_ENV === "development",
     credentialInUrl: request.nextUrl.pathname === "/link",
   });

@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: [
+      "proxy.test.ts",
       "app/**/*.test.ts",
       "lib/**/*.test.ts",
       "lib/**/*.test.tsx",

@@ -245,7 +245,7 @@ test.describe("the live update, in Spanish", () => {
 /*
  * A customer whose browser prefers English but whose email was Spanish reads the one order in Spanish
  * (the link's `lang`, kept in its session); signing in for all orders starts a new session, which
- * keeps that language (languageOfCurrentSession), so the list does not turn English halfway through.
+ * keeps that language, so the list does not turn English halfway through.
  */
 test.describe("a Spanish email read in an English browser", () => {
   test.use({ locale: "en-US", extraHTTPHeaders: {} });

@@ -161,25 +161,66 @@ test("a link revoked with `npm run revoke -- --link` is refused by both instance
   expect((await request.head(`${b.url}${other.path}`)).status()).toBe(204);
 });
 
-test("`npm run revoke -- --user` ends the customer's sessions and links on both instances", async ({
+test("`npm run revoke -- --user` ends the customer's sessions and links on both instances, and no refresh undoes it", async ({
   request,
 }) => {
-  const emailedEarlier = await linkWithId(DEMO_CUSTOMERS.alex.id);
-  const onA = await signInOn(a, DEMO_CUSTOMERS.alex.id);
-  const onB = await signInOn(b, DEMO_CUSTOMERS.alex.id);
-  const someoneElse = await signInOn(a, DEMO_CUSTOMERS.blair.id);
-  expect(await signedInUser(a, onB)).toBe(DEMO_CUSTOMERS.alex.id);
+  // Blair, not Alex: for a minute (the clock skew) Blair's new links and sign-ins count as revoked too,
+  // and the tests after this one sign Alex in.
+  const revoked = DEMO_CUSTOMERS.blair.id;
+  const emailedEarlier = await linkWithId(revoked);
+  const onA = await signInOn(a, revoked);
+  const onB = await signInOn(b, revoked);
+  const someoneElse = await signInOn(a, DEMO_CUSTOMERS.alex.id);
+  expect(await signedInUser(a, onB)).toBe(revoked);
 
-  await revoke("--user", DEMO_CUSTOMERS.alex.id);
+  await revoke("--user", revoked);
 
   for (const server of [a, b]) {
     expect(await signedInUser(server, onA)).toBeNull();
     expect(await signedInUser(server, onB)).toBeNull();
-    expect(await signedInUser(server, someoneElse)).toBe(DEMO_CUSTOMERS.blair.id);
+    expect(await signedInUser(server, someoneElse)).toBe(DEMO_CUSTOMERS.alex.id);
     // A link emailed before the revocation cannot sign them in again.
     expect((await request.head(`${server.url}${emailedEarlier.path}`)).status()).toBe(401);
+    // A copied cookie sent through every path of next-auth's session action gets no new cookie,
+    // and whatever it holds afterwards is still refused on the next page.
+    for (const copy of [onA, onB]) {
+      const afterRefresh = await refreshThroughEverySessionPath(server, copy);
+      expect(afterRefresh, "no session path re-issues the cookie").toBe(copy);
+      const page = await fetchWith(afterRefresh, `${server.url}/checkouts`);
+      expect(page.status).toBe(307);
+      expect(page.headers.get("location")).toContain("/signin");
+    }
   }
 });
+
+/**
+ * Asks for `cookie`'s session the ways next-auth's `session` action can be reached: GET of the exact
+ * path, GET of any path below it, and POST (its `update()`, with a token from /api/auth/csrf). Returns
+ * the session cookie the browser would hold afterwards (the last one any answer set, else `cookie`).
+ */
+async function refreshThroughEverySessionPath(server: RunningServer, cookie: string): Promise<string> {
+  let current = cookie;
+  const keepRenewed = (response: Response) => {
+    const renewed = response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0] ?? "")
+      .find((pair) => /sweetspot\.session=./.test(pair));
+    if (renewed) current = renewed;
+  };
+  keepRenewed(await fetchWith(current, `${server.url}/api/auth/session`));
+  keepRenewed(await fetchWith(current, `${server.url}/api/auth/session/refresh`));
+  const csrf = await fetchWith(current, `${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+  keepRenewed(
+    await fetchWith(`${current}; ${csrfCookie}`, `${server.url}/api/auth/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: server.url },
+      body: JSON.stringify({ csrfToken, data: {} }),
+    }),
+  );
+  return current;
+}
 
 test("a rate limit counted on one instance applies on the other", async ({ page, request }) => {
   const link = await linkWithId(DEMO_CUSTOMERS.alex.id);

@@ -2,15 +2,14 @@
  * Ends sessions or email links on every portal instance sharing REDIS_URL:
  *
  *   npm run revoke -- --user usr_123 | --session <sid> | --link <jti> [--until <epoch> | --ttl 14d] [--skip-secret-check]
- *   npm run revoke -- --migrate-legacy   (once after deploying: older builds' customer revocations)
  *
- * Needs the portal's REDIS_URL and NEXTAUTH_SECRET (--migrate-legacy: REDIS_URL only). Exit codes:
+ * Needs the portal's REDIS_URL and NEXTAUTH_SECRET. Exit codes:
  * 0 done, 1 no usable store or secret (REDIS_URL or NEXTAUTH_SECRET unset, Redis unreachable, a
  * --user under another secret's marker without --skip-secret-check), 2 bad arguments.
  */
 import { createRedisStore } from "../lib/store/redis-store";
 import { parseRevokeArgs, REVOKE_USAGE, resolvePortalSecret, resolveRedisUrl } from "./lib/revoke-cli";
-import { migrateLegacyInStore, revokeInStore } from "./lib/revoke-run";
+import { revokeInStore } from "./lib/revoke-run";
 
 // A person is waiting, not a page: give Redis longer than the portal's fail-fast timeout.
 const COMMAND_TIMEOUT_MS = 5_000;
@@ -29,14 +28,6 @@ async function main(): Promise<number> {
   if (!redis.ok) {
     console.error(`revoke: ${redis.message}`);
     return 1;
-  }
-  if (parsed.kind === "migrate_legacy") {
-    const store = createRedisStore({ url: redis.url, commandTimeoutMs: COMMAND_TIMEOUT_MS });
-    try {
-      return await migrateLegacyInStore(store, (line) => console.error(line));
-    } finally {
-      await store.close();
-    }
   }
   const portalSecret = resolvePortalSecret(process.env);
   if (!portalSecret.ok) {

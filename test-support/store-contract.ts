@@ -99,38 +99,11 @@ export function runStoreContract(createHarness: StoreFactory): void {
     expect(await store.get("other")).toBe("x");
   });
 
-  it("lists the live keys under a prefix, taking it literally, without the namespace", async () => {
-    const { store, advanceSeconds } = await harness();
-    await store.set("revoked:user:aa", "1", 60);
-    await store.set("revoked:user:bb", "2", 3);
-    await store.set("revoked:user*x", "3", 60);
-    await store.set("revoked:customer:cc", "4", 60);
-    expect((await store.keysByPrefix("revoked:user:")).sort()).toEqual([
-      "revoked:user:aa",
-      "revoked:user:bb",
-    ]);
-    expect(await store.keysByPrefix("revoked:user*")).toEqual(["revoked:user*x"]);
-    await advanceSeconds(5);
-    expect(await store.keysByPrefix("revoked:user:")).toEqual(["revoked:user:aa"]);
-    expect(await store.keysByPrefix("nothing:")).toEqual([]);
-  });
-
-  it("lists keys by prefix across many keys", async () => {
-    const { store } = await harness();
-    await Promise.all(Array.from({ length: 1200 }, (_, i) => store.set(`many:${i}`, "x", 60)));
-    await store.set("other", "x", 60);
-    const keys = await store.keysByPrefix("many:");
-    expect(keys).toHaveLength(1200);
-    expect(new Set(keys).size).toBe(1200);
-    expect(keys).toContain("many:7");
-  });
-
   it("keeps namespaces apart", async () => {
     const first = await harness();
     const second = await harness();
     await first.store.set("shared-name", "first", 60);
     expect(await second.store.get("shared-name")).toBeNull();
-    expect(await second.store.keysByPrefix("shared")).toEqual([]);
     expect(await second.store.deleteByPrefix("shared")).toBe(0);
     expect(await first.store.get("shared-name")).toBe("first");
   });

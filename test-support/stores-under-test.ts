@@ -87,7 +87,6 @@ function withSwitch(
     increment: (key, ttl) => guard(() => inner.increment(key, ttl)),
     delete: (key) => guard(() => inner.delete(key)),
     deleteByPrefix: (prefix) => guard(() => inner.deleteByPrefix(prefix)),
-    keysByPrefix: (prefix) => guard(() => inner.keysByPrefix(prefix)),
     close: () => inner.close(),
   };
   return {

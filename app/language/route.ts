@@ -1,6 +1,7 @@
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
+import { servedOverHttps } from "@/lib/security/headers";
 import { languageSwitchResponse } from "./switch-response";
 
 /**
@@ -11,17 +12,8 @@ export async function POST(request: Request) {
   const [locale, translator] = await Promise.all([getLocale(), getTranslator()]);
   return languageSwitchResponse(request, {
     comesFromPortal: isSameOriginPost,
-    https: isHttps(request),
+    https: servedOverHttps(request, env().publicUrl),
     locale,
     translator,
   });
-}
-
-/** As the configured public URL says, or as proxy.ts decides it for the security headers. */
-function isHttps(request: Request): boolean {
-  return (
-    env().publicUrl?.startsWith("https://") === true ||
-    new URL(request.url).protocol === "https:" ||
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
-  );
 }

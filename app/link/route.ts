@@ -1,5 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { attachSession, getCustomerSession, startSession } from "@/lib/auth/customer-session";
+import {
+  attachSession,
+  endOtherCustomersSession,
+  getCustomerSession,
+  startSession,
+} from "@/lib/auth/customer-session";
 import {
   CLOCK_SKEW_SECONDS,
   expiredLinkClaims,
@@ -132,9 +137,7 @@ async function signIn(claims: LinkClaims, current: CustomerSession | null): Prom
     headers: { ...LINK_HEADERS, Location: destination },
   });
   if (!keepCurrent) {
-    // Switching from another customer: end that session everywhere (as signing out would), so a
-    // copy of its cookie does not outlive the switch. The store being down only means it is not recorded.
-    if (current && current.userId !== userId) await sessionGuard().endSession(current);
+    await endOtherCustomersSession(current, userId);
     const session = startSession(
       userId,
       checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },

@@ -1,5 +1,21 @@
+import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { oidcProvider } from "./auth-options";
+import { type CustomerSession, newSessionId, toSessionClaims } from "./session-claims";
+
+/** The session cookie the browser signing in carries, if any. */
+const cookieJar = vi.hoisted(() => ({ value: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: () => (cookieJar.value === undefined ? undefined : { value: cookieJar.value }),
+  }),
+}));
+const NEXTAUTH_SECRET = "n".repeat(40);
+
+/** The browser carries `session`'s cookie. */
+async function carrying(session: CustomerSession): Promise<void> {
+  cookieJar.value = await encode({ token: toSessionClaims(session), secret: NEXTAUTH_SECRET });
+}
 
 const config = {
   issuer: "https://id.example.test",
@@ -32,11 +48,12 @@ describe("authOptions", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.resetModules();
+    cookieJar.value = undefined;
   });
 
   it("offers OpenID Connect only when it is configured", async () => {
     vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     const { authOptions } = await import("./auth-options");
     expect(authOptions().providers).toEqual([]);
@@ -52,12 +69,14 @@ describe("authOptions", () => {
 
   it("gives every cookie the __Host- prefix over https, and a session its own id and absolute end", async () => {
     vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     vi.stubEnv("NEXTAUTH_URL", "https://orders.example.test");
     vi.stubEnv("SESSION_LIFETIME_DAYS", "3");
     const { authOptions } = await import("./auth-options");
-    const options = authOptions({ languageToKeep: async () => "es" });
+    // The session signing in replaces, the same customer's, opened by a Spanish email.
+    await carrying(linkSession("usr_42", "es"));
+    const options = authOptions();
     for (const cookie of Object.values(options.cookies ?? {})) {
       expect(cookie.name).toMatch(/^__Host-/);
       expect(cookie.options).toMatchObject({ secure: true, path: "/" });
@@ -78,13 +97,42 @@ describe("authOptions", () => {
     });
     expect(Number(claims?.sessionExpiresAt) - now).toBeGreaterThan(3 * 86_400 - 60);
     expect(Number(claims?.sessionExpiresAt) - now).toBeLessThanOrEqual(3 * 86_400);
+    expect(Number(claims?.signedInAt)).toBeGreaterThanOrEqual(now - 60);
+    expect(Number(claims?.signedInAt)).toBeLessThanOrEqual(now);
+  });
+
+  it("ends another customer's session that an OpenID Connect sign-in replaces, as switching by link does", async () => {
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
+    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
+    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    const { authOptions } = await import("./auth-options");
+    const { sessionGuard } = await import("./portal-session-guard");
+    const signIn = async (current: CustomerSession) => {
+      await carrying(current);
+      await authOptions().callbacks?.jwt?.({
+        token: {},
+        user: { id: "usr_42" },
+        account: { provider: "oidc", type: "oauth", providerAccountId: "x" },
+      });
+    };
+
+    const othersLink = linkSession("usr_7");
+    expect(await sessionGuard().sessionIsUsable(othersLink)).toBe(true);
+    await signIn(othersLink);
+    // A copy of the replaced cookie is refused from now on, on every instance sharing the store.
+    expect(await sessionGuard().sessionIsUsable(othersLink)).toBe(false);
+
+    // The customer's own narrower session is left alone, as the email link's sign-in leaves it.
+    const ownLink = linkSession("usr_42");
+    await signIn(ownLink);
+    expect(await sessionGuard().sessionIsUsable(ownLink)).toBe(true);
   });
 });
 
 describe("where next-auth may send a customer after OpenID Connect", () => {
   it("keeps portal paths and refuses everything else", async () => {
     vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", "n".repeat(40));
+    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
     vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
     const { authOptions } = await import("./auth-options");
     const redirect = authOptions().callbacks?.redirect;
@@ -99,3 +147,16 @@ describe("where next-auth may send a customer after OpenID Connect", () => {
     vi.unstubAllEnvs();
   });
 });
+
+/** A session an email link for one checkout opened a minute ago. */
+function linkSession(userId: string, lang: CustomerSession["lang"] = null): CustomerSession {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    userId,
+    sessionId: newSessionId(),
+    access: { kind: "checkout", checkoutId: "chk_1" },
+    signedInAt: now - 60,
+    expiresAt: now + 3600,
+    lang,
+  };
+}

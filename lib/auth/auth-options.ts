@@ -3,9 +3,8 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
-import { languageOfCurrentSession, startSession } from "./customer-session";
+import { endOtherCustomersSession, getCustomerSession, startSession } from "./customer-session";
 import { safeReturnPath } from "./return-path";
 import { toSessionClaims } from "./session-claims";
 import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
@@ -39,20 +38,14 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
  * next-auth handles the OpenID Connect round trip; email links and sandbox sign-in start sessions
  * in their own routes with the same cookie and encoding, so every session looks alike.
  */
-export type AuthOptionsDependencies = {
-  /** The language the session being replaced speaks, carried into the new one (tests stub it). */
-  languageToKeep?: () => Promise<Locale | null>;
-};
-
-export function authOptions({
-  languageToKeep = languageOfCurrentSession,
-}: AuthOptionsDependencies = {}): AuthOptions {
+export function authOptions(): AuthOptions {
   const config = env();
   const cookie = sessionCookie();
   return {
     secret: config.authSecret,
-    // /api/auth/session is answered by the portal itself (app/api/auth/[...nextauth]/route.ts), so
-    // next-auth never re-issues the cookie and activity cannot push this out.
+    // Every /api/auth/session request is answered or refused by the portal itself
+    // (app/api/auth/[...nextauth]/route.ts), so next-auth never re-issues the cookie and activity
+    // cannot push this out; sign-in is the only time it writes one.
     session: { strategy: "jwt", maxAge: sessionLifetimeSeconds() },
     useSecureCookies: cookie.options.secure,
     cookies: nextAuthCookies(cookie),
@@ -60,11 +53,15 @@ export function authOptions({
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       async jwt({ token, user, account }) {
-        if (account && user) {
-          const lang = await languageToKeep();
-          return toSessionClaims(startSession(user.id, { kind: "account" }, undefined, lang));
-        }
-        return token;
+        // Called with an account only at sign-in. Otherwise the claims pass through unchanged: the
+        // session's end and sign-in time are claims of the portal's own (session-claims.ts), which a
+        // re-encoded cookie would carry over, never the JWT's `exp` and `iat`.
+        if (!(account && user)) return token;
+        const current = await getCustomerSession();
+        await endOtherCustomersSession(current, user.id);
+        // The language of the session this replaces (its email's): a customer who came from a
+        // Spanish email and signs in for all their orders stays in Spanish.
+        return toSessionClaims(startSession(user.id, { kind: "account" }, undefined, current?.lang ?? null));
       },
       redirect({ url, baseUrl }) {
         // Same-origin portal paths only, by the same rule as every other return target.

@@ -21,9 +21,6 @@ import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** When each session read from a cookie was issued (its `iat`), for `sessionStillConfirmed`. */
-const issuedAtOf = new WeakMap<CustomerSession, number>();
-
 /**
  * Decrypting the cookie (HKDF + AES-GCM) is the costliest step of a session check, and a page asks
  * twice (the page and the header's SessionNav): `cache` decodes each token once per server render.
@@ -38,22 +35,17 @@ const sessionFromToken = cache(async (token: string): Promise<CustomerSession | 
   const session = fromSessionClaims(claims, nowSeconds());
   if (!session) return null;
   // Signed out elsewhere, or ended by `npm run revoke`: refused on every instance (docs/shared-state.md).
-  // A token without `iat` (next-auth always sets it) counts as issued at the epoch: fail closed.
-  const issuedAt = typeof claims?.iat === "number" ? claims.iat : 0;
-  if (!(await sessionGuard().sessionIsUsable(session, issuedAt))) return null;
-  issuedAtOf.set(session, issuedAt);
-  return session;
+  return (await sessionGuard().sessionIsUsable(session)) ? session : null;
 });
 
 /**
  * The check `getCustomerSession` made, made again later for a session it returned, but strict: only
  * a store that answers "not revoked" counts, with no outage grace. For work left for after the answer
  * (saving the customer's view), when the customer may have signed out meanwhile and a view kept by
- * mistake would outlive their sign-out. A session not read from a cookie counts as issued at the
- * epoch (fail closed, as above).
+ * mistake would outlive their sign-out.
  */
 export async function sessionStillConfirmed(session: CustomerSession): Promise<boolean> {
-  return sessionGuard().sessionIsConfirmedActive(session, issuedAtOf.get(session) ?? 0);
+  return sessionGuard().sessionIsConfirmedActive(session);
 }
 
 /**
@@ -66,12 +58,16 @@ export async function getCustomerSession(): Promise<CustomerSession | null> {
 }
 
 /**
- * The language the browser's current session speaks (its email link's `lang`), for the session a
- * sign-in starts in its place: a customer who came from a Spanish email and signs in for all their
- * orders should not be switched to their browser's English halfway through.
+ * Signing in as `userId` over `current`, the browser's session until now: when that is another
+ * customer's, it is ended everywhere (as signing out would), so a copy of its cookie does not outlive
+ * the switch. Every way in calls this (email link, OpenID Connect, sandbox). Never throws: the store
+ * being down only means the end is not recorded.
  */
-export async function languageOfCurrentSession(): Promise<Locale | null> {
-  return (await getCustomerSession())?.lang ?? null;
+export async function endOtherCustomersSession(
+  current: CustomerSession | null,
+  userId: string,
+): Promise<void> {
+  if (current && current.userId !== userId) await sessionGuard().endSession(current);
 }
 
 /** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */
@@ -103,7 +99,14 @@ export function startSession(
   endLimitSeconds?: number,
   lang: Locale | null = null,
 ): CustomerSession {
-  return { userId, sessionId: newSessionId(), access, expiresAt: newSessionEnd(endLimitSeconds), lang };
+  return {
+    userId,
+    sessionId: newSessionId(),
+    access,
+    signedInAt: nowSeconds(),
+    expiresAt: newSessionEnd(endLimitSeconds),
+    lang,
+  };
 }
 
 /**

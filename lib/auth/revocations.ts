@@ -19,15 +19,20 @@ import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
  * HMAC's key is derived from NEXTAUTH_SECRET (lib/store/secret-derived-keys.ts), so a look at the
  * store can neither list customers nor confirm a guessed user id.
  *
- * Migration: builds before this one wrote `revoked:user:<plain SHA-256 of the user id>`, kept 30
- * days by default. Those are still read so no revoked customer comes back with a deploy, and a read
- * one is copied to the new key, kept CUSTOMER_REVOCATION_SECONDS from its revocation time (migrate on
- * read); `migrateLegacyCustomerRevocations` (`npm run revoke -- --migrate-legacy`) extends the ones
- * nobody reads in place. See `legacyCustomerKey` for when that read can go.
+ * The revocation time comes from the clock of the machine that ran `npm run revoke`, the times it is
+ * compared with from a portal instance's (a sign-in) or the link minter's (a link's `iat`). Those
+ * clocks may differ by up to CLOCK_SKEW_SECONDS, the tolerance link verification allows too, so
+ * whatever was issued up to that long after the revocation counts as issued before it
+ * (`issuedBeforeRevocation`): a sign-in or link in the minute after a revocation is refused as well.
  */
 
-/** What a session check needs from the session token. */
-export type SessionToken = { sid: string; userId: string /** issued at, epoch seconds */; iat: number };
+/** What a session check needs from the session. */
+export type SessionToken = {
+  sid: string;
+  userId: string;
+  /** When the customer signed in, epoch seconds (the session's own claim, never the cookie's `iat`). */
+  signedInAt: number;
+};
 
 /**
  * What callers do with a session, the store's outage included:
@@ -106,35 +111,9 @@ export function createRevocations(
   const now = options.now ?? Date.now;
   const nameCustomer = keyedStoreName(secret, "customerRevocationKeyNames");
   const customerKey = async (userId: string) => `revoked:customer:${await nameCustomer(userId)}`;
-  /**
-   * When the customer was last revoked, under either key (epoch seconds); null when never. A legacy
-   * entry newer than the new key's is copied there first (see migrateLegacyEntry).
-   */
-  const customerRevokedAt = async (userId: string): Promise<number | null> => {
-    const [currentEntry, legacyEntry] = await Promise.all([
-      customerKey(userId).then((key) => store.get(key)),
-      legacyCustomerKey(userId).then((key) => store.get(key)),
-    ]);
-    const current = revocationTime(currentEntry);
-    const legacy = revocationTime(legacyEntry);
-    if (legacy === null) return current;
-    if (current === null || current < legacy) await migrateLegacyEntry(userId, legacy);
-    return current === null ? legacy : Math.max(current, legacy);
-  };
-  /**
-   * Migrate on read: the legacy entry expires 30 days after it was written (older builds' default),
-   * while links issued before it can sign in or be renewed for CUSTOMER_REVOCATION_SECONDS. So it is
-   * re-written under the new key with its own revocation time, kept that long from that time (never
-   * "from now": re-reading it must not prolong it). Best effort: the check stands on the entry
-   * already read, and a store that cannot answer now is tried again at the next read.
-   */
-  const migrateLegacyEntry = async (userId: string, revokedAt: number) => {
-    try {
-      await remember(await customerKey(userId), String(revokedAt), revokedAt + CUSTOMER_REVOCATION_SECONDS);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-    }
-  };
+  /** When the customer was last revoked (epoch seconds); null when never. */
+  const customerRevokedAt = async (userId: string): Promise<number | null> =>
+    revocationTime(await store.get(await customerKey(userId)));
   const graceMs = (options.outageGraceSeconds ?? DEFAULT_OUTAGE_GRACE_SECONDS) * 1000;
   // When this process first saw the store fail since it last answered: the grace runs from here.
   let outageSinceMs: number | null = null;
@@ -146,16 +125,14 @@ export function createRevocations(
     await store.set(key, value, ttlSeconds);
   };
 
-  const isSessionRevoked = async ({ sid, userId, iat }: SessionToken) => {
+  const isSessionRevoked = async ({ sid, userId, signedInAt }: SessionToken) => {
     // A malformed id cannot be looked up; fail closed.
     if (!TOKEN_ID_PATTERN.test(sid) || !USER_ID_PATTERN.test(userId)) return true;
     const [sessionEntry, revokedAt] = await Promise.all([
       store.get(`revoked:session:${sid}`),
       customerRevokedAt(userId),
     ]);
-    if (sessionEntry !== null) return true;
-    // Same-second sign-ins count as revoked: a second's inconvenience beats a surviving session.
-    return revokedAt !== null && iat <= revokedAt;
+    return sessionEntry !== null || issuedBeforeRevocation(signedInAt, revokedAt);
   };
 
   const isLinkRevoked = async ({ jti, userId, iat }: LinkToken) => {
@@ -164,7 +141,7 @@ export function createRevocations(
       jti === null ? null : store.get(`revoked:link:${jti}`),
       customerRevokedAt(userId),
     ]);
-    return linkEntry !== null || (revokedAt !== null && iat <= revokedAt);
+    return linkEntry !== null || issuedBeforeRevocation(iat, revokedAt);
   };
 
   /** Runs a check, tracking the outage; returns "unavailable" instead of throwing. */
@@ -187,7 +164,6 @@ export function createRevocations(
     },
     async revokeUser(userId, until) {
       if (!USER_ID_PATTERN.test(userId)) throw new RangeError(`not a user id: ${JSON.stringify(userId)}`);
-      // The new key only: a legacy entry, if any, is still read until it expires.
       const keptUntil = Math.max(until, nowSeconds() + CUSTOMER_REVOCATION_SECONDS);
       await remember(await customerKey(userId), String(nowSeconds()), keptUntil);
     },
@@ -213,64 +189,22 @@ export function createRevocations(
   };
 }
 
+/**
+ * Whether something issued at `issuedAt` (epoch seconds, another machine's clock) is covered by a
+ * revocation made at `revokedAt`: up to CLOCK_SKEW_SECONDS later counts, as clocks may be that far
+ * apart (and same-second sign-ins too: a minute's inconvenience beats a surviving session).
+ */
+function issuedBeforeRevocation(issuedAt: number, revokedAt: number | null): boolean {
+  return revokedAt !== null && issuedAt <= revokedAt + CLOCK_SKEW_SECONDS;
+}
+
 /** A customer entry's revocation time, or null when absent or not a number (never written so). */
 function revocationTime(entry: string | null): number | null {
   return entry !== null && Number.isFinite(Number(entry)) ? Number(entry) : null;
-}
-
-export const LEGACY_CUSTOMER_PREFIX = "revoked:user:";
-
-export type LegacyMigration = {
-  /** `revoked:user:*` entries found. */
-  found: number;
-  /** Kept CUSTOMER_REVOCATION_SECONDS from their revocation time now. */
-  extended: number;
-  /** Already past that time (nothing issued before them is usable), expired meanwhile, or unreadable: left alone. */
-  skipped: number;
-};
-
-/**
- * `npm run revoke -- --migrate-legacy`, run once after the deploy: keeps every legacy customer
- * revocation (`revoked:user:*`) until CUSTOMER_REVOCATION_SECONDS after its revocation time, instead
- * of the 30 days older builds gave it. In place, under the legacy key: that key holds a plain digest
- * of the user id, from which the new keyed name cannot be computed (a later read copies it over,
- * see createRevocations). A longer lifetime given back then is cut to that: nothing issued before
- * the revocation outlives it. Idempotent. Throws StoreUnavailableError when the store cannot answer.
- */
-export async function migrateLegacyCustomerRevocations(
-  store: SharedStore,
-  now: () => number = Date.now,
-): Promise<LegacyMigration> {
-  const keys = await store.keysByPrefix(LEGACY_CUSTOMER_PREFIX);
-  let extended = 0;
-  for (const key of keys) {
-    const value = await store.get(key);
-    const revokedAt = revocationTime(value);
-    if (value === null || revokedAt === null) continue;
-    const ttlSeconds = Math.ceil(revokedAt + CUSTOMER_REVOCATION_SECONDS - now() / 1000);
-    if (ttlSeconds <= 0) continue;
-    await store.set(key, value, ttlSeconds);
-    extended++;
-  }
-  return { found: keys.length, extended, skipped: keys.length - extended };
 }
 
 function assertTokenId(what: string, id: string): void {
   if (!TOKEN_ID_PATTERN.test(id)) {
     throw new RangeError(`not a ${what}: expected 8-128 letters, digits, "_" or "-"`);
   }
-}
-
-/**
- * LEGACY, never written for a new revocation: the key builds before the keyed digest wrote a
- * customer's revocation under (a plain SHA-256, which anyone reading the store could match against
- * guessed ids). Remove this read, the migrations above and their tests, once the store holds no
- * `revoked:user:*` key: every such entry was written before the deploy, and after
- * `npm run revoke -- --migrate-legacy` lives until its revocation time plus
- * CUSTOMER_REVOCATION_SECONDS — so 61 days after the deploy (docs/shared-state.md, "Migrating
- * customer keys").
- */
-export async function legacyCustomerKey(userId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
-  return `revoked:user:${Buffer.from(digest).toString("hex").slice(0, 40)}`;
 }

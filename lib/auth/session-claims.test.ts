@@ -10,6 +10,7 @@ describe("session claims", () => {
       userId: "usr_a",
       sessionId: SID,
       access: { kind: "account" as const },
+      signedInAt: now - 60,
       expiresAt: now + 60,
       lang: null,
     };
@@ -17,6 +18,7 @@ describe("session claims", () => {
       userId: "usr_a",
       sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
+      signedInAt: now - 60,
       expiresAt: now + 60,
       lang: "es" as const,
     };
@@ -24,8 +26,23 @@ describe("session claims", () => {
     expect(fromSessionClaims(toSessionClaims(link), now)).toEqual(link);
   });
 
+  it("refuses a session without the time it signed in, which revoking its customer could not end", () => {
+    const claims = { sub: "usr_a", sid: SID, access: "account", sessionExpiresAt: now + 60 };
+    expect(fromSessionClaims(claims, now)).toBeNull();
+    // The JWT's `iat` is no substitute: next-auth renews it whenever it re-encodes the cookie.
+    expect(fromSessionClaims({ ...claims, iat: now - 60 }, now)).toBeNull();
+    expect(fromSessionClaims({ ...claims, signedInAt: now - 60 }, now)?.signedInAt).toBe(now - 60);
+  });
+
   it("refuses a session claiming a language the portal does not speak", () => {
-    const claims = { sub: "usr_a", sid: SID, access: "account", sessionExpiresAt: now + 60, lang: "fr" };
+    const claims = {
+      sub: "usr_a",
+      sid: SID,
+      access: "account",
+      signedInAt: now - 60,
+      sessionExpiresAt: now + 60,
+      lang: "fr",
+    };
     expect(fromSessionClaims(claims, now)).toBeNull();
     expect(fromSessionClaims({ ...claims, lang: "es" }, now)?.lang).toBe("es");
   });
@@ -37,10 +54,16 @@ describe("session claims", () => {
       fromSessionClaims({ sub: "admin", access: "account", sessionExpiresAt: now + 60 }, now),
     ).toBeNull();
     expect(
-      fromSessionClaims({ sub: "usr_a", sid: SID, access: "account", sessionExpiresAt: now }, now),
+      fromSessionClaims(
+        { sub: "usr_a", sid: SID, access: "account", signedInAt: now - 60, sessionExpiresAt: now },
+        now,
+      ),
     ).toBeNull();
     expect(
-      fromSessionClaims({ sub: "usr_a", sid: SID, access: "checkout", sessionExpiresAt: now + 60 }, now),
+      fromSessionClaims(
+        { sub: "usr_a", sid: SID, access: "checkout", signedInAt: now - 60, sessionExpiresAt: now + 60 },
+        now,
+      ),
     ).toBeNull();
     expect(fromSessionClaims(null, now)).toBeNull();
   });
@@ -65,6 +88,7 @@ describe("session claims", () => {
       userId: "usr_a",
       sessionId: SID,
       access: { kind: "checkout" as const, checkoutId: "chk_1" },
+      signedInAt: now - 60,
       expiresAt: now + 60,
       lang: null,
     };
@@ -75,6 +99,7 @@ describe("session claims", () => {
       userId: "usr_a",
       sessionId: SID,
       access: { kind: "account" as const },
+      signedInAt: now - 60,
       expiresAt: now + 60,
       lang: null,
     };

@@ -16,6 +16,12 @@ export type CustomerSession = {
    */
   sessionId: string;
   access: SessionAccess;
+  /**
+   * When the customer signed in (epoch seconds), set once by the portal: what `npm run revoke --
+   * --user` compares. Never the cookie's `iat`, which next-auth renews whenever it re-encodes the
+   * cookie, so a renewed copy would count as a sign-in after the revocation.
+   */
+  signedInAt: number;
   /** Seconds since the epoch after which the session is over, whatever the cookie says. */
   expiresAt: number;
   /** The language of the link that opened the session (its `lang` claim), else null. */
@@ -24,16 +30,18 @@ export type CustomerSession = {
 
 export type SessionTarget = "account" | { checkoutId: string };
 
-/** The claims stored (encrypted) in the session cookie. */
 /** 128 random bits in base64url (22 characters); a little room for other generators. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 
+/** The claims stored (encrypted) in the session cookie. */
 export const sessionClaimsSchema = z.object({
   sub: z.string().regex(USER_ID_PATTERN),
   // Required: a session without an id could not be revoked, so it is not a session.
   sid: z.string().regex(SESSION_ID_PATTERN),
   access: z.enum(["account", "checkout"]),
   checkoutId: z.string().regex(CHECKOUT_ID_PATTERN).optional(),
+  // Required: a session without its sign-in time could not be revoked with its customer.
+  signedInAt: z.number().int().nonnegative(),
   sessionExpiresAt: z.number().int().positive(),
   // Optional: sessions from before languages, and those opened without a link, have none.
   lang: z.enum(LOCALES).optional(),
@@ -47,6 +55,7 @@ export function toSessionClaims(session: CustomerSession): SessionClaims {
     sid: session.sessionId,
     access: session.access.kind,
     ...(session.access.kind === "checkout" ? { checkoutId: session.access.checkoutId } : {}),
+    signedInAt: session.signedInAt,
     sessionExpiresAt: session.expiresAt,
     ...(session.lang ? { lang: session.lang } : {}),
   };
@@ -56,12 +65,13 @@ export function toSessionClaims(session: CustomerSession): SessionClaims {
 export function fromSessionClaims(claims: unknown, nowSeconds: number): CustomerSession | null {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success || parsed.data.sessionExpiresAt <= nowSeconds) return null;
-  const { sub, sid, access, checkoutId, sessionExpiresAt, lang } = parsed.data;
+  const { sub, sid, access, checkoutId, signedInAt, sessionExpiresAt, lang } = parsed.data;
   if (access === "checkout" && !checkoutId) return null;
   return {
     userId: sub,
     sessionId: sid,
     access: access === "checkout" && checkoutId ? { kind: "checkout", checkoutId } : { kind: "account" },
+    signedInAt,
     expiresAt: sessionExpiresAt,
     lang: lang ?? null,
   };

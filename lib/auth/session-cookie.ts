@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { publicUrlIsHttps } from "@/lib/security/headers";
 
 /**
  * How long a session lasts from sign-in (SESSION_LIFETIME_DAYS, default 14 days; README: Sessions).
@@ -19,7 +20,7 @@ export function sessionCookie() {
 }
 
 export function sessionCookieFor(publicUrl: string | null) {
-  const secure = publicUrl?.startsWith("https://") ?? false;
+  const secure = publicUrlIsHttps(publicUrl);
   return {
     name: `${secure ? "__Host-" : ""}sweetspot.session`,
     options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },

@@ -21,6 +21,7 @@ describeWithEachStore("session guard", (current) => {
       userId,
       sessionId,
       access: { kind: "account" },
+      signedInAt: nowSeconds() - 60,
       expiresAt: nowSeconds() + HOUR,
       lang: null,
     });
@@ -28,15 +29,14 @@ describeWithEachStore("session guard", (current) => {
   };
 
   it("refuses a signed-out session on every guard sharing the store, and only that session", async () => {
-    const { store, now, guard, session, nowSeconds } = setup();
+    const { store, now, guard, session } = setup();
     const signedOut = session("sid_aaaaaaaaaaaaaaaaaaaaaa");
     const other = session("sid_bbbbbbbbbbbbbbbbbbbbbb");
-    const iat = nowSeconds() - 60;
-    expect(await guard.sessionIsUsable(signedOut, iat)).toBe(true);
+    expect(await guard.sessionIsUsable(signedOut)).toBe(true);
     expect(await guard.endSession(signedOut)).toEqual({ revoked: true, viewsForgotten: true });
     const elsewhere = createSessionGuard(store, SECRET, { now });
-    expect(await elsewhere.sessionIsUsable(signedOut, iat)).toBe(false);
-    expect(await elsewhere.sessionIsUsable(other, iat)).toBe(true);
+    expect(await elsewhere.sessionIsUsable(signedOut)).toBe(false);
+    expect(await elsewhere.sessionIsUsable(other)).toBe(true);
   });
 
   it("deletes the customer's saved views on sign-out, and nobody else's", async () => {
@@ -79,11 +79,10 @@ describeWithEachStore("session guard", (current) => {
       const guard = createSessionGuard(store, SECRET, { now: base.now });
       const pages = createLastKnownGood(store, SECRET, { now: base.now });
       const alex = base.session("sid_aaaaaaaaaaaaaaaaaaaaaa");
-      const iat = base.nowSeconds() - 60;
       const recheck: { gate?: Gate } = {};
       const stillSignedIn = async () => {
         await recheck.gate?.pass();
-        return guard.sessionIsConfirmedActive(alex, iat);
+        return guard.sessionIsConfirmedActive(alex);
       };
       const save = () => pages.rememberView("usr_alex", "list:all:1", { count: 1 }, stillSignedIn);
       const storedView = () => pages.lastKnownView("usr_alex", "list:all:1", countSchema);
@@ -97,7 +96,7 @@ describeWithEachStore("session guard", (current) => {
     });
 
     it("sign-out's revocation and delete land before the save's write: the save's check takes it back", async () => {
-      const { held, guard, alex, save, storedView, pages, session, nowSeconds } = raceSetup();
+      const { held, guard, alex, save, storedView, pages, session } = raceSetup();
       held.viewWrite = gate();
       const saving = save();
       await held.viewWrite.reached;
@@ -110,7 +109,7 @@ describeWithEachStore("session guard", (current) => {
       const again = session("sid_cccccccccccccccccccccc");
       expect(
         await pages.rememberView("usr_alex", "list:all:1", { count: 1 }, () =>
-          guard.sessionIsConfirmedActive(again, nowSeconds()),
+          guard.sessionIsConfirmedActive(again),
         ),
       ).toBe("saved");
       expect((await storedView())?.view).toEqual({ count: 1 });
@@ -167,18 +166,17 @@ describeWithEachStore("session guard", (current) => {
   });
 
   it("serves sessions through a short outage, then refuses them; links fail closed at once", async () => {
-    const { guard, session, nowSeconds, breakStore, restore, advanceSeconds } = setup();
+    const { guard, session, breakStore, restore, advanceSeconds } = setup();
     const current = session("sid_aaaaaaaaaaaaaaaaaaaaaa");
-    const iat = nowSeconds() - 60;
     breakStore();
-    expect(await guard.sessionIsUsable(current, iat)).toBe(true);
+    expect(await guard.sessionIsUsable(current)).toBe(true);
     expect(await guard.linkVerdict({ tokenId: "jti_Zx81Qw62Ev", userId: "usr_alex", issuedAt: 0 })).toBe(
       "unverifiable",
     );
     await advanceSeconds(DEFAULT_OUTAGE_GRACE_SECONDS);
-    expect(await guard.sessionIsUsable(current, iat)).toBe(false);
+    expect(await guard.sessionIsUsable(current)).toBe(false);
     restore();
-    expect(await guard.sessionIsUsable(current, iat)).toBe(true);
+    expect(await guard.sessionIsUsable(current)).toBe(true);
   });
 
   it("reports a sign-out it could not record instead of throwing", async () => {

@@ -12,14 +12,14 @@ import type { CustomerSession } from "./session-claims";
 export type SessionGuard = {
   /**
    * Whether a decoded, unexpired session may be served: not revoked (its `sid`, or its customer
-   * since `issuedAt`). While the store is unreachable, yes for a short grace, then no.
+   * since it signed in). While the store is unreachable, yes for a short grace, then no.
    */
-  sessionIsUsable(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
+  sessionIsUsable(session: CustomerSession): Promise<boolean>;
   /**
    * Whether the store confirms the session is not revoked, with no outage grace: for keeping
    * something written on the session's behalf (a saved view), where "could not check" must mean no.
    */
-  sessionIsConfirmedActive(session: CustomerSession, issuedAtSeconds: number): Promise<boolean>;
+  sessionIsConfirmedActive(session: CustomerSession): Promise<boolean>;
   /**
    * Whether a verified link may sign in: not revoked by its `jti`, nor by its customer's revocation
    * since it was issued. A link without a `jti` can only be revoked with its customer.
@@ -42,15 +42,19 @@ export function createSessionGuard(
 ): SessionGuard {
   const revocations = createRevocations(store, authSecret, options);
   const views = createLastKnownGood(store, authSecret, options.now ? { now: options.now } : {});
-  const verdictFor = (session: CustomerSession, issuedAtSeconds: number) =>
-    revocations.sessionVerdict({ sid: session.sessionId, userId: session.userId, iat: issuedAtSeconds });
+  const verdictFor = (session: CustomerSession) =>
+    revocations.sessionVerdict({
+      sid: session.sessionId,
+      userId: session.userId,
+      signedInAt: session.signedInAt,
+    });
   return {
-    async sessionIsUsable(session, issuedAtSeconds) {
-      const verdict = await verdictFor(session, issuedAtSeconds);
+    async sessionIsUsable(session) {
+      const verdict = await verdictFor(session);
       return verdict === "active" || verdict === "active_unverified";
     },
-    async sessionIsConfirmedActive(session, issuedAtSeconds) {
-      return (await verdictFor(session, issuedAtSeconds)) === "active";
+    async sessionIsConfirmedActive(session) {
+      return (await verdictFor(session)) === "active";
     },
     linkVerdict(link) {
       return revocations.linkVerdict({ jti: link.tokenId, userId: link.userId, iat: link.issuedAt });

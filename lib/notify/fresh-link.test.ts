@@ -6,7 +6,7 @@ import {
   mintLinkToken,
   verifyLinkToken,
 } from "@/lib/auth/link-token";
-import { createRevocations, legacyCustomerKey, type Revocations } from "@/lib/auth/revocations";
+import { createRevocations, type Revocations } from "@/lib/auth/revocations";
 import { createSessionGuard } from "@/lib/auth/session-guard";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRateLimiter } from "@/lib/store/rate-limit";
@@ -100,14 +100,6 @@ describe("a new link for an expired one", () => {
     expect(await requestFreshLink(token, { clientIp: "203.0.113.7", locale: "en" }, deps)).toBe(
       "not_renewable",
     );
-    expect(webhook.received).toHaveLength(0);
-  });
-
-  it("still refuses a customer revoked by an earlier build, under the plain SHA-256 key", async () => {
-    await store.set(await legacyCustomerKey("usr_alex"), String(NOW / 1000 - DAY), 30 * DAY);
-    expect(
-      await requestFreshLink(await expiredToken(), { clientIp: "203.0.113.7", locale: "en" }, deps),
-    ).toBe("not_renewable");
     expect(webhook.received).toHaveLength(0);
   });
 

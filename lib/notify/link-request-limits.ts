@@ -33,10 +33,8 @@ export function createLinkRequestLimits(limiter: RateLimiter, secret: string): L
   const refuseWhenUnsure = { onStoreUnavailable: "refuse" } as const;
   return {
     async consume({ userId, clientIp }) {
-      const [byIp, byCustomer, countedByEarlierBuilds] = await Promise.all([
-        // The address is named the same keyed way: a store dump shows no one's address. Counters
-        // earlier builds kept under the address itself are not read; one hour's per-address count
-        // restarts at the deploy, while the per-customer count above carries over.
+      const [byIp, byCustomer] = await Promise.all([
+        // The address is named the same keyed way: a store dump shows no one's address.
         nameCustomer(`address ${clientIp}`).then((name) =>
           limiter.consume(
             `link-request:ip:${name}`,
@@ -53,25 +51,8 @@ export function createLinkRequestLimits(limiter: RateLimiter, secret: string): L
             refuseWhenUnsure,
           ),
         ),
-        legacyCustomerLimitKey(userId).then((key) => limiter.countSoFar(key, HOUR_SECONDS)),
       ]);
-      // A deploy must not reset the customer's hour: requests counted under the legacy key this
-      // hour count too (allowed with `remaining` left ⇔ new + legacy ≤ the limit).
-      const customerAllowed =
-        byCustomer.allowed &&
-        countedByEarlierBuilds !== null &&
-        countedByEarlierBuilds <= byCustomer.remaining;
-      return byIp.allowed && customerAllowed;
+      return byIp.allowed && byCustomer.allowed;
     },
   };
-}
-
-/**
- * LEGACY, read only: the key builds before the keyed digest counted a customer under (a plain
- * SHA-256 of the user id). Counters live to the end of their clock hour, so this read, and its test,
- * can go one hour after the deploy (docs/shared-state.md, "Migrating customer keys").
- */
-export async function legacyCustomerLimitKey(userId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
-  return `link-request:user:${Buffer.from(digest).subarray(0, 16).toString("hex")}`;
 }

@@ -43,6 +43,25 @@ export function securityHeaders(context: SecurityContext): Record<string, string
   };
 }
 
+/** Whether the configured public URL (NEXTAUTH_URL) is https: the deployment is, whatever a request says. */
+export function publicUrlIsHttps(publicUrl: string | null): boolean {
+  return publicUrl?.startsWith("https://") ?? false;
+}
+
+/**
+ * Whether the portal is served over https, for HSTS, `upgrade-insecure-requests` and Secure cookies:
+ * its configured public URL says so, or this request came over https, directly or through a
+ * TLS-terminating proxy (the first hop of X-Forwarded-Proto). The configured URL comes first, so a
+ * proxy that does not forward the scheme cannot switch HSTS off.
+ */
+export function servedOverHttps(request: Request, publicUrl: string | null): boolean {
+  return (
+    publicUrlIsHttps(publicUrl) ||
+    new URL(request.url).protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https"
+  );
+}
+
 /** A nonce for one response: 128 random bits, base64. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

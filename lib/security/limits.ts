@@ -17,9 +17,8 @@ import { clientAddress } from "./client-address";
  * one, per key (a token, an email address). Neither reaches the store as it is, nor as a plain
  * hash, which anyone reading the store could match against guessed emails or the few billion IPv4
  * addresses: both are named by an HMAC under a key derived from NEXTAUTH_SECRET for this purpose
- * (lib/store/secret-derived-keys.ts). Earlier builds used the address itself and a plain SHA-256 of
- * the key; their counters are not read, so a deploy (or a secret rotation) restarts each count once:
- * at most one extra window (a minute) of allowance, which a short abuse limit can afford.
+ * (lib/store/secret-derived-keys.ts). Rotating the secret restarts each count once: at most one
+ * extra window (a minute) of allowance, which a short abuse limit can afford.
  */
 
 export type LimitRule = { limit: number; windowSeconds: number };

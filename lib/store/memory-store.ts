@@ -116,13 +116,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
       }
       return deleted;
     },
-    async keysByPrefix(prefix) {
-      const fullPrefix = namespace + prefix;
-      const nowMs = now();
-      return [...entries]
-        .filter(([key, entry]) => key.startsWith(fullPrefix) && entry.expiresAtMs > nowMs)
-        .map(([key]) => key.slice(namespace.length));
-    },
     async close() {
       entries.clear();
       chars = 0;

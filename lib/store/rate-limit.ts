@@ -36,11 +36,6 @@ export type RateLimiter = {
     windowSeconds: number,
     options?: ConsumeOptions,
   ): Promise<RateLimitDecision>;
-  /**
-   * How many requests `key` has counted in the current window, without counting one; null when the
-   * store cannot say. For moving a limit to another key without resetting it.
-   */
-  countSoFar(key: string, windowSeconds: number): Promise<number | null>;
 };
 
 export function createRateLimiter(store: SharedStore, options: { now?: () => number } = {}): RateLimiter {
@@ -76,19 +71,6 @@ export function createRateLimiter(store: SharedStore, options: { now?: () => num
         retryAfterSeconds: allowed ? 0 : secondsLeft,
         degraded: false,
       };
-    },
-
-    async countSoFar(key, windowSeconds) {
-      const { counterKey } = currentWindow(key, windowSeconds);
-      let stored: string | null;
-      try {
-        stored = await store.get(counterKey);
-      } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
-        return null;
-      }
-      const count = Number(stored ?? 0);
-      return Number.isSafeInteger(count) && count > 0 ? count : 0;
     },
   };
 }

@@ -132,18 +132,6 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
       } while (cursor !== "0");
       return deleted;
     },
-    async keysByPrefix(prefix) {
-      // SCAN, never KEYS (see deleteByPrefix). A key may be reported twice by SCAN: hence the Set.
-      const match = `${escapeGlob(namespace + prefix)}*`;
-      const found = new Set<string>();
-      let cursor = "0";
-      do {
-        const page = await run(() => client.scan(cursor, { MATCH: match, COUNT: SCAN_BATCH }));
-        cursor = String(page.cursor);
-        for (const key of page.keys) found.add(key.slice(namespace.length));
-      } while (cursor !== "0");
-      return [...found];
-    },
     async close() {
       if (closed) return;
       closed = true;

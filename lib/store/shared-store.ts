@@ -26,11 +26,6 @@ export interface SharedStore {
   delete(key: string): Promise<void>;
   /** Deletes every key starting with `prefix` (taken literally: `*` is not a wildcard); returns how many. */
   deleteByPrefix(prefix: string): Promise<number>;
-  /**
-   * The live keys starting with `prefix` (literal, like deleteByPrefix), without the namespace, in no
-   * particular order. For one-off maintenance (`npm run revoke -- --migrate-legacy`), not requests.
-   */
-  keysByPrefix(prefix: string): Promise<string[]>;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -65,16 +65,13 @@ describe("parseRevokeArgs", () => {
     });
   });
 
-  it("takes --skip-secret-check with any target, and --migrate-legacy alone", () => {
+  it("takes --skip-secret-check with any target", () => {
     expect(parseRevokeArgs(["--user", "usr_a", "--skip-secret-check"], NOW)).toMatchObject({
       request: { target: { kind: "user", userId: "usr_a" }, skipSecretCheck: true },
     });
     expect(parseRevokeArgs(["--skip-secret-check", "--link", "jti_Zx81Qw62Ev"], NOW)).toMatchObject({
       request: { skipSecretCheck: true },
     });
-    expect(parseRevokeArgs(["--migrate-legacy"], NOW)).toEqual({ kind: "migrate_legacy" });
-    const mixed = parseRevokeArgs(["--migrate-legacy", "--user", "usr_a"], NOW);
-    expect(mixed.kind === "usage_error" && mixed.message).toMatch(/--migrate-legacy takes no other option/);
   });
 
   it("wants exactly one target", () => {
@@ -94,6 +91,7 @@ describe("parseRevokeArgs", () => {
       [["--user", "usr_a", "--ttl", "two weeks"], /--ttl must look like/],
       [["--user", "usr_a", "--ttl", "1d", "--until", String(NOW + 9)], /--until or --ttl, not both/],
       [["--user", "usr_a", "--force"], /--force/],
+      [["--migrate-legacy"], /--migrate-legacy/],
     ];
     for (const [argv, message] of cases) {
       const parsed = parseRevokeArgs(argv, NOW);
@@ -101,10 +99,9 @@ describe("parseRevokeArgs", () => {
     }
   });
 
-  it("answers --help, naming the override and the migration", () => {
+  it("answers --help, naming the override", () => {
     expect(parseRevokeArgs(["--help"], NOW)).toEqual({ kind: "help" });
     expect(REVOKE_USAGE).toMatch(/--skip-secret-check\n\s+write even when the secret marker/);
-    expect(REVOKE_USAGE).toMatch(/--migrate-legacy\n\s+once after deploying/);
   });
 });
 

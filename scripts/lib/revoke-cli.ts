@@ -20,7 +20,6 @@ type Env = Record<string, string | undefined>;
 export const LONGEST_TOKEN_SECONDS = Math.max(MAX_LINK_TTL_SECONDS, MAX_SESSION_LIFETIME_DAYS * 24 * 60 * 60);
 
 export const REVOKE_USAGE = `Usage: npm run revoke -- (--user usr_… | --session <sid> | --link <jti>) [--until <epoch seconds> | --ttl 14d] [--skip-secret-check]
-       npm run revoke -- --migrate-legacy
 
 Ends, on every portal instance sharing REDIS_URL:
   --user      every session of this customer signed in up to now (and their email links issued
@@ -35,9 +34,6 @@ Ends, on every portal instance sharing REDIS_URL:
 
   --skip-secret-check
               write even when the secret marker in Redis is another secret's (see below)
-  --migrate-legacy
-              once after deploying this build: keep every customer revocation written by older builds
-              (revoked:user:*) ${formatDuration(CUSTOMER_REVOCATION_SECONDS)} from when it was made, not 30d
 
 Needs REDIS_URL: a portal without Redis keeps its state in its own process, out of this command's reach.
 Needs NEXTAUTH_SECRET, the portal's own: a customer's entries are named by a digest keyed with it.
@@ -62,7 +58,6 @@ export type RevokeRequest = {
 export type ParsedRevokeArgs =
   | { kind: "help" }
   | { kind: "request"; request: RevokeRequest }
-  | { kind: "migrate_legacy" }
   | { kind: "usage_error"; message: string };
 
 export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): ParsedRevokeArgs {
@@ -73,7 +68,6 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
     until?: string;
     ttl?: string;
     "skip-secret-check"?: boolean;
-    "migrate-legacy"?: boolean;
     help?: boolean;
   };
   try {
@@ -88,7 +82,6 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
         until: { type: "string" },
         ttl: { type: "string" },
         "skip-secret-check": { type: "boolean" },
-        "migrate-legacy": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -96,15 +89,9 @@ export function parseRevokeArgs(argv: readonly string[], nowSeconds: number): Pa
     return usageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return { kind: "help" };
-  if (values["migrate-legacy"]) {
-    const others = Object.keys(values).filter((name) => name !== "migrate-legacy");
-    if (others.length > 0) return usageError("--migrate-legacy takes no other option");
-    return { kind: "migrate_legacy" };
-  }
 
   const given = (["user", "session", "link"] as const).filter((name) => values[name] !== undefined);
-  if (given.length !== 1)
-    return usageError("give exactly one of --user, --session or --link (or --migrate-legacy alone)");
+  if (given.length !== 1) return usageError("give exactly one of --user, --session or --link");
 
   let target: RevokeTarget;
   if (values.user !== undefined) {

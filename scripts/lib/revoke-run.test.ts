@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createRevocations, legacyCustomerKey } from "../../lib/auth/revocations";
+import { createRevocations } from "../../lib/auth/revocations";
 import { createMemoryStore } from "../../lib/store/memory-store";
 import { writeSecretMarker } from "../../lib/store/secret-marker";
-import { type SharedStore, StoreUnavailableError } from "../../lib/store/shared-store";
+import type { SharedStore } from "../../lib/store/shared-store";
 import { recordingChanges } from "../../test-support/recording-store";
 import type { RevokeRequest } from "./revoke-cli";
-import { migrateLegacyInStore, revokeInStore } from "./revoke-run";
+import { revokeInStore } from "./revoke-run";
 
 const PORTAL_SECRET = "revoke-run-test-portal-secret-0123456789";
 const OTHER_SECRET = "revoke-run-test-other-secret-0123456789a";
@@ -18,7 +18,7 @@ const request: RevokeRequest = {
 const earlierSession = {
   sid: "sid_4mTq9xYb2Lk",
   userId: "usr_alex",
-  iat: Math.floor(Date.now() / 1000) - 60,
+  signedInAt: Math.floor(Date.now() / 1000) - 60,
 };
 
 /** Runs the command's store part as `secret`; the portal, using PORTAL_SECRET, then reads the result. */
@@ -76,7 +76,7 @@ describe("npm run revoke against the portal's store", () => {
       const portal = createRevocations(store, PORTAL_SECRET);
       if (target.kind === "session") expect(await portal.isSessionRevoked(earlierSession)).toBe(true);
       else {
-        const link = { jti: target.jti, userId: "usr_alex", iat: earlierSession.iat };
+        const link = { jti: target.jti, userId: "usr_alex", iat: earlierSession.signedInAt };
         expect(await portal.isLinkRevoked(link)).toBe(true);
       }
     }
@@ -89,31 +89,5 @@ describe("npm run revoke against the portal's store", () => {
     expect(output).toMatch(/warning: no portal has recorded its secret in this store yet/);
     expect(output).toContain("Revoked every session of usr_alex");
     expect(portalSeesRevoked).toBe(true);
-  });
-});
-
-describe("npm run revoke -- --migrate-legacy", () => {
-  it("keeps older builds' customer revocations 61 days from when they were made, and reports it", async () => {
-    const store = createMemoryStore();
-    const revokedAt = Math.floor(Date.now() / 1000) - 29 * 24 * 60 * 60;
-    const key = await legacyCustomerKey("usr_alex");
-    await store.set(key, String(revokedAt), 24 * 60 * 60);
-    const lines: string[] = [];
-    expect(await migrateLegacyInStore(store, (line) => lines.push(line))).toBe(0);
-    expect(lines.join("\n")).toMatch(
-      /Found 1 customer revocation.*1 now kept 61d from when they were made, 0 left alone/,
-    );
-    expect(await store.keysByPrefix("revoked:user:")).toEqual([key]);
-  });
-
-  it("says the migration did not finish when the store does not answer", async () => {
-    const store = createMemoryStore();
-    const down: SharedStore = {
-      ...store,
-      keysByPrefix: () => Promise.reject(new StoreUnavailableError("redis at cache:6379: not connected")),
-    };
-    const lines: string[] = [];
-    expect(await migrateLegacyInStore(down, (line) => lines.push(line))).toBe(1);
-    expect(lines.join("\n")).toMatch(/did not finish: .*not connected.*safe to repeat/);
   });
 });

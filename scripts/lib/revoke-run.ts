@@ -1,12 +1,7 @@
-import {
-  CUSTOMER_REVOCATION_SECONDS,
-  createRevocations,
-  migrateLegacyCustomerRevocations,
-} from "../../lib/auth/revocations";
+import { createRevocations } from "../../lib/auth/revocations";
 import { createLastKnownGood } from "../../lib/store/last-known-good";
 import { checkSecretMarker } from "../../lib/store/secret-marker";
 import { type SharedStore, StoreUnavailableError } from "../../lib/store/shared-store";
-import { formatDuration } from "./duration";
 import { describeTarget, type RevokeRequest } from "./revoke-cli";
 
 /**
@@ -76,28 +71,6 @@ export async function revokeInStore(
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     log(`revoke: nothing was revoked: ${error.message}`);
-    return 1;
-  }
-}
-
-/**
- * `npm run revoke -- --migrate-legacy`: keeps every customer revocation written by older builds
- * (`revoked:user:*`) CUSTOMER_REVOCATION_SECONDS from its revocation time (lib/auth/revocations.ts).
- * Needs no secret: those keys are plain digests. Returns the exit code (0 done, 1 the store did not
- * answer: run it again, it is idempotent).
- */
-export async function migrateLegacyInStore(store: SharedStore, log: (line: string) => void): Promise<number> {
-  try {
-    const { found, extended, skipped } = await migrateLegacyCustomerRevocations(store);
-    log(
-      `Found ${found} customer revocation(s) written by older builds in ${store.description}: ` +
-        `${extended} now kept ${formatDuration(CUSTOMER_REVOCATION_SECONDS)} from when they were made, ` +
-        `${skipped} left alone (already older than that, or unreadable).`,
-    );
-    return 0;
-  } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
-    log(`revoke: the migration did not finish: ${error.message} (run it again: it is safe to repeat)`);
     return 1;
   }
 }

@@ -1,5 +1,10 @@
 import { NextResponse } from "next/server";
-import { attachSession, languageOfCurrentSession, startSession } from "@/lib/auth/customer-session";
+import {
+  attachSession,
+  endOtherCustomersSession,
+  getCustomerSession,
+  startSession,
+} from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
@@ -26,9 +31,9 @@ export async function POST(request: Request) {
     status: 303,
     headers: { Location: safeReturnPath(form.get("callbackUrl")), "Cache-Control": "private, no-store" },
   });
-  await attachSession(
-    response,
-    startSession(userId, { kind: "account" }, undefined, await languageOfCurrentSession()),
-  );
+  const current = await getCustomerSession();
+  await endOtherCustomersSession(current, userId);
+  // The language of the session this replaces (its email's), so the list does not change language.
+  await attachSession(response, startSession(userId, { kind: "account" }, undefined, current?.lang ?? null));
   return response;
 }

@@ -10,9 +10,8 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 // Options are built per request from the validated configuration, never at import (build) time.
 async function handler(request: NextRequest, context: RouteContext) {
   const params = await context.params;
-  if (request.method === "GET" && params.nextauth.length === 1 && params.nextauth[0] === "session") {
-    return sessionAnswer();
-  }
+  // Every `session` action is the portal's: none may reach next-auth (see sessionAnswer).
+  if (params.nextauth[0] === "session") return sessionAction(request.method, params.nextauth.length);
   if (request.method === "POST" && params.nextauth[0] === "signin") {
     const limit = await limitRequest(LIMITS.signIn, request);
     if (!limit.allowed) return signInLimited(limit.retryAfterSeconds);
@@ -21,10 +20,27 @@ async function handler(request: NextRequest, context: RouteContext) {
 }
 
 /**
- * next-auth's own answer here re-issues the session cookie with a fresh expiry on every call, so a
- * session (or a copied cookie) polled now and then would never end. The portal answers instead,
- * from the same cookie, and sets nothing: the session ends when it was always going to.
+ * next-auth's `session` action (GET, POST as `update()`, and any path below it, which it reads as
+ * the same action) re-encodes the session cookie with a fresh `iat` and expiry on every call, so a
+ * session (or a copied cookie) polled now and then would never end. The portal answers the one
+ * request its pages could make, `GET /api/auth/session`, from the same cookie, and refuses the rest;
+ * none sets a cookie: the session ends when it was always going to.
  */
+async function sessionAction(method: string, segments: number): Promise<Response> {
+  if (segments > 1) return refused(404, "not_found", "Not found.");
+  if (method !== "GET" && method !== "HEAD") {
+    return refused(405, "method_not_allowed", "Only GET is allowed here.", { Allow: "GET, HEAD" });
+  }
+  return sessionAnswer();
+}
+
+function refused(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { "Cache-Control": "private, no-store", ...headers } },
+  );
+}
+
 async function sessionAnswer(): Promise<Response> {
   const session = await getCustomerSession();
   const body = session
