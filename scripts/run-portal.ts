@@ -3,7 +3,7 @@
  * real API) and the portal, with one configuration shared by both. This launcher is the one place
  * that chooses sandbox mode (SWEETSPOT_SANDBOX=1): every other start needs SWEETSPOT_API_URL. `npm start` builds first when
  * the production build is missing or older than the sources, then runs Next's standalone server
- * (the same `server.js` the Dockerfile ships).
+ * through `start.mjs` (the same entry the Dockerfile runs: it checks the configuration, then loads `server.js`).
  */
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
