@@ -41,7 +41,7 @@ describe("prepareStandalone", () => {
     write(".next/standalone/server.js", 'console.log("server loaded");');
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, [start], {
-        env: { PATH: process.env.PATH ?? "", ...env },
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
         encoding: "utf8",
       });
 
