@@ -5,7 +5,7 @@ import { z } from "zod";
  * script can validate the same rules before it starts anything; the app reads it through lib/env.ts.
  */
 
-/** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in the README. */
+/** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in docs/configuration.md. */
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const MIN_SECRET_LENGTH = 32;
