@@ -121,7 +121,9 @@ try {
 console.log(`\n  The Sweet Spot order status is ready: http://localhost:${port}`);
 if (sandboxMode) {
   console.log("  Running against the embedded sandbox API. Sign in as a demo customer on the sign-in page,");
-  console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex");
+  // mint-link addresses its links to http://localhost:$PORT: say so when it is not the default.
+  const mintPrefix = port === "3000" ? "" : `PORT=${port} `;
+  console.log(`  or open an email-style link: ${mintPrefix}npm run mint-link -- --user usr_demo_alex`);
   console.log(`  Emails the portal asks for land in ${config.config.sweetspotApiUrl}/__sandbox/outbox\n`);
 } else {
   console.log(`  Running against ${config.config.sweetspotApiUrl}\n`);
