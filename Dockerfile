@@ -12,7 +12,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Dev dependencies too: the build needs TypeScript. They stay in this stage.
+# Dev dependencies too: the build needs TypeScript, tsx and esbuild. They stay in this stage.
 RUN npm ci --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS build
@@ -20,7 +20,8 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+# next build, then the browser assets and start.mjs beside server.js (scripts/lib/standalone.ts).
+RUN npm run build
 
 FROM ${NODE_IMAGE} AS run
 WORKDIR /app
@@ -33,10 +34,9 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0
 RUN groupadd --system --gid 1001 portal \
  && useradd --system --uid 1001 --gid portal --no-create-home --shell /usr/sbin/nologin portal
-# server.js with the traced node_modules it needs, then the browser assets it serves itself
-# (Next leaves them out of the standalone folder). Owned by root: the server only reads them.
+# server.js with the traced node_modules it needs, the browser assets it serves itself and start.mjs.
+# Owned by root: the server only reads them.
 COPY --from=build /app/.next/standalone ./
-COPY --from=build /app/.next/static ./.next/static
 # The one place Next may write at run time (its caches); everything else stays read-only.
 RUN mkdir -p .next/cache && chown portal:portal .next/cache
 USER portal
@@ -47,4 +47,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.status === 200 || r.status === 503 ? 0 : 1), () => process.exit(1))"]
 # On SIGTERM the server stops accepting connections, finishes requests in flight, then exits.
 STOPSIGNAL SIGTERM
-CMD ["node", "server.js"]
+# start.mjs refuses a missing or invalid configuration (exit 1, one message) before server.js listens.
+CMD ["node", "start.mjs"]

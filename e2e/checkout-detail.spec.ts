@@ -226,7 +226,7 @@ const SITUATIONS: Situation[] = [
       await expect(page.getByText("Insurance not approved")).toHaveCount(0);
       await expect(page.locator("main article > header").getByRole("link", { name: /@/ })).toHaveAttribute(
         "href",
-        /^mailto:.+\?subject=.*chk_alexcancelled01/,
+        new RegExp(`^mailto:.+\\?subject=.*${SCENARIOS.cancelled}`),
       );
     },
   },

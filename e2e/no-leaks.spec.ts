@@ -106,7 +106,7 @@ test.describe("the data layer guards data even when the proxy is skipped", () =>
     for (const { path, headers } of variants) {
       const response = await request.get(path, { headers, maxRedirects: 0 });
       const text = await response.text();
-      expect(text, path).not.toContain('chk_alexshippedups","title');
+      expect(text, path).not.toContain(`${SCENARIOS.shippedUps}","title`);
       expect(text, path).not.toMatch(/1Z[0-9A-Z]{10,}/);
     }
   });

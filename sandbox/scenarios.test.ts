@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shortReference } from "../lib/checkout/support";
 import { IMG_TAG, SCRIPT_TAG } from "./hostile-checkouts";
 import {
   DEMO_CUSTOMERS,
   MANY_CHECKOUT_COUNT,
+  manyCheckoutId,
   ORGANIZATIONS,
   SCENARIOS,
   type ScenarioName,
@@ -42,13 +44,16 @@ type Progress = {
 };
 
 describe("demo customers and scenario ids", () => {
-  it("every scenario id is served, unique and shaped chk_ + 12 or more [a-z0-9]", () => {
-    const ids = Object.values(SCENARIOS);
+  it("every scenario id is served, unique, and ends in a reference-like tail (what customers see as its reference)", () => {
+    const ids = [...Object.values(SCENARIOS), manyCheckoutId(0), manyCheckoutId(MANY_CHECKOUT_COUNT - 1)];
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      expect(id).toMatch(/^chk_[a-z0-9]{12,}$/);
+      expect(id).toMatch(/^chk_[a-z]+_[A-Z0-9]{6}$/);
       expect(byId.has(id), id).toBe(true);
     }
+    const references = ids.map(shortReference);
+    expect(new Set(references).size).toBe(references.length);
+    expect(shortReference(SCENARIOS.unfinished)).toBe("…R7K2QD");
   });
 
   it("every checkout id is unique across customers", () => {

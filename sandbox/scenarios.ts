@@ -1,8 +1,9 @@
 import type { DemoCustomer } from "./types";
 
 /**
- * The stable names of the seeded data. End-to-end tests import these, so ids never change;
- * the records themselves are built in demo-checkouts.ts and hostile-checkouts.ts.
+ * The stable names of the seeded data. End-to-end tests import these rather than spelling ids out,
+ * so an id changes here only; the records themselves are built in demo-checkouts.ts and
+ * hostile-checkouts.ts.
  */
 
 export const DEMO_CUSTOMERS = {
@@ -51,47 +52,50 @@ export const ORGANIZATIONS = {
 
 export const MANY_CHECKOUT_COUNT = 65;
 
-/** One checkout id per demo situation. */
+/**
+ * One checkout id per demo situation: a readable name, then six characters that read as an order
+ * reference, because customers see an id's last six characters as its reference ("ref …R7K2QD").
+ */
 export const SCENARIOS = {
   // Alex Rivera (usr_demo_alex, organization 101)
-  unfinished: "chk_alexunfinished",
-  depositPending: "chk_alexdepositpending",
-  waitlistedInventory: "chk_alexwaitinventory",
-  waitlistedLocation: "chk_alexwaitlocation",
-  orderConfirmed: "chk_alexconfirmed01",
-  shippedUps: "chk_alexshippedups",
-  shippedFedex: "chk_alexshippedfedex",
-  shippedUsps: "chk_alexshippedusps",
-  shippedDhl: "chk_alexshippeddhl",
-  readyForPickup: "chk_alexpickupready",
-  delivered: "chk_alexdelivered01",
-  paymentFailed: "chk_alexpaymentfailed",
-  leaseActive: "chk_alexleaseactive",
-  returnInitiated: "chk_alexreturnstarted",
-  returnCancelled: "chk_alexreturncancelled",
-  returnCompleted: "chk_alexreturncompleted",
-  cancelled: "chk_alexcancelled01",
+  unfinished: "chk_alexunfinished_R7K2QD",
+  depositPending: "chk_alexdepositpending_H4N8TW",
+  waitlistedInventory: "chk_alexwaitinventory_W2C9XB",
+  waitlistedLocation: "chk_alexwaitlocation_L6P3VM",
+  orderConfirmed: "chk_alexconfirmed_C8F4JN",
+  shippedUps: "chk_alexshippedups_U3Z7KQ",
+  shippedFedex: "chk_alexshippedfedex_F9D2RX",
+  shippedUsps: "chk_alexshippedusps_S5M8HT",
+  shippedDhl: "chk_alexshippeddhl_D7Q4WB",
+  readyForPickup: "chk_alexpickupready_P2X6LN",
+  delivered: "chk_alexdelivered_V4J9CE",
+  paymentFailed: "chk_alexpaymentfailed_Y8B3TK",
+  leaseActive: "chk_alexleaseactive_A6H2ZR",
+  returnInitiated: "chk_alexreturnstarted_T3W7NP",
+  returnCancelled: "chk_alexreturncancelled_K9E4GM",
+  returnCompleted: "chk_alexreturncompleted_G5R8XD",
+  cancelled: "chk_alexcancelled_X2L7QF",
 
   // Blair Chen (usr_demo_blair, organization 202)
-  blairLeaseActive: "chk_blairleaseactive",
-  blairShipped: "chk_blairshipped01",
-  blairUnfinished: "chk_blairunfinished",
+  blairLeaseActive: "chk_blairleaseactive_B4T9MC",
+  blairShipped: "chk_blairshipped_B7N3KW",
+  blairUnfinished: "chk_blairunfinished_B2Q8HX",
 
   // Quinn Hostile (usr_demo_hostile, organization 404)
-  hostileScript: "chk_hostilescript01",
-  hostileImgTag: "chk_hostileimgtag01",
-  hostileHttpUrl: "chk_hostilehttpurl01",
-  hostileLongText: "chk_hostilelongtext",
-  hostileRtlEmoji: "chk_hostilertlemoji",
-  hostileNullLifecycle: "chk_hostilenulllifecycle",
-  hostileNullCreatedAt: "chk_hostilenullcreated",
-  hostileUnknownValues: "chk_hostileunknown01",
-  hostileUnknownCarrier: "chk_hostilecarrier01",
+  hostileScript: "chk_hostilescript_Q3V6RT",
+  hostileImgTag: "chk_hostileimgtag_Q8K2MB",
+  hostileHttpUrl: "chk_hostilehttpurl_Q5X9DN",
+  hostileLongText: "chk_hostilelongtext_Q7C4LW",
+  hostileRtlEmoji: "chk_hostilertlemoji_Q2J8TF",
+  hostileNullLifecycle: "chk_hostilenulllifecycle_Q9P3HZ",
+  hostileNullCreatedAt: "chk_hostilenullcreated_Q4M7GX",
+  hostileUnknownValues: "chk_hostileunknown_Q6B2NK",
+  hostileUnknownCarrier: "chk_hostilecarrier_Q8R5CV",
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
 
-/** Morgan Lee's checkout ids, newest first: chk_morganlee001 … chk_morganlee065. */
+/** Morgan Lee's checkout ids, newest first: chk_morganlee_ML0001 … chk_morganlee_ML0065 ("ref …ML0001"). */
 export function manyCheckoutId(index: number): string {
-  return `chk_morganlee${String(index + 1).padStart(3, "0")}`;
+  return `chk_morganlee_ML${String(index + 1).padStart(4, "0")}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Mints a signed sign-in link for a customer, for support staff and local testing:
  *
- *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--image] [--ttl 7d] [--lang es] [--base-url https://portal.example.com]
+ *   npm run mint-link -- --user usr_123 [--checkout chk_456] [--image | --expired] [--ttl 7d] [--lang es] [--base-url https://portal.example.com]
  *
  * stdout gets only the link so it can be piped (e.g. into a clipboard tool); everything else goes to
  * stderr. Exit codes: 0 minted, 1 no usable secret, 2 bad arguments.
@@ -16,6 +16,7 @@ import {
   parseMintLinkArgs,
   resolveLinkSecret,
   SANDBOX_SECRETS_PATH,
+  tokenTimes,
 } from "./lib/mint-link-cli";
 import { readSandboxSecrets } from "./lib/sandbox-secrets";
 
@@ -45,9 +46,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const { userId, checkoutId, ttlSeconds, baseUrl, image, lang } = parsed.request;
-  const now = new Date();
-  const expiresAt = new Date((Math.floor(now.getTime() / 1000) + ttlSeconds) * 1000);
+  const { userId, checkoutId, ttlSeconds, baseUrl, image, expired, lang } = parsed.request;
+  const { issuedAt: now, expiresAt } = tokenTimes(parsed.request, new Date());
 
   if (image && checkoutId) {
     const token = await mintStatusImageToken({
@@ -72,10 +72,10 @@ async function main(): Promise<number> {
   const langNote = lang ? ` It opens the portal in ${LOCALE_NAMES[lang]} (${lang}).` : "";
   const secretNote =
     secret.source === "sandbox_file" ? ` Signed with the sandbox secret in ${SANDBOX_SECRETS_PATH}.` : "";
-  console.error(
-    `Link for ${target} expires ${expiresAt.toISOString()} (in ${formatDuration(ttlSeconds)}); ` +
-      `anyone holding it can use it until then.${langNote}${secretNote}`,
-  );
+  const lifetime = expired
+    ? `expired ${expiresAt.toISOString()} (an hour ago); for 30 days it can still ask for a new link.`
+    : `expires ${expiresAt.toISOString()} (in ${formatDuration(ttlSeconds)}); anyone holding it can use it until then.`;
+  console.error(`Link for ${target} ${lifetime}${langNote}${secretNote}`);
   return 0;
 }
 

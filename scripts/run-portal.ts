@@ -3,7 +3,7 @@
  * real API) and the portal, with one configuration shared by both. This launcher is the one place
  * that chooses sandbox mode (SWEETSPOT_SANDBOX=1): every other start needs SWEETSPOT_API_URL. `npm start` builds first when
  * the production build is missing or older than the sources, then runs Next's standalone server
- * (the same `server.js` the Dockerfile ships).
+ * through `start.mjs` (the same entry the Dockerfile runs: it checks the configuration, then loads `server.js`).
  */
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
@@ -121,7 +121,9 @@ try {
 console.log(`\n  The Sweet Spot order status is ready: http://localhost:${port}`);
 if (sandboxMode) {
   console.log("  Running against the embedded sandbox API. Sign in as a demo customer on the sign-in page,");
-  console.log("  or open an email-style link: npm run mint-link -- --user usr_demo_alex");
+  // mint-link addresses its links to http://localhost:$PORT: say so when it is not the default.
+  const mintPrefix = port === "3000" ? "" : `PORT=${port} `;
+  console.log(`  or open an email-style link: ${mintPrefix}npm run mint-link -- --user usr_demo_alex`);
   console.log(`  Emails the portal asks for land in ${config.config.sweetspotApiUrl}/__sandbox/outbox\n`);
 } else {
   console.log(`  Running against ${config.config.sweetspotApiUrl}\n`);

@@ -3,9 +3,9 @@ import { shortReference, supportMailto, supportTel } from "./support";
 
 describe("support links", () => {
   it("puts the checkout reference in the mail subject", () => {
-    const href = supportMailto("help@example.com", "chk_alexpaymentfailed");
+    const href = supportMailto("help@example.com", "chk_alexpaymentfailed_Y8B3TK");
     expect(href.startsWith("mailto:help@example.com?subject=")).toBe(true);
-    expect(decodeURIComponent(href.split("subject=")[1] ?? "")).toContain("chk_alexpaymentfailed");
+    expect(decodeURIComponent(href.split("subject=")[1] ?? "")).toContain("chk_alexpaymentfailed_Y8B3TK");
   });
 
   it("writes a general subject without a checkout", () => {
@@ -18,7 +18,7 @@ describe("support links", () => {
   });
 
   it("shortens a checkout id to a reference customers can quote", () => {
-    expect(shortReference("chk_alexpaymentfailed")).toBe("…failed");
+    expect(shortReference("chk_alexpaymentfailed_Y8B3TK")).toBe("…Y8B3TK");
     expect(shortReference("abc")).toBe("abc");
   });
 });

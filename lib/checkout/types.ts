@@ -142,7 +142,7 @@ export type ListGroup = "attention" | "active" | "done";
 /** One checkout as the detail page and the live JSON route show it. */
 export type CheckoutView = {
   id: string;
-  /** A short reference customers can quote ("…failed"): tells same-item orders apart. */
+  /** A short reference customers can quote ("…R7K2QD"): tells same-item orders apart. */
   reference: string;
   /** "Ordered on" for a finished checkout, "Started on" for an unfinished one. */
   createdLabel: string;

@@ -252,6 +252,19 @@ describe("parsePortalConfig", () => {
     );
   });
 
+  it("logs every API call against the real API and only trouble in sandbox mode, unless LOG_LEVEL says otherwise", () => {
+    const real = parsePortalConfig(realApi, generate);
+    expect(real.ok && real.config.logLevel).toBe("info");
+    const sandbox = parsePortalConfig({ SWEETSPOT_SANDBOX: "1" }, generate);
+    expect(sandbox.ok && sandbox.config.logLevel).toBe("warn");
+    const chatty = parsePortalConfig({ SWEETSPOT_SANDBOX: "1", LOG_LEVEL: "info" }, generate);
+    expect(chatty.ok && chatty.config.logLevel).toBe("info");
+    const quiet = parsePortalConfig({ ...realApi, LOG_LEVEL: "warn" }, generate);
+    expect(quiet.ok && quiet.config.logLevel).toBe("warn");
+    const wrong = parsePortalConfig({ ...realApi, LOG_LEVEL: "debug" }, generate);
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(/LOG_LEVEL: must be info .* or warn/);
+  });
+
   it("trusts no forwarding proxy unless TRUSTED_PROXY_COUNT says how many stand in front", () => {
     const unset = parsePortalConfig(realApi, generate);
     expect(unset.ok && unset.config.trustedProxyCount).toBe(0);

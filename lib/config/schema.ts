@@ -5,7 +5,7 @@ import { z } from "zod";
  * script can validate the same rules before it starts anything; the app reads it through lib/env.ts.
  */
 
-/** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in the README. */
+/** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in docs/configuration.md. */
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const MIN_SECRET_LENGTH = 32;
@@ -105,6 +105,13 @@ const variableSchemas = {
       .max(10)
       .optional(),
   ),
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .enum(["info", "warn"], {
+        error: "must be info (a line per API call) or warn (only retries, failures and skipped records)",
+      })
+      .optional(),
+  ),
 } as const;
 
 type VariableName = keyof typeof variableSchemas;
@@ -170,7 +177,15 @@ export type PortalConfig = {
    * X-Forwarded-For; the client address is read that many entries from the right (lib/security/client-address.ts).
    */
   trustedProxyCount: number;
+  /**
+   * LOG_LEVEL: `info` logs every API call, `warn` only retries, failures and skipped records. The
+   * default is `warn` in sandbox mode, so `npm start`'s sign-in instructions stay on screen, and `info`
+   * against the real API, where a log collector reads the lines.
+   */
+  logLevel: LogLevel;
 };
+
+export type LogLevel = "info" | "warn";
 
 export type NotifyWebhookConfig = { url: string; secret: string };
 
@@ -305,6 +320,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
           ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
           : null,
       trustedProxyCount: raw.TRUSTED_PROXY_COUNT ?? 0,
+      logLevel: raw.LOG_LEVEL ?? (sandboxMode ? "warn" : "info"),
     },
   };
 }

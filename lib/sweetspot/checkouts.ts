@@ -8,7 +8,7 @@ import { createDeadline, DEFAULT_DEADLINE_MS, type Deadline } from "./deadline";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
 import { createHttpClient, type HttpClientOptions } from "./http";
 import { isCheckoutId, isUserId } from "./ids";
-import { jsonLineRecordLogger, type RecordLogger } from "./log";
+import { jsonLineRecordLogger, type RecordLogger, upstreamLoggerFor } from "./log";
 import { createPagingKnowledge, shortAnswerKey } from "./paging";
 import { buildCheckoutsQuery, type ListCheckoutsParams } from "./query";
 import {
@@ -269,6 +269,7 @@ function sweetspotClient(): SweetspotClient {
       hashUserId: createTelemetryUserHasher(config.authSecret),
       deadlineMs: config.sweetspotDeadlineMs,
       breaker: upstreamBreaker(),
+      logger: upstreamLoggerFor(config.logLevel),
     });
   }
   return defaultClient;

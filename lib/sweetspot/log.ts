@@ -28,6 +28,17 @@ export const jsonLineLogger: UpstreamLogger = (entry) => {
   console.log(JSON.stringify(entry));
 };
 
+/**
+ * The sink for LOG_LEVEL: `info` logs every attempt; `warn` only those that were retried or failed,
+ * which is what someone watching a terminal needs (sandbox mode's default).
+ */
+export function upstreamLoggerFor(
+  level: "info" | "warn",
+  sink: UpstreamLogger = jsonLineLogger,
+): UpstreamLogger {
+  return level === "info" ? sink : (entry) => entry.outcome !== "ok" && sink(entry);
+}
+
 /** One line per list record left out: where it was and which field failed — never its content. */
 export type RecordSkippedEntry = {
   event: "upstream_record_skipped";

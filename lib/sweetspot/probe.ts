@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { UpstreamAuthError } from "./errors";
 import { createHttpClient } from "./http";
+import { upstreamLoggerFor } from "./log";
 
 /**
  * Does the Sweet Spot API answer, with our key, in good time? Asked by /api/health and once at
@@ -80,6 +81,7 @@ function configuredProbeRequest(): ProbeRequest {
     apiKey: config.sweetspotApiKey,
     authHeader: config.sweetspotAuthHeader,
     timeoutMs: config.sweetspotTimeoutMs,
+    logger: upstreamLoggerFor(config.logLevel),
   });
   const query = new URLSearchParams({ id: "chk_health_probe", userId: "usr_health_probe", limit: "1" });
   return (signal) => http.requestJson({ path: "/v1/checkouts", query, signal });

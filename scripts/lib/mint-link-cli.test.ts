@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildImageLink, buildLink, parseMintLinkArgs, resolveLinkSecret } from "./mint-link-cli";
+import { expiredLinkClaims, mintLinkToken, verifyLinkToken } from "../../lib/auth/link-token";
+import { buildImageLink, buildLink, parseMintLinkArgs, resolveLinkSecret, tokenTimes } from "./mint-link-cli";
 
 const SECRET = "a-portal-link-secret-of-32-chars-or-more";
 
@@ -13,6 +14,7 @@ describe("parseMintLinkArgs", () => {
         ttlSeconds: 7 * 86_400,
         baseUrl: "http://localhost:3000",
         image: false,
+        expired: false,
         lang: null,
       },
     });
@@ -39,6 +41,7 @@ describe("parseMintLinkArgs", () => {
         ttlSeconds: 43_200,
         baseUrl: "https://portal.example.com",
         image: false,
+        expired: false,
         lang: "es",
       },
     });
@@ -75,6 +78,31 @@ describe("parseMintLinkArgs", () => {
     expect(
       parseMintLinkArgs(["--user", "usr_42", "--checkout", "chk_9", "--image", "--lang=es"], {}),
     ).toMatchObject({ request: { image: true, lang: "es" } });
+  });
+
+  it("mints with --expired a link that no longer signs in but can still ask for a new one", async () => {
+    const parsed = parseMintLinkArgs(["--user", "usr_42", "--checkout", "chk_9", "--expired"], {});
+    if (parsed.kind !== "request") throw new Error(`not a request: ${JSON.stringify(parsed)}`);
+    const now = new Date("2026-06-01T12:00:00Z");
+    const { issuedAt, expiresAt } = tokenTimes(parsed.request, now);
+    expect(expiresAt.toISOString()).toBe("2026-06-01T11:00:00.000Z");
+    expect(issuedAt.toISOString()).toBe("2026-05-25T11:00:00.000Z");
+
+    const token = await mintLinkToken({ ...parsed.request, secret: SECRET, now: issuedAt });
+    expect(await verifyLinkToken(token, { secret: SECRET, now })).toMatchObject({
+      ok: false,
+      reason: "expired",
+    });
+    expect(await expiredLinkClaims(token, { secret: SECRET, now })).toMatchObject({
+      userId: "usr_42",
+      checkoutId: "chk_9",
+    });
+    expect(
+      parseMintLinkArgs(["--user", "usr_42", "--checkout", "chk_9", "--image", "--expired"], {}),
+    ).toMatchObject({
+      kind: "usage_error",
+      message: /--expired .* not with --image/,
+    });
   });
 
   it("recognises --help", () => {

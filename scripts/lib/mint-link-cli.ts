@@ -17,10 +17,15 @@ import { formatDuration, parseDurationSeconds } from "./duration";
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_TTL = "7d";
+/**
+ * How long ago an `--expired` link stopped working: well past the 60 s of clock skew a link is
+ * allowed, and well inside the 30 days in which an expired link can still ask for a new one.
+ */
+export const EXPIRED_LINK_AGE_SECONDS = 60 * 60;
 /** For messages; scripts/lib/sandbox-secrets.ts owns the file itself. */
 export const SANDBOX_SECRETS_PATH = ".portal/sandbox-secrets.json";
 
-export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--image] [--ttl 7d] [--lang es] [--base-url URL]
+export const MINT_LINK_USAGE = `Usage: npm run mint-link -- --user usr_… [--checkout chk_…] [--image | --expired] [--ttl 7d] [--lang es] [--base-url URL]
 
 Prints a signed sign-in link for a customer on stdout (and only the link, so it can be piped).
 
@@ -28,6 +33,8 @@ Prints a signed sign-in link for a customer on stdout (and only the link, so it 
   --checkout   open this checkout after sign-in (optional)
   --image      print the checkout's status-image URL instead (needs --checkout); its token fetches
                that image only and cannot sign anyone in
+  --expired    mint a link that expired an hour ago (issued its lifetime and an hour ago): opening it
+               shows "This link has expired" with "Email me a new link", so that walk needs no waiting
   --ttl        lifetime: 30m, 12h, 7d or seconds; default ${DEFAULT_TTL}, at most ${formatDuration(MAX_LINK_TTL_SECONDS)}
   --lang       the email's language (${LOCALES.join(" or ")}): the portal answers in it until the customer
                picks another; default none (the browser's language decides)
@@ -42,6 +49,8 @@ export type MintLinkRequest = {
   baseUrl: string;
   /** Mint a status-image URL rather than a sign-in link. */
   image: boolean;
+  /** Mint a link that already expired (EXPIRED_LINK_AGE_SECONDS ago) but can still be renewed. */
+  expired: boolean;
   /** The token's `lang` claim; null leaves it out. */
   lang: Locale | null;
 };
@@ -58,6 +67,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     ttl?: string;
     "base-url"?: string;
     image?: boolean;
+    expired?: boolean;
     lang?: string;
     help?: boolean;
   };
@@ -72,6 +82,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
         ttl: { type: "string" },
         "base-url": { type: "string" },
         image: { type: "boolean" },
+        expired: { type: "boolean" },
         lang: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -98,6 +109,9 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
   const image = values.image ?? false;
   if (image && checkoutId === null)
     return usageError("--image needs --checkout: an image shows one checkout");
+  const expired = values.expired ?? false;
+  // An image token cannot ask for a new one, so an expired one would only ever show a broken image.
+  if (image && expired) return usageError("--expired mints a sign-in link: not with --image");
 
   const ttlText = values.ttl ?? DEFAULT_TTL;
   const ttlSeconds = parseDurationSeconds(ttlText);
@@ -117,7 +131,7 @@ export function parseMintLinkArgs(argv: readonly string[], env: Env): ParsedMint
     values["base-url"] === undefined ? defaultBaseUrl(env) : normalizeBaseUrl(values["base-url"]);
   if (typeof baseUrl !== "string") return baseUrl;
 
-  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl, image, lang } };
+  return { kind: "request", request: { userId, checkoutId, ttlSeconds, baseUrl, image, expired, lang } };
 }
 
 function defaultBaseUrl(env: Env): string | ParsedMintLinkArgs {
@@ -144,6 +158,21 @@ function normalizeBaseUrl(text: string): string | ParsedMintLinkArgs {
   }
   // Keep a path prefix (a portal mounted under /portal) but never end up with "//link".
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** When the token says it was issued and when it expires: now, or in the past for `--expired`. */
+export function tokenTimes(
+  request: Pick<MintLinkRequest, "ttlSeconds" | "expired">,
+  now: Date,
+): { issuedAt: Date; expiresAt: Date } {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const issuedSeconds = request.expired
+    ? nowSeconds - request.ttlSeconds - EXPIRED_LINK_AGE_SECONDS
+    : nowSeconds;
+  return {
+    issuedAt: new Date(issuedSeconds * 1000),
+    expiresAt: new Date((issuedSeconds + request.ttlSeconds) * 1000),
+  };
 }
 
 export function buildLink(baseUrl: string, token: string): string {

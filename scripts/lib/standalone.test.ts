@@ -1,8 +1,14 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PORTAL_HEAP_LIMIT_MB, prepareStandalone, withPortalHeapLimit } from "./standalone";
+import {
+  PORTAL_HEAP_LIMIT_MB,
+  prepareStandalone,
+  standaloneServerPath,
+  withPortalHeapLimit,
+} from "./standalone";
 
 describe("prepareStandalone", () => {
   let root: string;
@@ -25,6 +31,30 @@ describe("prepareStandalone", () => {
     prepareStandalone(root);
     expect(read(".next/standalone/.next/static/chunks/app.js")).toBe("first build");
     expect(existsSync(join(root, ".next/standalone/public"))).toBe(false);
+  });
+
+  it("bundles start.mjs, which refuses a bad configuration before it loads the server", () => {
+    prepareStandalone(root);
+    const start = standaloneServerPath(root);
+    expect(start).toBe(join(root, ".next/standalone/start.mjs"));
+    // A stand-in for Next's server.js: what it prints shows whether start.mjs got as far as loading it.
+    write(".next/standalone/server.js", 'console.log("server loaded");');
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [start], {
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+        encoding: "utf8",
+      });
+
+    const refused = run({});
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("The portal cannot start: its configuration is invalid.");
+    expect(refused.stderr).toContain("SWEETSPOT_API_URL: required");
+    expect(refused.stdout).not.toContain("server loaded");
+
+    const accepted = run({ SWEETSPOT_SANDBOX: "1" });
+    expect(accepted.stderr).toBe("");
+    expect(accepted.stdout).toContain("server loaded");
+    expect(accepted.status).toBe(0);
   });
 
   it("copies public/ too when there is one", () => {

@@ -2,26 +2,47 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { isBuildFresh } from "./build-freshness";
 
 /**
  * The production server is Next's standalone output (`output: "standalone"`): `.next/standalone/server.js`
  * with only the files it needs. Next leaves the browser assets out (a CDN could serve them); copying
  * `.next/static` and `public` beside it, as the Next docs describe, lets the server serve them itself.
+ * Beside it goes `start.mjs`, the entry that refuses a bad configuration before the server listens
+ * (scripts/standalone-start.ts).
  */
 
 const require = createRequire(import.meta.url);
 
+const START_SOURCE = fileURLToPath(new URL("../standalone-start.ts", import.meta.url));
+
+/** What a production start runs: `start.mjs`, which checks the configuration, then loads `server.js`. */
 export function standaloneServerPath(root = process.cwd()): string {
-  return join(root, ".next", "standalone", "server.js");
+  return join(root, ".next", "standalone", "start.mjs");
 }
 
-/** Copies the browser assets of the current build next to the standalone server, once per build. */
+/**
+ * Copies the browser assets of the current build next to the standalone server and bundles
+ * `start.mjs` there (plain JavaScript with zod inside: the runtime image has no TypeScript), once per build.
+ */
 export function prepareStandalone(root = process.cwd()): void {
   const standalone = join(root, ".next", "standalone");
   const buildId = readFileSync(join(root, ".next", "BUILD_ID"), "utf8");
   const marker = join(standalone, ".next", "static-copied-for");
-  if (existsSync(marker) && readFileSync(marker, "utf8") === buildId) return;
+  const start = standaloneServerPath(root);
+  if (existsSync(marker) && readFileSync(marker, "utf8") === buildId && existsSync(start)) return;
+
+  buildSync({
+    entryPoints: [START_SOURCE],
+    outfile: start,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+  });
 
   const staticTarget = join(standalone, ".next", "static");
   rmSync(staticTarget, { recursive: true, force: true });
