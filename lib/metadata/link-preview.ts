@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { type Html, html } from "@/lib/html/html";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -73,8 +74,8 @@ export function linkPreviewMetadata(
 /** Open Graph spells locales language_TERRITORY. */
 const OPEN_GRAPH_LOCALE: Readonly<Record<Locale, string>> = { en: "en_US", es: "es_US" };
 
-/** The same tags as HTML, for the few pages rendered outside the layout (app/link/problem-page.ts). */
-export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOCALE): string {
+/** The same tags as HTML, one a line, for the plain pages rendered outside the layout (lib/plain-pages). */
+export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOCALE): Html {
   const preview = linkPreviewFor(locale);
   const image = origin ? new URL(preview.image.path, origin).href : preview.image.path;
   const tags: [attribute: "property" | "name", key: string, value: string][] = [
@@ -94,11 +95,5 @@ export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOC
     ["name", "twitter:image", image],
     ["name", "twitter:image:alt", preview.image.alt],
   ];
-  return tags
-    .map(([attribute, key, value]) => `<meta ${attribute}="${key}" content="${escapeAttribute(value)}">`)
-    .join("\n");
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html`${tags.map(([attribute, key, value]) => html`<meta ${attribute}="${key}" content="${value}">\n`)}`;
 }

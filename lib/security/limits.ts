@@ -11,7 +11,7 @@ import { clientAddress } from "./client-address";
  * The portal's named rate limits, counted in the shared store so every instance counts together
  * (lib/store/rate-limit.ts; docs/security.md: Rate limits). A route asks `limitRequest(LIMITS.x,
  * request, key?)` and answers 429 with Retry-After when refused: a plain page for pages
- * (app/link/problem-page.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
+ * (lib/plain-pages/link-pages.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
  *
  * Each limit counts per client address (lib/security/client-address.ts) and, when the route has
  * one, per key (a token, an email address). Neither reaches the store as it is, nor as a plain
