@@ -3,7 +3,7 @@ import type { PlainPageContext } from "@/lib/plain-pages/context";
 import { linkRequestedResponse } from "@/lib/plain-pages/link-pages";
 import { clientAddress } from "@/lib/security/client-address";
 
-export type RenewalResponseDependencies = {
+type RenewalResponseDependencies = {
   /** Asks for the new link, in the language the customer reads this page in (the new email's language). */
   requestFreshLink: (token: unknown, request: { clientIp: string; locale: Locale }) => Promise<void>;
   /** The `lang` claim of the posted link when its signature is good (expired or not), else null. */

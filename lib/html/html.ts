@@ -1,7 +1,7 @@
 import { escapeUTF8 } from "entities";
 
 /** What may be put into an `html` template: text (escaped), more `Html` (as is), or nothing. */
-export type HtmlValue = Html | string | number | false | null | undefined | readonly HtmlValue[];
+type HtmlValue = Html | string | number | false | null | undefined | readonly HtmlValue[];
 
 /**
  * Markup that cannot carry an unescaped value: the only way to make one is the `html` tag below,

@@ -7,7 +7,7 @@ import { withStableKeys } from "../stable-keys";
  * is for, nothing about any customer or checkout. Inline styles and flex boxes only.
  */
 
-export type BrandImageProps = {
+type BrandImageProps = {
   width: number;
   height: number;
   headline: string[];

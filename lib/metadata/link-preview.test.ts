@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { LINK_PREVIEW, linkPreviewMetadata, linkPreviewTags } from "./link-preview";
+import { linkPreviewFor, linkPreviewMetadata, linkPreviewTags } from "./link-preview";
+
+const ENGLISH = linkPreviewFor("en");
 
 describe("link preview", () => {
   it("leaves the image to the opengraph-image convention, so no page can name another", () => {
     const { openGraph, twitter } = linkPreviewMetadata();
     expect(openGraph).not.toHaveProperty("images");
     expect(twitter).not.toHaveProperty("images");
-    expect(twitter).toMatchObject({ card: "summary_large_image", title: LINK_PREVIEW.title });
+    expect(twitter).toMatchObject({ card: "summary_large_image", title: ENGLISH.title });
   });
 
   it("writes absolute image URLs into hand-made pages", () => {
@@ -17,7 +19,7 @@ describe("link preview", () => {
     expect(tags).toContain(
       '<meta name="twitter:image" content="https://orders.example.com/opengraph-image/en">',
     );
-    expect(tags).toContain(`<meta property="og:title" content="${LINK_PREVIEW.title}">`);
+    expect(tags).toContain(`<meta property="og:title" content="${ENGLISH.title}">`);
   });
 
   it("takes only the origin, nothing that could break out of an attribute", () => {

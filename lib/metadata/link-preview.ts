@@ -15,9 +15,9 @@ export const LINK_PREVIEW_IMAGE = {
   type: "image/png",
 } as const;
 
-export const LINK_PREVIEW_SITE_NAME = "The Sweet Spot";
+const LINK_PREVIEW_SITE_NAME = "The Sweet Spot";
 
-export type LinkPreview = {
+type LinkPreview = {
   siteName: string;
   title: string;
   description: string;
@@ -28,7 +28,7 @@ export type LinkPreview = {
  * Where Next serves the `opengraph-image` convention's image in one language (app/opengraph-image.tsx;
  * the tags Next writes itself add a cache-busting query).
  */
-export function linkPreviewImagePath(locale: Locale): string {
+function linkPreviewImagePath(locale: Locale): string {
   return `/opengraph-image/${locale}`;
 }
 
@@ -42,9 +42,6 @@ export function linkPreviewFor(locale: Locale): LinkPreview {
     image: { ...LINK_PREVIEW_IMAGE, path: linkPreviewImagePath(locale), alt: t("link.preview.imageAlt") },
   };
 }
-
-/** The English preview, for callers that have no request (build-time image, benchmarks). */
-export const LINK_PREVIEW: LinkPreview = linkPreviewFor(DEFAULT_LOCALE);
 
 /**
  * Open Graph and Twitter card metadata for app/layout.tsx, without the image: the file convention

@@ -147,7 +147,7 @@ export function crossSitePostResponse(context: PlainPageContext): Response {
 }
 
 /** Why a good link still cannot sign in: revoked, or the shared store cannot say (fail closed). */
-export type LinkRefusal = "revoked" | "unverifiable";
+type LinkRefusal = "revoked" | "unverifiable";
 
 const REFUSALS: Record<LinkRefusal, { words: "revoked" | "unverifiable"; status: number }> = {
   revoked: { words: "revoked", status: 410 },

@@ -61,7 +61,7 @@ a:not(.button){color:var(--color-text)}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `;
 
-export type PlainPage = {
+type PlainPage = {
   /** The page's heading, also its title (with the site's name). */
   title: string;
   status: number;

@@ -22,9 +22,9 @@ import { clientAddress } from "./client-address";
  * at most one extra window (a minute) of allowance, which a short abuse limit can afford.
  */
 
-export type LimitRule = { limit: number; windowSeconds: number };
+type LimitRule = { limit: number; windowSeconds: number };
 
-export type NamedLimit = {
+type NamedLimit = {
   /** Part of the store key: letters, digits and "-". */
   name: string;
   perClient: LimitRule;
@@ -65,13 +65,9 @@ export const LIMITS = {
   signIn: defineLimit({ name: "sign-in", perClient: { limit: 30, windowSeconds: 60 } }),
 } as const;
 
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export type RequestLimiter = (
-  limit: NamedLimit,
-  request: Request,
-  key?: string | null,
-) => Promise<LimitVerdict>;
+type RequestLimiter = (limit: NamedLimit, request: Request, key?: string | null) => Promise<LimitVerdict>;
 
 /** Pure apart from the store: the portal's instance is `limitRequest` below; tests build their own. */
 /** `secret` is the portal's NEXTAUTH_SECRET: addresses and keys are named by digests keyed from it. */

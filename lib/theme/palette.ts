@@ -5,7 +5,7 @@
  * lib/images/theme.ts). Light first, dark by `prefers-color-scheme`; every text/background pair the
  * components use is at least 4.5:1 in both.
  */
-export type ColourToken =
+type ColourToken =
   | "bg"
   | "surface"
   | "surfaceMuted"
@@ -24,7 +24,7 @@ export type ColourToken =
   | "dangerBg"
   | "infoBg";
 
-export type Palette = Readonly<Record<ColourToken, string>>;
+type Palette = Readonly<Record<ColourToken, string>>;
 
 export const LIGHT: Palette = {
   bg: "#fbf8f4",
