@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import "@/lib/theme/palette.css";
 import "./globals.css";
 import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";

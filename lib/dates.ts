@@ -9,7 +9,7 @@
 export type DateContext = { locale: string; timeZone: string };
 
 /** A date the page can show: the instant, the value for `<time dateTime>`, and whether it is a calendar day. */
-export type ParsedDate = { date: Date; machineValue: string; calendarDate: boolean };
+type ParsedDate = { date: Date; machineValue: string; calendarDate: boolean };
 
 const FALLBACK_CONTEXT: DateContext = { locale: "en", timeZone: "UTC" };
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -138,7 +138,7 @@ function createFormatter(dates: DateContext, withTime: boolean): CachedFormatter
 }
 
 /** What the layout's inline script needs to localise the page's instants (see `localiseTimes`). */
-export type LocaliseTimesConfig = {
+type LocaliseTimesConfig = {
   /** The locale the server formatted in. */
   locale: string;
   /** The zone the server formatted instants in (the zone cookie's, else UTC). */

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { formatConfigProblems, type PortalConfig, parsePortalConfig } from "./config/schema";
 
-export class ConfigurationError extends Error {
+class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 

@@ -6,7 +6,7 @@ import { MAX_SYNTHETIC_CHECKOUTS } from "./synthetic";
  * portal's configuration module, so both sides agree on where the sandbox is and which key it takes.
  */
 
-export type SandboxConfig = {
+type SandboxConfig = {
   port: number;
   apiKey: string;
   extraCheckouts: number;

@@ -9,7 +9,7 @@ import type { CheckoutStore } from "./store";
 
 /** The sandbox's own endpoints under /__sandbox/: faults, reset, advance, request log, customers. No key. */
 
-export type ControlDependencies = {
+type ControlDependencies = {
   store: CheckoutStore;
   faults: FaultRegistry;
   requests: RequestLog;

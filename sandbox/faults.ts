@@ -6,7 +6,7 @@ import type { Random } from "./random";
  * them when absent), is drawn with probability `rate`, and expires after `count` matches.
  */
 
-export const FAULT_MODES = ["hang", "garbage", "wrong-shape", "documented-example"] as const;
+const FAULT_MODES = ["hang", "garbage", "wrong-shape", "documented-example"] as const;
 
 export const faultSpecSchema = z
   .strictObject({
@@ -24,9 +24,9 @@ export const faultSpecSchema = z
     message: "status and mode are alternatives; give one of them",
   });
 
-export type FaultSpec = z.infer<typeof faultSpecSchema>;
+type FaultSpec = z.infer<typeof faultSpecSchema>;
 
-export type ActiveFault = FaultSpec & {
+type ActiveFault = FaultSpec & {
   id: string;
   /** Matches still to come when `count` was given. */
   remaining?: number;

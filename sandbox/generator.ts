@@ -49,7 +49,7 @@ const ADDRESSES: readonly [Address, ...Address[]] = [
 const CARRIERS = ["ups", "fedex", "usps", "dhl"] as const;
 const OFFTAKE_PARTNERS = ["otp_gen_north", "otp_gen_south"] as const;
 
-export type GeneratedCheckoutSpec = {
+type GeneratedCheckoutSpec = {
   id: string;
   customerId: string;
   organizationId: number;

@@ -11,8 +11,8 @@ import type { CheckoutRecord, PurchaseItem } from "./types";
 
 export const SCRIPT_TAG = "<script>alert(1)</script>";
 export const IMG_TAG = "<img src=x onerror=alert(1)>";
-export const JAVASCRIPT_URL = "javascript:alert(1)";
-export const LONG_TEXT_LENGTH = 2048;
+const JAVASCRIPT_URL = "javascript:alert(1)";
+const LONG_TEXT_LENGTH = 2048;
 
 const RTL_AND_EMOJI = {
   arabicItem: "آلة إسبريسو لؤلؤية ☕️",

@@ -28,9 +28,7 @@ export function sendError(
   sendJson(res, status, { error: { code, message } }, headers);
 }
 
-export type BodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; status: number; code: string; message: string };
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; code: string; message: string };
 
 /** Reads a small JSON body; an empty body counts as `{}` so bodiless POSTs work from curl. */
 export async function readJsonBody(req: IncomingMessage, maxBytes = 64 * 1024): Promise<BodyResult> {

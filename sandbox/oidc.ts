@@ -20,7 +20,7 @@ import { DEMO_CUSTOMERS } from "./scenarios";
  */
 
 export const SANDBOX_OIDC_CLIENT = { id: "checkout-portal", secret: "sandbox-oidc-client-secret" } as const;
-export const SANDBOX_OIDC_USER_ID_CLAIM = "sweetspot_user_id";
+const SANDBOX_OIDC_USER_ID_CLAIM = "sweetspot_user_id";
 const PREFIX = "/__sandbox/oidc";
 const CODE_TTL_MS = 60_000;
 const TOKEN_TTL_SECONDS = 300;

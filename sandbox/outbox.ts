@@ -11,7 +11,7 @@ import type { Route } from "./router";
  * a newcomer can walk "Email me a new link" end to end. Loopback-only, like every control endpoint.
  */
 
-export const MAX_OUTBOX_EMAILS = 50;
+const MAX_OUTBOX_EMAILS = 50;
 const MAX_BODY_BYTES = 16 * 1024;
 
 const linkRequestedSchema = z.object({
@@ -25,7 +25,7 @@ const linkRequestedSchema = z.object({
   requestId: z.string().min(1).max(128),
 });
 
-export type OutboxEmail = z.infer<typeof linkRequestedSchema> & { receivedAt: string };
+type OutboxEmail = z.infer<typeof linkRequestedSchema> & { receivedAt: string };
 
 export class Outbox {
   private emails: OutboxEmail[] = [];
@@ -47,7 +47,7 @@ export class Outbox {
   }
 }
 
-export type OutboxDependencies = {
+type OutboxDependencies = {
   outbox: Outbox;
   /** NOTIFY_WEBHOOK_SECRET as the launcher shares it with the portal; null refuses every delivery. */
   webhookSecret: string | null;

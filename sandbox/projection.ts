@@ -9,7 +9,7 @@ import type { CheckoutRecord } from "./types";
 export type JsonObject = { [key: string]: unknown };
 
 /** Doc 000 "Always Present": the key is always sent, with `null` when there is no value. */
-export const LIST_ALWAYS_PRESENT_FIELDS = [
+const LIST_ALWAYS_PRESENT_FIELDS = [
   "id",
   "createdAt",
   "updatedAt",
@@ -23,7 +23,7 @@ export const LIST_ALWAYS_PRESENT_FIELDS = [
 ] as const satisfies readonly (keyof CheckoutRecord)[];
 
 /** Doc 000 "Optional": sent only when the checkout has a value. */
-export const LIST_OPTIONAL_FIELDS = [
+const LIST_OPTIONAL_FIELDS = [
   "billingAddress",
   "billingAddressLocked",
   "cancelUrl",

@@ -3,10 +3,10 @@ import type { CheckoutRecord } from "./types";
 
 /** The list endpoint's query parameters: strict validation, then filter, sort and page. */
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
 /** Far beyond the largest possible store; anything larger is a client bug worth a clear 400. */
-export const MAX_OFFSET = 1_000_000;
+const MAX_OFFSET = 1_000_000;
 
 const SORT_COLUMNS: Record<string, SortColumn> = {
   created_at: "createdAt",
@@ -16,7 +16,7 @@ const SORT_COLUMNS: Record<string, SortColumn> = {
 };
 const WAITLIST_REASONS = new Set(["inventory", "location"]);
 
-export type ListQuery = {
+type ListQuery = {
   offset: number;
   limit: number;
   userId?: string;
@@ -31,7 +31,7 @@ export type ListQuery = {
   sortOrder: "asc" | "desc";
 };
 
-export type ParsedListQuery = { ok: true; query: ListQuery } | { ok: false; message: string };
+type ParsedListQuery = { ok: true; query: ListQuery } | { ok: false; message: string };
 
 class InvalidParameter extends Error {}
 

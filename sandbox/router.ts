@@ -11,7 +11,7 @@ export type RouteContext = {
   params: string[];
 };
 
-export type RouteHandler = (context: RouteContext) => void | Promise<void>;
+type RouteHandler = (context: RouteContext) => void | Promise<void>;
 
 export type Route = {
   pattern: RegExp;

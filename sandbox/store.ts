@@ -3,7 +3,7 @@ import type { CheckoutRecord } from "./types";
 export type SortColumn = "createdAt" | "updatedAt";
 
 /** A scope's checkouts in ascending order of a column (ties by id); those without a value apart. */
-export type Ordering = {
+type Ordering = {
   dated: readonly CheckoutRecord[];
   undated: readonly CheckoutRecord[];
 };

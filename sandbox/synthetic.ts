@@ -25,11 +25,11 @@ const LIFECYCLE_WEIGHTS: readonly (readonly [GeneratedLifecycle, number])[] = [
   ["cancelled", 5],
 ];
 
-export function syntheticCustomerId(index: number): string {
+function syntheticCustomerId(index: number): string {
   return `usr_synth${String(index).padStart(5, "0")}`;
 }
 
-export function syntheticCheckoutId(index: number): string {
+function syntheticCheckoutId(index: number): string {
   return `chk_syn${index.toString(36).padStart(9, "0")}`;
 }
 

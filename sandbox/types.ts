@@ -37,13 +37,13 @@ export type Progress = {
   milestones: Milestone[];
 };
 
-export type RecurringPaymentMethod = {
+type RecurringPaymentMethod = {
   type: string;
   brand?: string;
   last4?: string;
 };
 
-export type ArbitraryFee = {
+type ArbitraryFee = {
   name: string;
   amountCents: number;
   currency: "usd";

@@ -16,7 +16,7 @@ import { renderBrandImage, renderStatusImage } from "../lib/images/render";
 import { STATUS_IMAGE_SPECS, STATUS_IMAGE_WIDTHS } from "../lib/images/status-image-layout";
 import { SAMPLE_CHECKOUTS, sampleCheckoutView } from "./lib/sample-checkout-views";
 
-export type ImageBenchOptions = {
+type ImageBenchOptions = {
   /** Timed renders per size. */
   iterations?: number;
   /** Untimed renders per size first. */
@@ -25,7 +25,7 @@ export type ImageBenchOptions = {
   view?: CheckoutView;
 };
 
-export type ImageBenchResult = {
+type ImageBenchResult = {
   size: string;
   iterations: number;
   /** Wall-clock milliseconds. */
@@ -38,7 +38,7 @@ export type ImageBenchResult = {
   cpuP50: number;
 };
 
-export const IMAGE_BENCH_TARGET_P50_MS = 150;
+const IMAGE_BENCH_TARGET_P50_MS = 150;
 
 /** Warm p50/p99 render times of the status image at each size, and of the link-preview image. */
 export async function benchStatusImages(options: ImageBenchOptions = {}): Promise<ImageBenchResult[]> {

@@ -5,10 +5,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { type FreshLinkDependencies, requestFreshLink } from "@/lib/notify/fresh-link";
 import type { LinkRequestOutcome } from "@/lib/notify/link-request-counter";
 import { createLinkRequestLimits } from "@/lib/notify/link-request-limits";
+import { linkPageLocale } from "@/lib/plain-pages/page-locale";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRateLimiter } from "@/lib/store/rate-limit";
 import { type StubWebhook, startStubWebhook } from "@/test-support/stub-webhook";
-import { linkPageLocale } from "./page-locale";
 import { renewalResponse } from "./renewal-response";
 
 const LINK_SECRET = "renewal-response-link-secret-0123456789ab";

@@ -1,14 +1,15 @@
 import type { Locale } from "@/lib/i18n/locales";
+import type { PlainPageContext } from "@/lib/plain-pages/context";
+import { linkRequestedResponse } from "@/lib/plain-pages/link-pages";
 import { clientAddress } from "@/lib/security/client-address";
-import { type LinkPageContext, linkRequestedResponse } from "./problem-page";
 
-export type RenewalResponseDependencies = {
+type RenewalResponseDependencies = {
   /** Asks for the new link, in the language the customer reads this page in (the new email's language). */
   requestFreshLink: (token: unknown, request: { clientIp: string; locale: Locale }) => Promise<void>;
   /** The `lang` claim of the posted link when its signature is good (expired or not), else null. */
   signedLinkLang: (token: unknown) => Promise<Locale | null>;
   /** The page's context in this request's language (cookie → `fromLink` → Accept-Language). */
-  pageContext: (fromLink: Locale | null) => Promise<LinkPageContext>;
+  pageContext: (fromLink: Locale | null) => Promise<PlainPageContext>;
   /** TRUSTED_PROXY_COUNT: which X-Forwarded-For entry is the client (lib/security/client-address.ts). */
   trustedProxyCount: number;
   supportEmail: string;

@@ -17,17 +17,17 @@ import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
-import { LIMITS, limitRequest } from "@/lib/security/limits";
-import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
+import { plainPageContext } from "@/lib/plain-pages/context";
 import {
   crossSitePostResponse,
   type ExpiredLinkExtras,
   linkProblemResponse,
   linkRefusedResponse,
-  plainPageContext,
   switchAccountResponse,
   tooManyRequestsResponse,
-} from "./problem-page";
+} from "@/lib/plain-pages/link-pages";
+import { LIMITS, limitRequest } from "@/lib/security/limits";
+import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 
 // The token is a credential: keep it out of Referer headers and never log the URL.
 const LINK_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" };

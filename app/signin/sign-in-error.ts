@@ -4,12 +4,7 @@
  * that tells the customer what to do. Unknown or repeated values get the general message: the query
  * string is the visitor's to edit, so it only ever picks one of ours.
  */
-export type SignInErrorMessage =
-  | "default"
-  | "rateLimited"
-  | "accessDenied"
-  | "unavailable"
-  | "sessionRequired";
+type SignInErrorMessage = "default" | "rateLimited" | "accessDenied" | "unavailable" | "sessionRequired";
 
 const MESSAGE_FOR_CODE: Readonly<Record<string, SignInErrorMessage>> = {
   RateLimited: "rateLimited",

@@ -20,7 +20,7 @@ import { ShippingPanel } from "./ShippingPanel";
 import { Timeline } from "./Timeline";
 import { WaitlistPanel } from "./WaitlistPanel";
 
-export type CheckoutDetailProps = {
+type CheckoutDetailProps = {
   view: CheckoutView;
   dates: DateContext;
   support: SupportContacts;

@@ -6,7 +6,7 @@ import { ButtonLink } from "../ui/ButtonLink";
 import { Panel } from "../ui/Panel";
 import { SupportContact } from "../ui/SupportContact";
 
-export type ContinueCheckoutPanelProps = {
+type ContinueCheckoutPanelProps = {
   continueCheckout: ContinueCheckoutView;
   support: SupportContacts;
   checkoutId: string;

@@ -7,7 +7,7 @@ import { Panel } from "../ui/Panel";
 import { PanelSection } from "../ui/PanelSection";
 import { StatusSummary } from "./StatusSummary";
 
-export type LeaseInsurancePanelProps = {
+type LeaseInsurancePanelProps = {
   lease: LeaseView | null;
   insurance: StatusView | null;
   dates: DateContext;

@@ -6,7 +6,7 @@ import { Panel } from "../ui/Panel";
 import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./OrderItemsPanel.module.css";
 
-export type OrderItemsPanelProps = Pick<CheckoutView, "items" | "externalOrderId"> & { t: Translator };
+type OrderItemsPanelProps = Pick<CheckoutView, "items" | "externalOrderId"> & { t: Translator };
 
 /** What was ordered (name × quantity) and the shop's order reference; nothing when neither is known. */
 export function OrderItemsPanel({ items, externalOrderId, t }: OrderItemsPanelProps) {

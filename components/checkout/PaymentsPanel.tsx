@@ -10,7 +10,7 @@ import { PanelSection } from "../ui/PanelSection";
 import styles from "./PaymentsPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext; t: Translator };
+type PaymentsPanelProps = { payments: PaymentsView; dates: DateContext; t: Translator };
 
 /** Money matters: a payment problem first (it needs action), then the deposit, monthly payments and fees. */
 export function PaymentsPanel({ payments, dates, t }: PaymentsPanelProps) {

@@ -7,7 +7,7 @@ import { Panel } from "../ui/Panel";
 import styles from "./ReturnPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type ReturnPanelProps = {
+type ReturnPanelProps = {
   returns: ReturnView;
   dates: DateContext;
   /** The page's headline: a status that only repeats it is left out. */

@@ -10,7 +10,7 @@ import { Panel } from "../ui/Panel";
 import styles from "./ShippingPanel.module.css";
 import { StatusSummary } from "./StatusSummary";
 
-export type ShippingPanelProps = {
+type ShippingPanelProps = {
   shipping: ShippingView;
   dates: DateContext;
   /** False when the page's action already leads to the carrier's page. */

@@ -7,7 +7,7 @@ import { FormattedDate } from "../ui/FormattedDate";
 import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./Timeline.module.css";
 
-export type TimelineProps = { timeline: TimelineView; dates: DateContext; t: Translator };
+type TimelineProps = { timeline: TimelineView; dates: DateContext; t: Translator };
 
 // Spoken after each label, so the state is heard as well as seen (the marker shapes are decorative).
 const SPOKEN_STATE = {

@@ -5,7 +5,7 @@ import { FactList } from "../ui/FactList";
 import { Panel } from "../ui/Panel";
 import { StatusSummary } from "./StatusSummary";
 
-export type WaitlistPanelProps = {
+type WaitlistPanelProps = {
   waitlist: WaitlistView;
   /** The page's headline: a reason that only repeats it is left out. */
   headline?: string;

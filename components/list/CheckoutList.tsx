@@ -5,7 +5,7 @@ import { Disclosure } from "../ui/Disclosure";
 import styles from "./CheckoutList.module.css";
 import { type CardWords, CheckoutSummaryCard, cardWords } from "./CheckoutSummaryCard";
 
-export type CheckoutListProps = {
+type CheckoutListProps = {
   summaries: readonly CheckoutSummaryView[];
   dates: DateContext;
   t: Translator;

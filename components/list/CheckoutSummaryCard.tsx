@@ -9,7 +9,7 @@ import { isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
 import { StatusBadge } from "../ui/StatusBadge";
 import styles from "./CheckoutSummaryCard.module.css";
 
-export type CheckoutSummaryCardProps = {
+type CheckoutSummaryCardProps = {
   summary: CheckoutSummaryView;
   dates: DateContext;
   t: Translator;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ButtonLink } from "../ui/ButtonLink";
 import styles from "./EmptyState.module.css";
 
-export type EmptyStateProps = {
+type EmptyStateProps = {
   title: string;
   body?: ReactNode;
   action?: { href: string; label: string };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import styles from "./FilterNav.module.css";
 
-export type FilterLink = { id: string; label: string; href: string; current: boolean };
+type FilterLink = { id: string; label: string; href: string; current: boolean };
 
 /** The list's filters as links (they work without JavaScript; no prefetch, see isPortalPath); wrap on narrow screens. */
 /** `label` names the navigation for assistive tech ("Filter checkouts"), in the customer's language. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import styles from "./Pagination.module.css";
 
-export type PaginationProps = {
+type PaginationProps = {
   /** Null on the first page. */
   previousHref: string | null;
   /** Null on the last page. */

@@ -4,7 +4,7 @@ import styles from "./ButtonLink.module.css";
 import { isPortalPath } from "./link-targets";
 import { VisuallyHidden } from "./VisuallyHidden";
 
-export type ButtonLinkProps = {
+type ButtonLinkProps = {
   href: string;
   children: ReactNode;
   variant?: "primary" | "secondary";

@@ -3,7 +3,7 @@ import type { Tone } from "@/lib/checkout/types";
 import styles from "./Callout.module.css";
 import { ToneIcon } from "./ToneIcon";
 
-export type CalloutProps = {
+type CalloutProps = {
   tone: Tone;
   title: ReactNode;
   children?: ReactNode;

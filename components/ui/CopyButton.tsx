@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import styles from "./CopyButton.module.css";
 import { VisuallyHidden } from "./VisuallyHidden";
 
-export type CopyButtonProps = {
+type CopyButtonProps = {
   /** The text put on the clipboard. */
   value: string;
   /**
@@ -16,7 +16,7 @@ export type CopyButtonProps = {
   targetId?: string;
 };
 
-export type CopyButtonLabels = {
+type CopyButtonLabels = {
   /** Visible: "Copy". */
   button: string;
   /** Spoken after it: "tracking number" (the button's name is "Copy tracking number"). */

@@ -3,7 +3,7 @@ import { ButtonLink } from "./ButtonLink";
 import styles from "./ErrorState.module.css";
 import { ToneIcon } from "./ToneIcon";
 
-export type ErrorStateProps = {
+type ErrorStateProps = {
   /** Plain words: "We couldn't load your checkouts". */
   title: string;
   /** What happened and what the customer can do. */

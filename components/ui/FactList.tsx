@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import styles from "./FactList.module.css";
 
-export type Fact = {
+type Fact = {
   label: ReactNode;
   /** Null or false leaves the row out, so callers can list every fact and let missing ones drop. */
   value: ReactNode;

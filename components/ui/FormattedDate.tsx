@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { type DateContext, formatParsedDate, parseDateValue } from "@/lib/dates";
 
-export type FormattedDateProps = {
+type FormattedDateProps = {
   value: string | null;
   dates: DateContext;
   /** Adds the time of day ("2:03 PM"); ignored for calendar dates, which have none. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import styles from "./Panel.module.css";
 
-export type PanelProps = {
+type PanelProps = {
   /** The anchor next actions link to ("payments" for "#payments"); also names the heading. */
   id: string;
   title: ReactNode;

@@ -4,7 +4,7 @@ import { Callout } from "./Callout";
 import { FormattedDate } from "./FormattedDate";
 import styles from "./StaleViewBanner.module.css";
 
-export type StaleViewBannerProps = {
+type StaleViewBannerProps = {
   /** When the view on the page was saved (ISO 8601). */
   savedAt: string;
   dates: DateContext;

@@ -2,7 +2,7 @@ import type { Tone } from "@/lib/checkout/types";
 import styles from "./StatusBadge.module.css";
 import { ToneIcon } from "./ToneIcon";
 
-export type StatusBadgeProps = { label: string; tone: Tone; size?: "normal" | "large" };
+type StatusBadgeProps = { label: string; tone: Tone; size?: "normal" | "large" };
 
 /** A status at a glance: words first, with a tone shown by colour and by the icon's shape. */
 export function StatusBadge({ label, tone, size = "normal" }: StatusBadgeProps) {

@@ -2,7 +2,7 @@ import { type SupportContacts, supportMailto, supportTel } from "@/lib/checkout/
 import type { SupportContactWords } from "@/lib/checkout/words";
 import styles from "./SupportContact.module.css";
 
-export type SupportContactProps = {
+type SupportContactProps = {
   support: SupportContacts;
   /** The checkout the customer asks about: its reference goes into the mail subject. */
   checkoutId?: string | null;

@@ -9,10 +9,10 @@ import { z } from "zod";
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const MIN_SECRET_LENGTH = 32;
-export const DEFAULT_SESSION_LIFETIME_DAYS = 14;
 /** The longest SESSION_LIFETIME_DAYS accepted; customer revocations must outlive such a session. */
 export const MAX_SESSION_LIFETIME_DAYS = 30;
 
+/** A variable's text, trimmed; empty reads as unset, so a variable's `.default()` applies to it too. */
 const optionalText = z
   .string()
   .trim()
@@ -32,7 +32,13 @@ const secret = z
     `must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`,
   );
 
-const port = z.coerce.number<string | undefined>().int().min(1).max(65535);
+const wholeNumber = (min: number, max: number) =>
+  z.coerce.number<string | undefined>().int().min(min).max(max);
+
+const port = wholeNumber(1, 65535);
+
+/** The default of a setting the config carries as "not configured". */
+const unsetAsNull = <T>(value: T | undefined): T | null => value ?? null;
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
@@ -41,57 +47,57 @@ const httpUrl = z
 /** The shared store (lib/store); unset means an in-process store, correct for one instance only. */
 export const redisUrlSchema = z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" });
 
-/** Each variable on its own, so one bad value never hides the next (every problem is reported at once). */
+/**
+ * Each variable on its own, so one bad value never hides the next (every problem is reported at
+ * once), with its default when it has one. Those without a default depend on other variables
+ * (the mode, a pair that goes together) and are settled by parsePortalConfig.
+ */
 const variableSchemas = {
-  SWEETSPOT_SANDBOX: optionalText.pipe(
-    z
-      .enum(["1", "true", "0", "false"], {
-        error: "must be 1 (or true) to run against the sandbox, or unset",
-      })
-      .optional(),
-  ),
+  SWEETSPOT_SANDBOX: optionalText
+    .pipe(
+      z
+        .enum(["1", "true", "0", "false"], {
+          error: "must be 1 (or true) to run against the sandbox, or unset",
+        })
+        .default("0"),
+    )
+    .transform((value) => value === "1" || value === "true"),
   SWEETSPOT_API_URL: optionalText.pipe(httpUrl.optional()),
   SWEETSPOT_API_KEY: optionalText,
   SWEETSPOT_AUTH_HEADER: optionalText.pipe(
     z
       .string()
       .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
-      .optional(),
+      .default("Authorization"),
   ),
-  SWEETSPOT_TIMEOUT_MS: optionalText.pipe(port.max(120_000).optional()),
-  SWEETSPOT_DEADLINE_MS: optionalText.pipe(
-    z.coerce.number<string | undefined>().int().min(500).max(120_000).optional(),
-  ),
-  SWEETSPOT_BREAKER_FAILURES: optionalText.pipe(
-    z.coerce.number<string | undefined>().int().min(1).max(1000).optional(),
-  ),
-  SWEETSPOT_BREAKER_COOLDOWN_MS: optionalText.pipe(
-    z.coerce.number<string | undefined>().int().min(100).max(600_000).optional(),
-  ),
-  SANDBOX_PORT: optionalText.pipe(port.optional()),
+  SWEETSPOT_TIMEOUT_MS: optionalText.pipe(wholeNumber(1, 120_000).default(5000)),
+  SWEETSPOT_DEADLINE_MS: optionalText.pipe(wholeNumber(500, 120_000).default(4000)),
+  SWEETSPOT_BREAKER_FAILURES: optionalText.pipe(wholeNumber(1, 1000).default(5)),
+  SWEETSPOT_BREAKER_COOLDOWN_MS: optionalText.pipe(wholeNumber(100, 600_000).default(10_000)),
+  SANDBOX_PORT: optionalText.pipe(port.default(DEFAULT_SANDBOX_PORT)),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
-  SESSION_LIFETIME_DAYS: optionalText.pipe(
-    z.coerce.number<string | undefined>().int().min(1).max(MAX_SESSION_LIFETIME_DAYS).optional(),
-  ),
-  NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
+  SESSION_LIFETIME_DAYS: optionalText.pipe(wholeNumber(1, MAX_SESSION_LIFETIME_DAYS).default(14)),
+  NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()).transform(unsetAsNull),
   OIDC_ISSUER: optionalText.pipe(httpUrl.optional()),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
-  OIDC_USER_ID_CLAIM: optionalText,
-  SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+  OIDC_USER_ID_CLAIM: optionalText.pipe(z.string().default("sweetspot_user_id")),
+  SUPPORT_EMAIL: optionalText.pipe(z.email("must be an email address").default("support@thesweetspot.com")),
   // A number a phone can dial: digits with spaces, dots, dashes or brackets, an optional leading +.
-  SUPPORT_PHONE: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, "must be a phone number (digits, spaces, - . ( ), leading +)")
-      .optional(),
-  ),
+  SUPPORT_PHONE: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, "must be a phone number (digits, spaces, - . ( ), leading +)")
+        .optional(),
+    )
+    .transform(unsetAsNull),
   // Shown to customers as a link: https only.
-  SUPPORT_URL: optionalText.pipe(
-    z.url({ protocol: /^https$/, error: "must be an absolute https URL" }).optional(),
-  ),
-  REDIS_URL: optionalText.pipe(redisUrlSchema.optional()),
+  SUPPORT_URL: optionalText
+    .pipe(z.url({ protocol: /^https$/, error: "must be an absolute https URL" }).optional())
+    .transform(unsetAsNull),
+  REDIS_URL: optionalText.pipe(redisUrlSchema.optional()).transform(unsetAsNull),
   // Used exactly as written (no trailing-slash trimming): the receiver's path is the operator's business.
   NOTIFY_WEBHOOK_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
@@ -103,7 +109,7 @@ const variableSchemas = {
       .int("must be a whole number of proxies (0 when nothing stands in front of the portal)")
       .min(0)
       .max(10)
-      .optional(),
+      .default(0),
   ),
   LOG_LEVEL: optionalText.pipe(
     z
@@ -148,9 +154,9 @@ export type PortalConfig = {
   /** `Authorization` sends `Bearer <key>`; any other header carries the bare key. */
   sweetspotAuthHeader: string;
   sweetspotTimeoutMs: number;
-  /** The total one page read may spend on the API, retries included (SWEETSPOT_DEADLINE_MS, default 4000). */
+  /** The total one page read may spend on the API, retries included (SWEETSPOT_DEADLINE_MS). */
   sweetspotDeadlineMs: number;
-  /** Consecutive failed calls that open the circuit breaker (default 5), and its cool-down (default 10 s). */
+  /** Consecutive failed calls that open the circuit breaker, and its cool-down (SWEETSPOT_BREAKER_*). */
   sweetspotBreaker: { failureThreshold: number; cooldownMs: number };
   authSecret: string;
   linkSecret: string;
@@ -161,7 +167,7 @@ export type PortalConfig = {
   /** SUPPORT_PHONE and SUPPORT_URL: more ways to reach support, shown beside the email when set. */
   supportPhone: string | null;
   supportUrl: string | null;
-  /** How long a session lasts from sign-in, whatever the customer does (SESSION_LIFETIME_DAYS, default 14). */
+  /** How long a session lasts from sign-in, whatever the customer does (SESSION_LIFETIME_DAYS). */
   sessionLifetimeSeconds: number;
   /** The portal's public URL (NEXTAUTH_URL), when configured. */
   publicUrl: string | null;
@@ -173,7 +179,7 @@ export type PortalConfig = {
    */
   notifyWebhook: NotifyWebhookConfig | null;
   /**
-   * TRUSTED_PROXY_COUNT (default 0): how many proxies in front of the portal append to
+   * TRUSTED_PROXY_COUNT: how many proxies in front of the portal append to
    * X-Forwarded-For; the client address is read that many entries from the right (lib/security/client-address.ts).
    */
   trustedProxyCount: number;
@@ -205,49 +211,102 @@ export const MISSING_API_URL_PROBLEM =
 export function parsePortalConfig(env: Env, generateSecret: () => string): ConfigResult {
   const problems: string[] = [];
   const { raw, malformed } = parseVariables(env, problems);
-  const sandboxChosen = raw.SWEETSPOT_SANDBOX === "1" || raw.SWEETSPOT_SANDBOX === "true";
   const apiUrlGiven = raw.SWEETSPOT_API_URL !== undefined || malformed.has("SWEETSPOT_API_URL");
-  if (sandboxChosen && apiUrlGiven) {
+  if (raw.SWEETSPOT_SANDBOX && apiUrlGiven) {
     problems.push(
       "SWEETSPOT_SANDBOX, SWEETSPOT_API_URL: set one, not both (SWEETSPOT_SANDBOX=1 runs against the " +
         "embedded sandbox; SWEETSPOT_API_URL points the portal at the real API)",
     );
-  } else if (!sandboxChosen && !apiUrlGiven) {
+  } else if (!raw.SWEETSPOT_SANDBOX && !apiUrlGiven) {
     problems.push(MISSING_API_URL_PROBLEM);
   }
-  const sandboxMode = sandboxChosen && !apiUrlGiven;
+  const sandboxMode = raw.SWEETSPOT_SANDBOX && !apiUrlGiven;
+  const credentials = requiredCredentials(raw, malformed, sandboxMode ? generateSecret : null, problems);
+  problems.push(...crossVariableProblems(raw, malformed, sandboxMode));
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    config: {
+      sandboxMode,
+      sweetspotApiUrl: raw.SWEETSPOT_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`,
+      ...credentials,
+      sweetspotAuthHeader: raw.SWEETSPOT_AUTH_HEADER,
+      sweetspotTimeoutMs: raw.SWEETSPOT_TIMEOUT_MS,
+      sweetspotDeadlineMs: raw.SWEETSPOT_DEADLINE_MS,
+      sweetspotBreaker: {
+        failureThreshold: raw.SWEETSPOT_BREAKER_FAILURES,
+        cooldownMs: raw.SWEETSPOT_BREAKER_COOLDOWN_MS,
+      },
+      oidc:
+        raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
+          ? {
+              issuer: raw.OIDC_ISSUER,
+              clientId: raw.OIDC_CLIENT_ID,
+              clientSecret: raw.OIDC_CLIENT_SECRET,
+              userIdClaim: raw.OIDC_USER_ID_CLAIM,
+            }
+          : null,
+      supportEmail: raw.SUPPORT_EMAIL,
+      supportPhone: raw.SUPPORT_PHONE,
+      supportUrl: raw.SUPPORT_URL,
+      sessionLifetimeSeconds: raw.SESSION_LIFETIME_DAYS * 24 * 60 * 60,
+      publicUrl: raw.NEXTAUTH_URL,
+      redisUrl: raw.REDIS_URL,
+      notifyWebhook:
+        raw.NOTIFY_WEBHOOK_URL !== undefined && raw.NOTIFY_WEBHOOK_SECRET !== undefined
+          ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
+          : null,
+      trustedProxyCount: raw.TRUSTED_PROXY_COUNT,
+      logLevel: raw.LOG_LEVEL ?? (sandboxMode ? "warn" : "info"),
+    },
+  };
+}
+
+/**
+ * The API key and both secrets: a real API needs all three; in sandbox mode (`generateSecret` given)
+ * the key is the sandbox's and missing secrets are made up for this process.
+ */
+function requiredCredentials(
+  raw: RawConfig,
+  malformed: Set<VariableName>,
+  generateSecret: (() => string) | null,
+  problems: string[],
+): Pick<PortalConfig, "sweetspotApiKey" | "authSecret" | "linkSecret" | "generatedSecrets"> {
   const generatedSecrets: string[] = [];
-
-  if (raw.SWEETSPOT_API_URL !== undefined) {
-    problems.push(...apiUrlProblems(raw.SWEETSPOT_API_URL));
-  }
-  if (raw.OIDC_ISSUER !== undefined && !isHttpsOrLoopback(raw.OIDC_ISSUER)) {
-    problems.push("OIDC_ISSUER: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
-  }
-
-  const requiredOutsideSandbox = (name: "SWEETSPOT_API_KEY" | "NEXTAUTH_SECRET" | "PORTAL_LINK_SECRET") => {
+  const required = (name: "SWEETSPOT_API_KEY" | "NEXTAUTH_SECRET" | "PORTAL_LINK_SECRET") => {
     const value = raw[name];
     if (value !== undefined) return value;
     if (malformed.has(name)) return "";
-    if (sandboxMode) {
-      if (name === "SWEETSPOT_API_KEY") return SANDBOX_DEV_API_KEY;
-      generatedSecrets.push(name);
-      return generateSecret();
+    if (!generateSecret) {
+      problems.push(`${name}: required when the portal runs against the real API`);
+      return "";
     }
-    problems.push(`${name}: required when the portal runs against the real API`);
-    return "";
+    if (name === "SWEETSPOT_API_KEY") return SANDBOX_DEV_API_KEY;
+    generatedSecrets.push(name);
+    return generateSecret();
   };
+  return {
+    sweetspotApiKey: required("SWEETSPOT_API_KEY"),
+    authSecret: required("NEXTAUTH_SECRET"),
+    linkSecret: required("PORTAL_LINK_SECRET"),
+    generatedSecrets,
+  };
+}
 
-  const sweetspotApiKey = requiredOutsideSandbox("SWEETSPOT_API_KEY");
-  const authSecret = requiredOutsideSandbox("NEXTAUTH_SECRET");
-  const linkSecret = requiredOutsideSandbox("PORTAL_LINK_SECRET");
+/** The rules between variables: URLs that must be https, secrets that must differ, settings that go together. */
+function crossVariableProblems(raw: RawConfig, malformed: Set<VariableName>, sandboxMode: boolean): string[] {
+  const problems: string[] = [];
+  if (raw.SWEETSPOT_API_URL !== undefined) problems.push(...apiUrlProblems(raw.SWEETSPOT_API_URL));
+  if (raw.OIDC_ISSUER !== undefined && !isHttpsOrLoopback(raw.OIDC_ISSUER)) {
+    problems.push("OIDC_ISSUER: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
+  }
   if (raw.NEXTAUTH_SECRET !== undefined && raw.NEXTAUTH_SECRET === raw.PORTAL_LINK_SECRET) {
     problems.push("PORTAL_LINK_SECRET: must differ from NEXTAUTH_SECRET");
   }
-
   // Session cookies are Secure only when the public URL says https: a deployment must say where it lives.
   if (!sandboxMode && !malformed.has("NEXTAUTH_URL")) {
-    if (raw.NEXTAUTH_URL === undefined) {
+    if (raw.NEXTAUTH_URL === null) {
       problems.push(
         "NEXTAUTH_URL: required when the portal runs against the real API (the portal's public https URL)",
       );
@@ -255,15 +314,14 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       problems.push("NEXTAUTH_URL: must be https:// (plain http only on this machine: localhost, 127.0.0.1)");
     }
   }
-
-  const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
-  const oidcGiven = oidcParts.filter((part) => part !== undefined).length;
-  if (oidcGiven > 0 && oidcGiven < oidcParts.length && !malformed.has("OIDC_ISSUER")) {
+  const oidcGiven = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET].filter(
+    (part) => part !== undefined,
+  ).length;
+  if (oidcGiven > 0 && oidcGiven < 3 && !malformed.has("OIDC_ISSUER")) {
     problems.push(
       "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable OpenID Connect, or none",
     );
   }
-
   if (raw.NOTIFY_WEBHOOK_URL !== undefined) {
     problems.push(...webhookUrlProblems(raw.NOTIFY_WEBHOOK_URL));
     if (raw.NOTIFY_WEBHOOK_SECRET === undefined && !malformed.has("NOTIFY_WEBHOOK_SECRET")) {
@@ -273,56 +331,11 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       );
     }
   }
-  if (
-    raw.NOTIFY_WEBHOOK_SECRET !== undefined &&
-    (raw.NOTIFY_WEBHOOK_SECRET === raw.PORTAL_LINK_SECRET ||
-      raw.NOTIFY_WEBHOOK_SECRET === raw.NEXTAUTH_SECRET)
-  ) {
+  const webhookSecret = raw.NOTIFY_WEBHOOK_SECRET;
+  if (webhookSecret !== undefined && [raw.PORTAL_LINK_SECRET, raw.NEXTAUTH_SECRET].includes(webhookSecret)) {
     problems.push("NOTIFY_WEBHOOK_SECRET: must differ from NEXTAUTH_SECRET and PORTAL_LINK_SECRET");
   }
-
-  if (problems.length > 0) return { ok: false, problems };
-
-  return {
-    ok: true,
-    config: {
-      sandboxMode,
-      sweetspotApiUrl:
-        raw.SWEETSPOT_API_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT}`,
-      sweetspotApiKey,
-      sweetspotAuthHeader: raw.SWEETSPOT_AUTH_HEADER ?? "Authorization",
-      sweetspotTimeoutMs: raw.SWEETSPOT_TIMEOUT_MS ?? 5000,
-      sweetspotDeadlineMs: raw.SWEETSPOT_DEADLINE_MS ?? 4000,
-      sweetspotBreaker: {
-        failureThreshold: raw.SWEETSPOT_BREAKER_FAILURES ?? 5,
-        cooldownMs: raw.SWEETSPOT_BREAKER_COOLDOWN_MS ?? 10_000,
-      },
-      authSecret,
-      linkSecret,
-      generatedSecrets,
-      oidc:
-        raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
-          ? {
-              issuer: raw.OIDC_ISSUER,
-              clientId: raw.OIDC_CLIENT_ID,
-              clientSecret: raw.OIDC_CLIENT_SECRET,
-              userIdClaim: raw.OIDC_USER_ID_CLAIM ?? "sweetspot_user_id",
-            }
-          : null,
-      supportEmail: raw.SUPPORT_EMAIL ?? "support@thesweetspot.com",
-      supportPhone: raw.SUPPORT_PHONE ?? null,
-      supportUrl: raw.SUPPORT_URL ?? null,
-      sessionLifetimeSeconds: (raw.SESSION_LIFETIME_DAYS ?? DEFAULT_SESSION_LIFETIME_DAYS) * 24 * 60 * 60,
-      publicUrl: raw.NEXTAUTH_URL ?? null,
-      redisUrl: raw.REDIS_URL ?? null,
-      notifyWebhook:
-        raw.NOTIFY_WEBHOOK_URL !== undefined && raw.NOTIFY_WEBHOOK_SECRET !== undefined
-          ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
-          : null,
-      trustedProxyCount: raw.TRUSTED_PROXY_COUNT ?? 0,
-      logLevel: raw.LOG_LEVEL ?? (sandboxMode ? "warn" : "info"),
-    },
-  };
+  return problems;
 }
 
 /**

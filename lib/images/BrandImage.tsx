@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { IMAGE_FONT_FAMILY, PALETTE } from "@/lib/images/theme";
+import { COLOURS, IMAGE_FONT_FAMILY } from "@/lib/images/theme";
 import { withStableKeys } from "../stable-keys";
 
 /*
@@ -7,7 +7,7 @@ import { withStableKeys } from "../stable-keys";
  * is for, nothing about any customer or checkout. Inline styles and flex boxes only.
  */
 
-export type BrandImageProps = {
+type BrandImageProps = {
   width: number;
   height: number;
   headline: string[];
@@ -27,13 +27,13 @@ export function BrandImage({ width, height, headline, summary, journey }: BrandI
         width,
         height,
         padding: 72,
-        backgroundColor: PALETTE.accentStrong,
-        color: PALETTE.onAccent,
+        backgroundColor: COLOURS.accentStrong,
+        color: COLOURS.onAccent,
         fontFamily: IMAGE_FONT_FAMILY,
       }}
     >
       <div style={{ display: "flex", alignItems: "center", fontSize: 36, fontWeight: 700 }}>
-        <span style={{ color: PALETTE.accentSoft, marginRight: 16 }}>●</span>
+        <span style={{ color: COLOURS.accentSoft, marginRight: 16 }}>●</span>
         The Sweet Spot
       </div>
       <div style={{ display: "flex", flexDirection: "column", marginTop: 56 }}>
@@ -61,7 +61,7 @@ export function BrandImage({ width, height, headline, summary, journey }: BrandI
                   flexGrow: 1,
                   height: 4,
                   margin: "0 16px",
-                  backgroundColor: PALETTE.accentSoft,
+                  backgroundColor: COLOURS.accentSoft,
                 }}
               />
             ) : null}
@@ -73,7 +73,7 @@ export function BrandImage({ width, height, headline, summary, journey }: BrandI
                   height: 18,
                   marginRight: 12,
                   borderRadius: 18,
-                  backgroundColor: PALETTE.accentSoft,
+                  backgroundColor: COLOURS.accentSoft,
                 }}
               />
               {step}

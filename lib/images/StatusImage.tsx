@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import type { MilestoneState } from "@/lib/checkout/types";
 import type { StatusImageLayout, StatusImageSpec, StepLayout } from "@/lib/images/status-image-layout";
-import { IMAGE_FONT_FAMILY, PALETTE, TONE_COLOURS } from "@/lib/images/theme";
+import { COLOURS, IMAGE_FONT_FAMILY, TONE_COLOURS } from "@/lib/images/theme";
 import { withStableKeys } from "../stable-keys";
 
 /*
@@ -22,16 +22,16 @@ export function StatusImage({ layout }: { layout: StatusImageLayout }): ReactEle
         width: spec.width,
         height: spec.height,
         padding: spec.padding,
-        backgroundColor: PALETTE.background,
-        color: PALETTE.text,
+        backgroundColor: COLOURS.bg,
+        color: COLOURS.text,
         fontFamily: IMAGE_FONT_FAMILY,
-        borderTop: `${Math.round(spec.padding / 5)}px solid ${PALETTE.accentStrong}`,
+        borderTop: `${Math.round(spec.padding / 5)}px solid ${COLOURS.accentStrong}`,
       }}
     >
       <div style={{ display: "flex", alignItems: "center", fontSize: spec.brandSize, lineHeight: 1.2 }}>
-        <span style={{ color: PALETTE.accent, marginRight: spec.brandSize * 0.4 }}>●</span>
-        <span style={{ fontWeight: 700, color: PALETTE.accentStrong }}>The Sweet Spot</span>
-        <span style={{ marginLeft: "auto", color: PALETTE.textMuted }}>{layout.heading}</span>
+        <span style={{ color: COLOURS.accent, marginRight: spec.brandSize * 0.4 }}>●</span>
+        <span style={{ fontWeight: 700, color: COLOURS.accentStrong }}>The Sweet Spot</span>
+        <span style={{ marginLeft: "auto", color: COLOURS.textMuted }}>{layout.heading}</span>
       </div>
 
       <div style={{ display: "flex", flexDirection: "column", marginTop: spec.gap * 1.4 }}>
@@ -60,7 +60,7 @@ export function StatusImage({ layout }: { layout: StatusImageLayout }): ReactEle
         </div>
         <div style={{ display: "flex", flexDirection: "column", marginTop: spec.gap * 0.6 }}>
           {withStableKeys(layout.description, (line) => line).map(({ key, entry: line }) => (
-            <TextLine key={key} size={spec.descriptionSize} lineHeight={1.3} color={PALETTE.textMuted}>
+            <TextLine key={key} size={spec.descriptionSize} lineHeight={1.3} color={COLOURS.textMuted}>
               {line}
             </TextLine>
           ))}
@@ -115,7 +115,7 @@ function Timeline({ layout }: { layout: StatusImageLayout }): ReactElement {
             display: "flex",
             justifyContent: "flex-end",
             fontSize: spec.captionSize,
-            color: PALETTE.textMuted,
+            color: COLOURS.textMuted,
             marginBottom: spec.gap * 0.5,
           }}
         >
@@ -166,7 +166,7 @@ function StepColumn({
         display: "flex",
         flexGrow: 1,
         height: connector,
-        backgroundColor: visible ? (reached ? TONE_COLOURS.success.text : PALETTE.border) : "transparent",
+        backgroundColor: visible ? (reached ? TONE_COLOURS.success.text : COLOURS.border) : "transparent",
       }}
     />
   );
@@ -186,7 +186,7 @@ function StepColumn({
           marginTop: spec.gap * 0.5,
           padding: `0 ${spec.gap / 2}px`,
           color:
-            step.state === "upcoming" ? PALETTE.textMuted : current ? PALETTE.accentStrong : PALETTE.text,
+            step.state === "upcoming" ? COLOURS.textMuted : current ? COLOURS.accentStrong : COLOURS.text,
         }}
       >
         {withStableKeys(step.label, (line) => line).map(({ key, entry: line }) => (
@@ -230,8 +230,8 @@ function Marker({ state, size }: { state: MilestoneState; size: number }): React
         style={{
           ...base,
           borderRadius: size,
-          border: `${Math.round(size / 5)}px solid ${PALETTE.accentStrong}`,
-          backgroundColor: PALETTE.surface,
+          border: `${Math.round(size / 5)}px solid ${COLOURS.accentStrong}`,
+          backgroundColor: COLOURS.surface,
         }}
       />
     );
@@ -241,8 +241,8 @@ function Marker({ state, size }: { state: MilestoneState; size: number }): React
       style={{
         ...base,
         borderRadius: size,
-        border: `${Math.max(2, Math.round(size / 14))}px dashed ${PALETTE.textMuted}`,
-        backgroundColor: PALETTE.surface,
+        border: `${Math.max(2, Math.round(size / 14))}px dashed ${COLOURS.textMuted}`,
+        backgroundColor: COLOURS.surface,
       }}
     />
   );

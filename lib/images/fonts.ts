@@ -18,7 +18,7 @@ type SatoriFont = {
   style: "normal";
 };
 
-export type ImageFonts = {
+type ImageFonts = {
   /** For ImageResponse's `fonts` option; always the same array. */
   fonts: SatoriFont[];
   regular: TextMeasure;

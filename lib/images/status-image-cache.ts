@@ -5,9 +5,9 @@ import type { RenderedImage } from "./render";
 import type { StatusImageWidth } from "./status-image-layout";
 
 /** The status image has one theme today (lib/images/theme.ts); the key names it so a second cannot collide. */
-export const STATUS_IMAGE_THEME = "light";
+const STATUS_IMAGE_THEME = "light";
 
-export type StatusImageKey = {
+type StatusImageKey = {
   userId: string;
   checkoutId: string;
   view: Pick<CheckoutView, "title" | "status" | "timeline">;

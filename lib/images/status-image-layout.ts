@@ -14,7 +14,7 @@ import { capToBox, drawableText, fitLine, fitLines, type TextBox, type TextMeasu
 /** `w` values the route accepts: the link-preview size and an email-width one. */
 export const STATUS_IMAGE_WIDTHS = [1200, 600] as const;
 export type StatusImageWidth = (typeof STATUS_IMAGE_WIDTHS)[number];
-export const DEFAULT_STATUS_IMAGE_WIDTH: StatusImageWidth = 1200;
+const DEFAULT_STATUS_IMAGE_WIDTH: StatusImageWidth = 1200;
 
 /** Pixel sizes of every element for one image size. The email size has relatively larger text. */
 export type StatusImageSpec = {
@@ -96,7 +96,7 @@ export type StatusImageLayout = {
   stepsCaption: string | null;
 };
 
-export type LayoutFonts = { regular: TextMeasure; bold: TextMeasure };
+type LayoutFonts = { regular: TextMeasure; bold: TextMeasure };
 
 /** Horizontal room the status pill's padding and border take. */
 const STATUS_PILL_CHROME = 2.2;
@@ -175,7 +175,7 @@ export function statusImageLayout(
   };
 }
 
-export type StepWindow = { steps: MilestoneView[]; hiddenBefore: number; hiddenAfter: number };
+type StepWindow = { steps: MilestoneView[]; hiddenBefore: number; hiddenAfter: number };
 
 /**
  * At most `max` consecutive steps, chosen so the one that matters is in view: the current step

@@ -74,7 +74,7 @@ export function drawableText(value: string, measure: Pick<TextMeasure, "canDraw"
 const NARROWEST_GLYPH_EM = 0.25;
 
 /** The most characters `box` could ever show. */
-export function boxCapacity(box: TextBox): number {
+function boxCapacity(box: TextBox): number {
   return Math.ceil((box.maxLines * box.maxWidth) / (box.fontSize * NARROWEST_GLYPH_EM));
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { type Html, html } from "@/lib/html/html";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -14,9 +15,9 @@ export const LINK_PREVIEW_IMAGE = {
   type: "image/png",
 } as const;
 
-export const LINK_PREVIEW_SITE_NAME = "The Sweet Spot";
+const LINK_PREVIEW_SITE_NAME = "The Sweet Spot";
 
-export type LinkPreview = {
+type LinkPreview = {
   siteName: string;
   title: string;
   description: string;
@@ -27,7 +28,7 @@ export type LinkPreview = {
  * Where Next serves the `opengraph-image` convention's image in one language (app/opengraph-image.tsx;
  * the tags Next writes itself add a cache-busting query).
  */
-export function linkPreviewImagePath(locale: Locale): string {
+function linkPreviewImagePath(locale: Locale): string {
   return `/opengraph-image/${locale}`;
 }
 
@@ -41,9 +42,6 @@ export function linkPreviewFor(locale: Locale): LinkPreview {
     image: { ...LINK_PREVIEW_IMAGE, path: linkPreviewImagePath(locale), alt: t("link.preview.imageAlt") },
   };
 }
-
-/** The English preview, for callers that have no request (build-time image, benchmarks). */
-export const LINK_PREVIEW: LinkPreview = linkPreviewFor(DEFAULT_LOCALE);
 
 /**
  * Open Graph and Twitter card metadata for app/layout.tsx, without the image: the file convention
@@ -73,8 +71,8 @@ export function linkPreviewMetadata(
 /** Open Graph spells locales language_TERRITORY. */
 const OPEN_GRAPH_LOCALE: Readonly<Record<Locale, string>> = { en: "en_US", es: "es_US" };
 
-/** The same tags as HTML, for the few pages rendered outside the layout (app/link/problem-page.ts). */
-export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOCALE): string {
+/** The same tags as HTML, one a line, for the plain pages rendered outside the layout (lib/plain-pages). */
+export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOCALE): Html {
   const preview = linkPreviewFor(locale);
   const image = origin ? new URL(preview.image.path, origin).href : preview.image.path;
   const tags: [attribute: "property" | "name", key: string, value: string][] = [
@@ -94,11 +92,5 @@ export function linkPreviewTags(origin: URL | null, locale: Locale = DEFAULT_LOC
     ["name", "twitter:image", image],
     ["name", "twitter:image:alt", preview.image.alt],
   ];
-  return tags
-    .map(([attribute, key, value]) => `<meta ${attribute}="${key}" content="${escapeAttribute(value)}">`)
-    .join("\n");
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html`${tags.map(([attribute, key, value]) => html`<meta ${attribute}="${key}" content="${value}">\n`)}`;
 }

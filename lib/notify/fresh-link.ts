@@ -34,7 +34,7 @@ export type FreshLinkDependencies = {
 };
 
 /** What the expired-link page offers. */
-export type RenewalOffer = "email_new_link" | "contact_support" | "none";
+type RenewalOffer = "email_new_link" | "contact_support" | "none";
 
 /**
  * The offer for a token that verifyLinkToken called expired: a new link by email when it can be
@@ -51,7 +51,7 @@ export async function renewalOffer(token: unknown, deps: FreshLinkDependencies):
  * What the portal knows of the customer asking: their address (for the limits) and the language they
  * read the page in, which the new link carries and the operator's email should be written in.
  */
-export type FreshLinkRequest = { clientIp: string; locale: Locale };
+type FreshLinkRequest = { clientIp: string; locale: Locale };
 
 /** Handles the "Email me a new link" post. The result is for tests; never show it to the customer. */
 export async function requestFreshLink(

@@ -16,10 +16,10 @@ export type LinkRequestedPayload = {
   requestId: string;
 };
 
-export type WebhookDelivery = "delivered" | "webhook_rejected" | "webhook_timeout" | "webhook_unreachable";
+type WebhookDelivery = "delivered" | "webhook_rejected" | "webhook_timeout" | "webhook_unreachable";
 
 /** Short: the customer is waiting on the answer page, and the webhook only has to accept the job. */
-export const WEBHOOK_TIMEOUT_MS = 3000;
+const WEBHOOK_TIMEOUT_MS = 3000;
 
 /**
  * POSTs the signed payload; any 2xx is delivered. Never throws and never retries (a retry could

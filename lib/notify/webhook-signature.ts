@@ -10,7 +10,7 @@
 
 export const SIGNATURE_HEADER = "X-Portal-Signature";
 /** How old (or how far in the future) a signed request may be before a receiver refuses it. */
-export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
+const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
 
 const HMAC_SHA256 = { name: "HMAC", hash: "SHA-256" } as const;
 const HEADER_PATTERN = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/;
@@ -24,7 +24,7 @@ export async function signWebhookBody(body: string, secret: string, nowSeconds: 
   return `t=${nowSeconds},v1=${toHex(new Uint8Array(mac))}`;
 }
 
-export type WebhookSignatureCheck =
+type WebhookSignatureCheck =
   | { ok: true; timestamp: number }
   | { ok: false; reason: "malformed" | "mismatch" | "stale" };
 

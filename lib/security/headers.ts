@@ -2,7 +2,7 @@
  * Response headers every answer carries. Built per request because the script policy holds a
  * fresh nonce: Next streams inline bootstrap scripts, and `'self'` alone would block them.
  */
-export type SecurityContext = {
+type SecurityContext = {
   nonce: string;
   /** Served over https (directly or behind a TLS-terminating proxy). */
   https: boolean;

@@ -11,7 +11,7 @@ import { clientAddress } from "./client-address";
  * The portal's named rate limits, counted in the shared store so every instance counts together
  * (lib/store/rate-limit.ts; docs/security.md: Rate limits). A route asks `limitRequest(LIMITS.x,
  * request, key?)` and answers 429 with Retry-After when refused: a plain page for pages
- * (app/link/problem-page.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
+ * (lib/plain-pages/link-pages.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
  *
  * Each limit counts per client address (lib/security/client-address.ts) and, when the route has
  * one, per key (a token, an email address). Neither reaches the store as it is, nor as a plain
@@ -21,9 +21,9 @@ import { clientAddress } from "./client-address";
  * extra window (a minute) of allowance, which a short abuse limit can afford.
  */
 
-export type LimitRule = { limit: number; windowSeconds: number };
+type LimitRule = { limit: number; windowSeconds: number };
 
-export type NamedLimit = {
+type NamedLimit = {
   /** Part of the store key: letters, digits and "-". */
   name: string;
   perClient: LimitRule;
@@ -64,13 +64,9 @@ export const LIMITS = {
   signIn: defineLimit({ name: "sign-in", perClient: { limit: 30, windowSeconds: 60 } }),
 } as const;
 
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export type RequestLimiter = (
-  limit: NamedLimit,
-  request: Request,
-  key?: string | null,
-) => Promise<LimitVerdict>;
+type RequestLimiter = (limit: NamedLimit, request: Request, key?: string | null) => Promise<LimitVerdict>;
 
 /** Pure apart from the store: the portal's instance is `limitRequest` below; tests build their own. */
 /** `secret` is the portal's NEXTAUTH_SECRET: addresses and keys are named by digests keyed from it. */

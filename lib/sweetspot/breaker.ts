@@ -27,7 +27,7 @@ export function newBreakerMemory(): BreakerMemory {
   return { state: "closed", consecutiveFailures: 0, openedAt: 0, probing: false };
 }
 
-export type BreakerOptions = {
+type BreakerOptions = {
   failureThreshold: number;
   cooldownMs: number;
   /** Monotonic milliseconds. */
@@ -47,9 +47,6 @@ export type CircuitBreaker = {
 export class UpstreamCircuitOpenError extends UpstreamUnavailableError {
   override name = "UpstreamCircuitOpenError";
 }
-
-export const DEFAULT_BREAKER_FAILURES = 5;
-export const DEFAULT_BREAKER_COOLDOWN_MS = 10_000;
 
 export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   const now = options.now ?? (() => performance.now());

@@ -18,7 +18,7 @@ import {
  * telemetry gauge (lib/telemetry).
  */
 
-export const SWEETSPOT_API_UPSTREAM = "sweetspot_api";
+const SWEETSPOT_API_UPSTREAM = "sweetspot_api";
 
 type Registry = { memories: Map<string, BreakerMemory> };
 

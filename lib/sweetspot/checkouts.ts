@@ -34,33 +34,33 @@ export type SweetspotClientOptions = HttpClientOptions & {
   breaker?: CircuitBreaker;
 };
 
-export type CallOptions = {
+type CallOptions = {
   signal?: AbortSignal;
   /** Shared by every request of one page read; each exported read starts one of `deadlineMs` when absent. */
   deadline?: Deadline;
 };
 
-export type CustomerCheckoutsQuery = {
+type CustomerCheckoutsQuery = {
   offset: number;
   /** Page size, 1…MAX_PAGE_SIZE. */
   limit: number;
   lifecycles?: readonly string[];
 };
 
-export type CustomerCheckoutPage = {
+type CustomerCheckoutPage = {
   checkouts: CheckoutRecord[];
   hasMore: boolean;
   /** Records in this page's range that could not be shown safely (unreadable, or not this customer's). */
   skipped: number;
 };
 
-export type CheckoutWithDetail = {
+type CheckoutWithDetail = {
   checkout: CheckoutRecord;
   /** Null when the detail endpoint failed, disagreed, or belongs to someone else: the list item is authoritative. */
   detail: CheckoutDetailRecord | null;
 };
 
-export type SweetspotClient = {
+type SweetspotClient = {
   getCustomerCheckouts(
     userId: string,
     query: CustomerCheckoutsQuery,
@@ -75,7 +75,7 @@ export type SweetspotClient = {
   /** One cheap request that proves the URL and key work; returns no data. */
 };
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 /**
  * An API that caps `limit` below what we ask answers short; we then ask again from where it stopped.
  * Bounded so that an API answering one record at a time cannot make one page cost dozens of calls.

@@ -22,7 +22,7 @@ import type { HttpClient, JsonResponse, RequestSpec } from "./http";
  *   API as timing out (a plain abort is a caller walking away, which they ignore).
  */
 
-export type CoalescingOptions = {
+type CoalescingOptions = {
   /** The deadline of a request made without one (as the transport's `deadlineMs`; default 4 s). */
   deadlineMs?: number;
   /** Monotonic milliseconds, for those deadlines. */
@@ -125,7 +125,7 @@ export function coalesced(
 }
 
 /** Everything that makes two requests the same request, the customer included. */
-export function coalescingKey(spec: RequestSpec): string {
+function coalescingKey(spec: RequestSpec): string {
   const params = Object.entries(spec.pathParams ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([
     spec.method ?? "GET",

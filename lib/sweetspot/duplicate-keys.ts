@@ -11,7 +11,7 @@
  * alternative parsers (a second JSON grammar to trust) or unmaintained; this is ~60 lines with tests.
  */
 
-export type DuplicateKeyReport = {
+type DuplicateKeyReport = {
   /** A repeated key anywhere in the body, when the body is not an array (e.g. a detail object). */
   root: boolean;
   /** For a top-level array: the indices of the items that contain a repeated key anywhere inside them. */

@@ -3,7 +3,7 @@
  * Messages are ours: no API key, no response body, no query string (it carries customer ids).
  */
 
-export type UpstreamErrorContext = {
+type UpstreamErrorContext = {
   /** Path template without query, e.g. `/v1/checkouts/{id}`. */
   path?: string;
   /** HTTP status of the last attempt, when there was a response. */

@@ -18,7 +18,7 @@ import { jsonLineLogger, type UpstreamFailure, type UpstreamLogger, type Upstrea
  */
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export type HttpClientOptions = {
   /** e.g. `https://api.thesweetspot.com`; a trailing slash is ignored. */
@@ -78,7 +78,7 @@ export type HttpClient = {
 
 export const MAX_ATTEMPTS = 3;
 /** No attempt is started (nor waited for) with less than this left before the deadline. */
-export const MIN_ATTEMPT_MS = 250;
+const MIN_ATTEMPT_MS = 250;
 const BACKOFF_BASE_MS = 100;
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 

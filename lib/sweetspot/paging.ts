@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
  * Anything else is followed up once, and what the follow-up shows is remembered.
  */
 
-export type AnswerVerdict =
+type AnswerVerdict =
   /** As long as asked: nothing more to learn from this answer. */
   | "full"
   /** Shorter than asked and certainly the end of the list. */
@@ -28,7 +28,7 @@ export type AnswerVerdict =
   /** Shorter than asked, and nothing known tells end from cap: only a follow-up can. */
   | "unsure";
 
-export type PagingKnowledgeOptions = {
+type PagingKnowledgeOptions = {
   /** Monotonic milliseconds. */
   now: () => number;
   /** How long "this answer was the end" is trusted (default 10 minutes). */
@@ -37,7 +37,7 @@ export type PagingKnowledgeOptions = {
   maxRemembered?: number;
 };
 
-export type PagingKnowledge = {
+type PagingKnowledge = {
   /** What an answer of `received` records to a request for `asked` says; updates what is known. */
   judge(received: number, asked: number): AnswerVerdict;
   /** A short answer of `received` records was followed by more: the API caps `limit` there. */
@@ -48,8 +48,8 @@ export type PagingKnowledge = {
   knownComplete(key: string): boolean;
 };
 
-export const COMPLETE_FOR_MS = 10 * 60_000;
-export const MAX_REMEMBERED_ANSWERS = 10_000;
+const COMPLETE_FOR_MS = 10 * 60_000;
+const MAX_REMEMBERED_ANSWERS = 10_000;
 
 export function createPagingKnowledge(options: PagingKnowledgeOptions): PagingKnowledge {
   const completeForMs = options.completeForMs ?? COMPLETE_FOR_MS;

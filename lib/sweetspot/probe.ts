@@ -21,7 +21,7 @@ export type ApiHealth =
   /** Answered 2xx, but slower than SLOW_API_MS. */
   | "slow";
 
-export type ApiProbe = { status: ApiHealth; latencyMs: number };
+type ApiProbe = { status: ApiHealth; latencyMs: number };
 
 /** Above this a probe that succeeds reports `slow` (customers' pages wait about as long). */
 export const SLOW_API_MS = 1000;
@@ -32,9 +32,9 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 const PROBE_REUSE_MS = 5000;
 
-export type ProbeRequest = (signal: AbortSignal) => Promise<unknown>;
+type ProbeRequest = (signal: AbortSignal) => Promise<unknown>;
 
-export type ApiProbeOptions = {
+type ApiProbeOptions = {
   request: ProbeRequest;
   /** Monotonic milliseconds, for latency and for reusing a recent probe. */
   now: () => number;

@@ -4,15 +4,15 @@
  * Parameters come out in the documented order; `undefined` means "not sent".
  */
 
-export const SORT_FIELDS = {
+const SORT_FIELDS = {
   createdAt: "created_at",
   updatedAt: "updated_at",
   created_at: "created_at",
   updated_at: "updated_at",
 } as const;
 
-export type SortField = keyof typeof SORT_FIELDS;
-export type SortOrder = "asc" | "desc";
+type SortField = keyof typeof SORT_FIELDS;
+type SortOrder = "asc" | "desc";
 
 export type ListCheckoutsParams = {
   offset?: number;

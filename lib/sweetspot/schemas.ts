@@ -251,7 +251,6 @@ export const checkoutDetailRecordSchema = z.object({
 
 export type CheckoutRecord = z.output<typeof checkoutRecordSchema>;
 export type CheckoutDetailRecord = z.output<typeof checkoutDetailRecordSchema>;
-export type CheckoutProgress = z.output<typeof progressSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type Address = z.output<typeof addressSchema>;
 export type PurchaseItem = z.output<typeof purchaseItemSchema>;
@@ -265,7 +264,7 @@ export function isKnown<T extends string>(known: readonly T[], value: string | n
 /** A list record that was not shown: its position in the answer and the field that failed (never content). */
 export type SkippedRecord = { index: number; field: string };
 
-export type ParsedList = { records: CheckoutRecord[]; skipped: SkippedRecord[] };
+type ParsedList = { records: CheckoutRecord[]; skipped: SkippedRecord[] };
 
 /**
  * Parses a list body. Not an array: the whole response is invalid. Otherwise each item stands alone: one

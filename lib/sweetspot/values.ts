@@ -59,7 +59,7 @@ export function isTimestamp(value: string): boolean {
 }
 
 /** A calendar date `YYYY-MM-DD`. */
-export function isDate(value: string): boolean {
+function isDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, year, month, day] = match.map(Number);

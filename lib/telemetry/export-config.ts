@@ -5,9 +5,9 @@
 
 export const DEFAULT_SERVICE_NAME = "sweetspot-checkout-portal";
 
-export type OtlpProtocol = "http/protobuf" | "http/json";
+type OtlpProtocol = "http/protobuf" | "http/json";
 
-export type SignalExport = { protocol: OtlpProtocol } | null;
+type SignalExport = { protocol: OtlpProtocol } | null;
 
 export type TelemetryExport = {
   traces: SignalExport;

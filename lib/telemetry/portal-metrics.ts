@@ -12,7 +12,7 @@ export const PORTAL_METRICS = {
   webhookFailures: "portal.notification.webhook.failures",
 } as const;
 
-export const PORTAL_ATTR = {
+const PORTAL_ATTR = {
   page: "portal.page",
   limit: "portal.rate_limit",
   errorType: "error.type",

@@ -12,7 +12,7 @@ import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace
 const URL_ATTRIBUTES = ["http.target", "http.url", "url.full", "url.path"] as const;
 const REDACTED = "[redacted]";
 
-export function withoutQuery(url: string): string {
+function withoutQuery(url: string): string {
   return url.replace(/[?#].*$/s, "");
 }
 
@@ -21,7 +21,7 @@ export function withoutQuery(url: string): string {
  * middleware pass). Id-like: a segment of 6 or more characters holding a digit or an underscore
  * (`chk_…`, `usr_…`, tokens).
  */
-export function withoutIds(path: string): string {
+function withoutIds(path: string): string {
   return path
     .split("/")
     .map((segment) => (segment.length >= 6 && /[\d_]/.test(segment) ? "[id]" : segment))

@@ -5,7 +5,7 @@ import { type Meter, type MeterProvider, metrics, type Tracer, trace } from "@op
  * or a test). With none registered both are the API's no-ops: every helper costs next to nothing.
  */
 
-export const INSTRUMENTATION_SCOPE = "sweetspot-checkout-portal";
+const INSTRUMENTATION_SCOPE = "sweetspot-checkout-portal";
 
 export function portalTracer(): Tracer {
   return trace.getTracer(INSTRUMENTATION_SCOPE);

@@ -8,7 +8,7 @@ import { instrumentsFor, portalTracer } from "./scope";
  * and a keyed hash of the user id. Never the key, a token, or anything from a body.
  */
 
-export type UpstreamMethod = "GET" | "POST";
+type UpstreamMethod = "GET" | "POST";
 
 /** Why an attempt did not give a usable answer, as counted by `sweetspot.upstream.errors`. */
 export type UpstreamErrorKind =
@@ -49,7 +49,7 @@ export type BreakerState = "closed" | "half_open" | "open";
 /** The circuit breaker in front of the Sweet Spot API (lib/sweetspot), as named on spans and the gauge. */
 export const SWEETSPOT_API_BREAKER = "sweetspot_api";
 
-export const ATTR = {
+const ATTR = {
   method: "http.request.method",
   route: "url.template",
   status: "http.response.status_code",
@@ -150,7 +150,7 @@ function recordUpstreamAttempt(call: UpstreamCall, result: UpstreamAttemptResult
 }
 
 /** `2xx`, `4xx`, `5xx`…, or `none` when no response arrived: few values, as metric attributes need. */
-export function statusClass(status: number | null): string {
+function statusClass(status: number | null): string {
   return status === null ? "none" : `${Math.floor(status / 100)}xx`;
 }
 

@@ -17,7 +17,7 @@ export const PORTAL_PATHS = {
   linkRenewal: "/link/renew",
 } as const;
 
-export type CheckoutListQuery = { filter?: string | undefined; page?: number | undefined };
+type CheckoutListQuery = { filter?: string | undefined; page?: number | undefined };
 
 /** The list, with its filter and page in the URL so a reload or a shared link shows the same list. */
 export function checkoutListPath(query: CheckoutListQuery = {}): string {
@@ -56,7 +56,7 @@ export function emailLinkPath(token: string): string {
   return `${PORTAL_PATHS.link}?${new URLSearchParams({ token })}`;
 }
 
-export type SignInReason = "account";
+type SignInReason = "account";
 
 /** Sign-in, coming back to `returnTo` afterwards. */
 export function signInPath(returnTo?: string, reason?: SignInReason): string {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
 
-export type PageWeight = {
+type PageWeight = {
   label: string;
   path: string;
   status: number;

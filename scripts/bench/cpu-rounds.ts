@@ -1,6 +1,6 @@
 import { median } from "./stats";
 
-export type CpuRouteSummary = {
+type CpuRouteSummary = {
   medianMs: number | null;
   minMs: number | null;
   maxMs: number | null;

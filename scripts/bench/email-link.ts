@@ -6,7 +6,7 @@ import type { SandboxControl } from "./sandbox-control";
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export type EmailLinkVisit = {
+type EmailLinkVisit = {
   /** Status of the link's answer (303 expected) and of the page it leads to. */
   linkStatus: number;
   pageStatus: number;
@@ -21,7 +21,7 @@ export type EmailLinkVisit = {
   browser: BrowserRenders | null;
 };
 
-export type BrowserRenders = {
+type BrowserRenders = {
   /** Document requests (link, then the page): a reload or a second redirect would show here. */
   documents: string[];
   /** Server re-renders asked for by the page itself (RSC requests that are not link prefetches). */

@@ -27,7 +27,7 @@ export type LighthouseSummary = {
   benchmarkIndex: number | null;
 };
 
-export type CategoryScores = Pick<LighthouseScores, "performance" | "accessibility" | "bestPractices">;
+type CategoryScores = Pick<LighthouseScores, "performance" | "accessibility" | "bestPractices">;
 
 const CATEGORIES = ["performance", "accessibility", "bestPractices"] as const;
 

@@ -18,7 +18,7 @@ export type LoadResult = {
   cpuMsPerRequest: number | null;
 };
 
-export type LoadOptions = {
+type LoadOptions = {
   url: string;
   connections: number;
   seconds: number;

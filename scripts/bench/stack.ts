@@ -26,7 +26,7 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
-export type StackOptions = {
+type StackOptions = {
   portalPort: number;
   sandboxPort: number;
   /** SANDBOX_CHECKOUTS for the sandbox. */

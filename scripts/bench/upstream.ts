@@ -1,6 +1,6 @@
 import type { SandboxControl } from "./sandbox-control";
 
-export type UpstreamCalls = {
+type UpstreamCalls = {
   path: string;
   status: number;
   calls: number;
@@ -22,7 +22,7 @@ export async function upstreamCallsPerView(
   return { path, status: response.status, calls: logged.length, called: logged.map((entry) => entry.path) };
 }
 
-export type Parallelism = {
+type Parallelism = {
   latencyMs: number;
   /** Largest gap between the arrival of the first and the last of one view's API requests. */
   maxSpreadMs: number;

@@ -16,7 +16,7 @@ import { formatDuration, parseDurationSeconds } from "./duration";
 
 type Env = Record<string, string | undefined>;
 
-export const DEFAULT_TTL = "7d";
+const DEFAULT_TTL = "7d";
 /**
  * How long ago an `--expired` link stopped working: well past the 60 s of clock skew a link is
  * allowed, and well inside the 30 days in which an expired link can still ask for a new one.
@@ -42,7 +42,7 @@ Prints a signed sign-in link for a customer on stdout (and only the link, so it 
 
 The secret is PORTAL_LINK_SECRET, or in sandbox mode the one the launcher wrote to ${SANDBOX_SECRETS_PATH}.`;
 
-export type MintLinkRequest = {
+type MintLinkRequest = {
   userId: string;
   checkoutId: string | null;
   ttlSeconds: number;
@@ -55,7 +55,7 @@ export type MintLinkRequest = {
   lang: Locale | null;
 };
 
-export type ParsedMintLinkArgs =
+type ParsedMintLinkArgs =
   | { kind: "help" }
   | { kind: "request"; request: MintLinkRequest }
   | { kind: "usage_error"; message: string };
@@ -184,7 +184,7 @@ export function buildImageLink(baseUrl: string, checkoutId: string, token: strin
   return absoluteUrl(baseUrl, statusImagePath(checkoutId, token));
 }
 
-export type SecretResolution =
+type SecretResolution =
   | { ok: true; secret: string; source: "environment" | "sandbox_file" }
   | { ok: false; message: string };
 

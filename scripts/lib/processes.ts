@@ -12,7 +12,7 @@ export type ManagedProcess = {
 
 export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
 
-export type StartOptions = {
+type StartOptions = {
   env: NodeJS.ProcessEnv;
   stdio?: StdioOptions;
   cwd?: string;

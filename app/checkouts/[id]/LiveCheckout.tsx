@@ -10,7 +10,7 @@ import styles from "./LiveCheckout.module.css";
 
 const REFRESH_INTERVAL_MS = 30_000;
 
-export type LiveCheckoutWords = { updating: string; failed: string };
+type LiveCheckoutWords = { updating: string; failed: string };
 
 class RefreshError extends Error {
   constructor(readonly status: number) {

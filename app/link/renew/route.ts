@@ -4,7 +4,8 @@ import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
 import { requestFreshLink } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
-import { crossSitePostResponse, plainPageContext } from "../problem-page";
+import { plainPageContext } from "@/lib/plain-pages/context";
+import { crossSitePostResponse } from "@/lib/plain-pages/link-pages";
 import { renewalResponse } from "../renewal-response";
 
 /**

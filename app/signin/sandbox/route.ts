@@ -8,9 +8,10 @@ import {
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
+import { plainPageContext } from "@/lib/plain-pages/context";
+import { tooManyRequestsResponse } from "@/lib/plain-pages/link-pages";
 import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
-import { plainPageContext, tooManyRequestsResponse } from "../../link/problem-page";
 
 /** One-click sign-in as a sandbox demo customer. Exists only while the portal runs against the sandbox. */
 export async function POST(request: Request) {

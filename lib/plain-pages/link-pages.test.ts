@@ -1,18 +1,20 @@
+import { decodeHTML } from "entities";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { linkPageLocale } from "./page-locale";
+import { paletteCss } from "@/lib/theme/palette";
+import type { PlainPageContext } from "./context";
 import {
   crossSitePostResponse,
-  type LinkPageContext,
   linkProblemResponse,
   linkRefusedResponse,
   linkRequestedResponse,
   switchAccountResponse,
   tooManyRequestsResponse,
-} from "./problem-page";
+} from "./link-pages";
+import { linkPageLocale } from "./page-locale";
 
-const context: LinkPageContext = { locale: "en", nonce: null, origin: null };
+const context: PlainPageContext = { locale: "en", nonce: null, origin: null };
 const text = (response: Response) => response.text();
 
 describe("the expired-link page", () => {
@@ -41,7 +43,7 @@ describe("the expired-link page", () => {
       }),
     );
     expect(page).toContain(
-      `Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we'll send you one.`,
+      `Need a new link? Contact us at <a href="mailto:help@example.test">help@example.test</a> and we&apos;ll send you one.`,
     );
     expect(page).not.toContain('name="token"');
   });
@@ -64,6 +66,15 @@ describe("every link page", () => {
     }
   });
 
+  it("wears the app's palette, as the same custom properties as the React pages", async () => {
+    const page = await text(crossSitePostResponse(context));
+    expect(page).toContain(paletteCss());
+    // The style is ours and is not escaped into nonsense (an entity means nothing in CSS).
+    const style = page.match(/<style>([\s\S]*)<\/style>/)?.[1];
+    expect(style).toContain("var(--color-accent-strong)");
+    expect(style).not.toMatch(/&\w+;/);
+  });
+
   it("says how long to wait in whole minutes", async () => {
     const wait = async (seconds: number, locale: Locale) =>
       text(tooManyRequestsResponse(seconds, { ...context, locale }));
@@ -76,7 +87,7 @@ describe("every link page", () => {
 
 /** Every page these routes can answer with, in one language. */
 function everyPage(locale: Locale): [name: string, response: Response][] {
-  const spanish: LinkPageContext = {
+  const spanish: PlainPageContext = {
     locale,
     nonce: "n0nce",
     origin: new URL("https://orders.example.test"),
@@ -115,11 +126,8 @@ function everyPage(locale: Locale): [name: string, response: Response][] {
 /** What a reader (or a link preview) gets from a page: its text, its title and its meta contents. */
 function readableText(html: string): string {
   const metas = [...html.matchAll(/<meta [^>]*content="([^"]*)"/g)].map((match) => match[1]);
-  const body = html
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&amp;/g, "&");
-  return [...metas, body].join(" ");
+  const body = html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, " ").replace(/<[^>]+>/g, " ");
+  return decodeHTML([...metas, body].join(" "));
 }
 
 /** Every English sentence of the link pages, and words no Spanish page would use. */
@@ -231,5 +239,69 @@ describe("the language of a link page", () => {
     expect(linkPageLocale(request({ "Accept-Language": "es-MX,es;q=0.9" }), null)).toBe("es");
     expect(linkPageLocale(request({ Cookie: "locale=fr", "Accept-Language": "de" }), null)).toBe("en");
     expect(linkPageLocale(request({ Cookie: "xlocale=es" }), null)).toBe("en");
+  });
+});
+
+describe("a hostile value in any page", () => {
+  // Each could arrive from outside: a token (from the URL or a form), a return path, a configured
+  // contact, the sandbox's address, the proxy's nonce header.
+  const hostile = (slot: string) => `"><script>alert("${slot}")</script><x y='`;
+  const context: PlainPageContext = {
+    locale: "en",
+    nonce: hostile("nonce"),
+    origin: new URL("https://orders.example.test"),
+    support: { email: hostile("email"), phone: hostile("phone"), url: hostile("url") },
+  };
+  const pages: [name: string, page: () => Response, values: string[]][] = [
+    [
+      "expired, with a new link by email",
+      () => linkProblemResponse("expired", context, { offer: "email_new_link", token: hostile("token") }),
+      [hostile("token"), hostile("nonce"), hostile("email"), hostile("phone"), hostile("url")],
+    ],
+    [
+      "expired, with the support contact",
+      () =>
+        linkProblemResponse("expired", context, {
+          offer: "contact_support",
+          supportEmail: hostile("support"),
+        }),
+      [hostile("support")],
+    ],
+    [
+      "another account",
+      () => switchAccountResponse(hostile("token"), hostile("stay"), context),
+      [hostile("token"), hostile("stay")],
+    ],
+    [
+      "new link requested",
+      () =>
+        linkRequestedResponse(context, {
+          supportEmail: hostile("support"),
+          sandboxOutboxUrl: hostile("outbox"),
+        }),
+      [hostile("support"), hostile("outbox")],
+    ],
+    ["invalid", () => linkProblemResponse("invalid", context), [hostile("email")]],
+    ["revoked", () => linkRefusedResponse("revoked", context), [hostile("email")]],
+    ["rate limited", () => tooManyRequestsResponse(60, context), [hostile("email")]],
+    ["a post from another site", () => crossSitePostResponse(context), [hostile("email")]],
+  ];
+
+  it.each(pages)("comes out escaped on the %s page", async (_name, build, values) => {
+    const page = await build().text();
+    expect(page).not.toContain("<script");
+    expect(page).not.toContain("<x ");
+    for (const value of values) {
+      expect(page).not.toContain(value);
+      // Still all there once the entities are read, as text or as an attribute's value: escaped, not dropped.
+      expect(decodeHTML(page)).toContain(value);
+    }
+  });
+
+  it("keeps a hostile value inside the attribute it was put in", async () => {
+    const [, expired] = pages[0] ?? [];
+    const page = (await expired?.().text()) ?? "";
+    const token = page.match(/<input type="hidden" name="token" value="([^"]*)">/)?.[1];
+    expect(decodeHTML(token ?? "")).toBe(hostile("token"));
   });
 });

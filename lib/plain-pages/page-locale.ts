@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { chooseLocale } from "@/lib/i18n/negotiate";
 
 /**
- * The language of a hand-written link page, in the portal's one order (lib/i18n/negotiate.ts): the
+ * The language of a plain page, in the portal's one order (lib/i18n/negotiate.ts): the
  * customer's own choice (the `locale` cookie), then the `lang` claim of the link — only ever passed
  * here for a token whose signature was verified, expired or not, so a forged link cannot pick the
  * language — then Accept-Language, then English.
