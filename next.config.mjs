@@ -10,6 +10,10 @@ const nextConfig = {
   // Nothing uses next/image. Off, /_next/image answers 404 instead of fetching and resizing images
   // for whoever asks (CPU, and a server-side fetch an attacker chooses).
   images: { unoptimized: true },
+  // With a proxy (proxy.ts) Next buffers every request body for the route, 10 MB by default. Our
+  // posts are small forms, refused over 16 KB by lib/http/form-body.ts (MAX_FORM_BYTES): buffer one
+  // byte more than that, so a larger body is cut here and still refused there, never held whole.
+  experimental: { proxyClientMaxBodySize: 16 * 1024 + 1 },
   // SWR's React 17 shim is dead weight on React 19: the browser bundle gets React's own hook instead.
   turbopack: {
     resolveAlias: {

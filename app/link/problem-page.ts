@@ -152,6 +152,20 @@ export function crossSitePostResponse(context: LinkPageContext): Response {
   });
 }
 
+/** A plain 413 in the same look, for a form post over the size any of our forms sends (lib/http/form-body.ts). */
+export function tooLargeResponse(context: LinkPageContext): Response {
+  const t = translatorFor(context.locale);
+  const title = text(t("link.problem.tooLarge.title"));
+  return linkPage({
+    title,
+    status: 413,
+    context,
+    main: `<h1>${title}</h1>
+<p>${text(t("link.problem.tooLarge.body"))}</p>
+<p><a class="button" href="${PORTAL_PATHS.checkouts}">${text(t("link.page.goToOrders"))}</a></p>`,
+  });
+}
+
 /**
  * The context for these pages from any route's request (the proxy's nonce, the public origin, the
  * language). `fromLink` is the `lang` claim of a token whose signature was checked; never pass the

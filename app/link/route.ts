@@ -10,6 +10,7 @@ import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
+import { readPostedForm } from "@/lib/http/form-body";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
 import { LIMITS, limitRequest, limitVerifiedToken } from "@/lib/security/limits";
@@ -21,6 +22,7 @@ import {
   linkRefusedResponse,
   plainPageContext,
   switchAccountResponse,
+  tooLargeResponse,
   tooManyRequestsResponse,
 } from "./problem-page";
 
@@ -112,13 +114,10 @@ export async function GET(request: NextRequest) {
 /** The "Switch account" button: a same-origin post carrying the link's token. */
 export async function POST(request: NextRequest) {
   if (!isSameOriginPost(request)) return crossSitePostResponse(await plainPageContext(request));
-  let token: FormDataEntryValue | null = null;
-  try {
-    token = (await request.formData()).get("token");
-  } catch {
-    // Not a form: treated as a link without a token.
-  }
-  const admitted = await admit(request, token);
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return tooLargeResponse(await plainPageContext(request));
+  // Not a form: treated as a link without a token.
+  const admitted = await admit(request, posted.form?.get("token") ?? null);
   if (!admitted.ok) return admitted.response;
   return signIn(admitted.claims, await getCustomerSession());
 }

@@ -3,9 +3,10 @@ import { attachSession, languageOfCurrentSession, startSession } from "@/lib/aut
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
+import { readPostedForm } from "@/lib/http/form-body";
 import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
-import { plainPageContext, tooManyRequestsResponse } from "../../link/problem-page";
+import { plainPageContext, tooLargeResponse, tooManyRequestsResponse } from "../../link/problem-page";
 
 /** One-click sign-in as a sandbox demo customer. Exists only while the portal runs against the sandbox. */
 export async function POST(request: Request) {
@@ -15,7 +16,9 @@ export async function POST(request: Request) {
   if (!limit.allowed)
     return tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request));
 
-  const form = await request.formData();
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return tooLargeResponse(await plainPageContext(request));
+  const form = posted.form ?? new FormData();
   const userId = form.get("userId");
   const customers = await getDemoCustomers();
   if (!customers.some((customer) => customer.id === userId) || typeof userId !== "string") {
