@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mintLinkToken } from "@/lib/auth/link-token";
 import { parsePortalConfig } from "@/lib/config/schema";
 import { createMemoryStore } from "@/lib/store/memory-store";
@@ -41,7 +41,12 @@ function openLink(token: string, address: string) {
 const perTokenCounters = () => store.counted.filter((key) => key.includes(":key:"));
 
 describe("the email link's per-link limit", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   beforeEach(() => {
+    // Early in a minute of the clock, so every request lands in one rate-limit window.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 0, 10, 12, 0, 5) });
     const parsed = parsePortalConfig(
       { SWEETSPOT_SANDBOX: "1", PORTAL_LINK_SECRET: LINK_SECRET },
       () => "generated-secret-0123456789abcdefghijkl",

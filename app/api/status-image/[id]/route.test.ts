@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mintStatusImageToken } from "@/lib/auth/link-token";
 import { parsePortalConfig } from "@/lib/config/schema";
 import { createMemoryStore } from "@/lib/store/memory-store";
@@ -40,7 +40,12 @@ function fetchImage(token: string, address = "203.0.113.9") {
 const perTokenCounters = () => store.counted.filter((key) => key.includes(":key:"));
 
 describe("the status image's per-token limit", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   beforeEach(() => {
+    // Early in a minute of the clock, so every request lands in one rate-limit window.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 0, 10, 12, 0, 5) });
     const parsed = parsePortalConfig(
       { SWEETSPOT_SANDBOX: "1", PORTAL_LINK_SECRET: LINK_SECRET },
       () => "generated-secret-0123456789abcdefghijkl",
