@@ -2,7 +2,7 @@
  * Form posts are small: the portal's own forms send a token (~300 bytes), a language, a return path.
  * Next would read a body of up to 10 MB for a route; these routes read at most MAX_FORM_BYTES and
  * answer 413 to anything larger (docs/security.md). next.config.mjs caps what Next itself buffers
- * for the proxy at one byte more, so a larger body is cut there and still refused here.
+ * for the proxy at 256 KB: a larger body is cut there, still well over this limit, and refused here.
  */
 export const MAX_FORM_BYTES = 16 * 1024;
 
