@@ -10,6 +10,11 @@ const nextConfig = {
   // Nothing uses next/image. Off, /_next/image answers 404 instead of fetching and resizing images
   // for whoever asks (CPU, and a server-side fetch an attacker chooses).
   images: { unoptimized: true },
+  // With a proxy (proxy.ts) Next buffers every request body for the route, 10 MB by default. Our
+  // posts are small forms, refused over 16 KB by lib/http/form-body.ts. Past its limit Next silently
+  // cuts the body at the last whole chunk (up to 64 KB each), so the limit stays that much above
+  // ours: a larger body is then still over 16 KB when the route reads it, and refused, never held whole.
+  experimental: { proxyClientMaxBodySize: 256 * 1024 },
   // SWR's React 17 shim is dead weight on React 19: the browser bundle gets React's own hook instead.
   turbopack: {
     resolveAlias: {

@@ -14,6 +14,10 @@ export function recordingChanges(store: SharedStore): { store: SharedStore; chan
         changes.push(key);
         return store.set(key, value, ttl);
       },
+      increment: (key, ttl) => {
+        changes.push(key);
+        return store.increment(key, ttl);
+      },
       delete: (key) => {
         changes.push(key);
         return store.delete(key);

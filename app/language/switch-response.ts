@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { readPostedForm } from "@/lib/http/form-body";
 import { localeCookie, refererPath, switchBackPath } from "@/lib/i18n/language-switch";
 import { INTL_LOCALE, isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator";
@@ -24,7 +25,9 @@ export async function languageSwitchResponse(
 ): Promise<Response> {
   if (!comesFromPortal(request)) return plainText(403, t("site.language.crossSite"));
 
-  const form = await request.formData().catch(() => null);
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return plainText(413, t("site.requestTooLarge"));
+  const form = posted.form;
   const chosen = form?.get("locale");
   if (!isLocale(chosen)) {
     const languages = new Intl.ListFormat(INTL_LOCALE[locale], { type: "disjunction" }).format(

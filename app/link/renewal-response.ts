@@ -1,6 +1,7 @@
+import { readPostedForm } from "@/lib/http/form-body";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PlainPageContext } from "@/lib/plain-pages/context";
-import { linkRequestedResponse } from "@/lib/plain-pages/link-pages";
+import { linkRequestedResponse, tooLargeResponse } from "@/lib/plain-pages/link-pages";
 import { clientAddress } from "@/lib/security/client-address";
 
 type RenewalResponseDependencies = {
@@ -21,12 +22,10 @@ export async function renewalResponse(
   request: Request,
   deps: RenewalResponseDependencies,
 ): Promise<Response> {
-  let token: FormDataEntryValue | null = null;
-  try {
-    token = (await request.formData()).get("token");
-  } catch {
-    // Not a form: treated as a request without a token.
-  }
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return tooLargeResponse(await deps.pageContext(null));
+  // Not a form: treated as a request without a token.
+  const token = posted.form?.get("token") ?? null;
   // Decided the same way whatever the token turns out to be, so the answer's language says nothing
   // more than the expired page already did.
   const context = await deps.pageContext(await deps.signedLinkLang(token));

@@ -15,6 +15,7 @@ import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
+import { readPostedForm } from "@/lib/http/form-body";
 import { renewalOffer } from "@/lib/notify/fresh-link";
 import { freshLinkDependencies } from "@/lib/notify/fresh-link-dependencies";
 import { plainPageContext } from "@/lib/plain-pages/context";
@@ -24,9 +25,10 @@ import {
   linkProblemResponse,
   linkRefusedResponse,
   switchAccountResponse,
+  tooLargeResponse,
   tooManyRequestsResponse,
 } from "@/lib/plain-pages/link-pages";
-import { LIMITS, limitRequest } from "@/lib/security/limits";
+import { LIMITS, limitRequest, limitVerifiedToken } from "@/lib/security/limits";
 import { checkoutListPath, checkoutPath } from "@/lib/urls/portal-urls";
 
 // The token is a credential: keep it out of Referer headers and never log the URL.
@@ -37,22 +39,16 @@ function verify(token: unknown) {
 }
 
 /**
- * Everything a link must pass before it signs in, as one answer: the rate limits (per address and
- * per link, on every instance), the signature and expiry, and the revocation list (fail closed: a
- * link that cannot be checked is refused with a page asking to retry).
+ * Everything a link must pass before it signs in, as one answer: the rate limits (per address, then
+ * per link once its signature verified; on every instance), the signature and expiry, and the
+ * revocation list (fail closed: a link that cannot be checked is refused with a page asking to retry).
  */
 async function admit(
   request: NextRequest,
   token: unknown,
 ): Promise<{ ok: true; claims: LinkClaims } | { ok: false; response: Response }> {
-  const limit = await limitRequest(LIMITS.link, request, typeof token === "string" ? token : null);
-  if (!limit.allowed) {
-    // Not verified (the limit is there to spare that work): the page speaks the customer's language.
-    return {
-      ok: false,
-      response: tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request)),
-    };
-  }
+  const byClient = await limitRequest(LIMITS.link, request);
+  if (!byClient.allowed) return tooManyRequests(request, byClient.retryAfterSeconds);
   const result = await verify(token);
   if (!result.ok) {
     const expired = result.reason === "expired";
@@ -64,6 +60,9 @@ async function admit(
       response: linkProblemResponse(result.reason, await plainPageContext(request, fromLink), extras),
     };
   }
+  // Counted per link only now its signature holds: every junk string would otherwise be a counter.
+  const byLink = await limitVerifiedToken(LIMITS.link, typeof token === "string" ? token : null);
+  if (!byLink.allowed) return tooManyRequests(request, byLink.retryAfterSeconds);
   const verdict = await sessionGuard().linkVerdict(result.claims);
   if (verdict !== "usable") {
     return {
@@ -72,6 +71,14 @@ async function admit(
     };
   }
   return { ok: true, claims: result.claims };
+}
+
+/** 429 with Retry-After, as a page in the customer's language (their choice, else Accept-Language). */
+async function tooManyRequests(request: NextRequest, retryAfterSeconds: number) {
+  return {
+    ok: false,
+    response: tooManyRequestsResponse(retryAfterSeconds, await plainPageContext(request)),
+  } as const;
 }
 
 /**
@@ -112,13 +119,10 @@ export async function GET(request: NextRequest) {
 /** The "Switch account" button: a same-origin post carrying the link's token. */
 export async function POST(request: NextRequest) {
   if (!isSameOriginPost(request)) return crossSitePostResponse(await plainPageContext(request));
-  let token: FormDataEntryValue | null = null;
-  try {
-    token = (await request.formData()).get("token");
-  } catch {
-    // Not a form: treated as a link without a token.
-  }
-  const admitted = await admit(request, token);
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return tooLargeResponse(await plainPageContext(request));
+  // Not a form: treated as a link without a token.
+  const admitted = await admit(request, posted.form?.get("token") ?? null);
   if (!admitted.ok) return admitted.response;
   return signIn(admitted.claims, await getCustomerSession());
 }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { detachSession, getCustomerSession } from "@/lib/auth/customer-session";
 import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { readPostedForm } from "@/lib/http/form-body";
 import { getTranslator } from "@/lib/i18n/request-locale";
 import { signedOutPath } from "@/lib/urls/portal-urls";
 
@@ -14,6 +15,11 @@ export async function POST(request: Request) {
   if (!isSameOriginPost(request)) {
     const refused = (await getTranslator())("site.nav.crossSiteSignOut");
     return new Response(refused, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  // Nothing is read from the body, but it is refused over a form's size like every portal post.
+  if ((await readPostedForm(request)).tooLarge) {
+    const tooLarge = (await getTranslator())("site.requestTooLarge");
+    return new Response(tooLarge, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const session = await getCustomerSession();
   if (session) {

@@ -176,6 +176,17 @@ describe("verifyLinkToken: time", () => {
     );
   });
 
+  it("says invalid, not expired, for a signed token our policy refuses, however late it is", async () => {
+    const badAndLate = handMadeToken(
+      HS256_HEADER,
+      validPayload({ checkout: null, iat: NOW_SECONDS - 2 * DAY, exp: NOW_SECONDS - DAY }),
+    );
+    expect(await verifyNow(badAndLate)).toEqual(INVALID);
+    expect(await expiredLinkClaims(badAndLate, { secret: SECRET, now: NOW })).toBeNull();
+    const badAndEarly = handMadeToken(HS256_HEADER, validPayload({ sub: "42", iat: NOW_SECONDS + DAY }));
+    expect(await verifyNow(badAndEarly)).toEqual(INVALID);
+  });
+
   it("says invalid, not expired, for a forged token that is also expired", async () => {
     const forged = handMadeToken(
       HS256_HEADER,

@@ -5,10 +5,19 @@
  * the same code the portal verifies them with; callers pass the secret in. The format is documented
  * for other minters (the notification service) in docs/link-tokens.md — keep the two in step.
  *
- * Only Web Crypto is used (`globalThis.crypto.subtle`), so this runs in Node, edge runtimes and tests
- * alike without a JWT library. The algorithm is pinned to HS256: the header's `alg` is checked, never
- * used to choose how to verify, which closes the `alg: none` and algorithm-confusion attacks.
+ * The JWT itself (base64url, header, signature, the standard time and audience checks) is `jose`'s
+ * (docs/dependencies.md): `jwtVerify` pinned to HS256, so the header's `alg` never chooses how to
+ * verify (no `alg: none`, no algorithm confusion), and `SignJWT` to mint. This module keeps only the
+ * portal's policy: the purposes and their audiences, the lifetime cap, the claim readers, the `jti`
+ * pattern, refusing `"checkout": null`, and the 4 KB cap.
  */
+import { base64url, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { isLocale, LOCALES, type Locale } from "../i18n/locales";
+import { preferredLocale } from "../i18n/negotiate";
+// One definition of the id formats for links, sessions and API calls alike.
+import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "../sweetspot/ids";
+
+export { CHECKOUT_ID_PATTERN, USER_ID_PATTERN };
 
 /**
  * Every token says what it is for, and is good for nothing else: a link token signs its holder in
@@ -43,18 +52,14 @@ export const MAX_TOKEN_LENGTH = 4096;
 /** Mirrors the rule in lib/config/schema.ts: HMAC keys shorter than this are guessable. */
 export const MIN_LINK_SECRET_LENGTH = 32;
 
-import { isLocale, LOCALES, type Locale } from "../i18n/locales";
-import { preferredLocale } from "../i18n/negotiate";
-// One definition of the id formats for links, sessions and API calls alike.
-import { CHECKOUT_ID_PATTERN, USER_ID_PATTERN } from "../sweetspot/ids";
-
-export { CHECKOUT_ID_PATTERN, USER_ID_PATTERN };
-
 const HEADER = { alg: "HS256", typ: "JWT" } as const;
-const HMAC_SHA256 = { name: "HMAC", hash: "SHA-256" } as const;
-/** Base64url of a 32-byte HMAC SHA-256 output, without padding. */
-const SIGNATURE_LENGTH = 43;
-const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/;
+/**
+ * jose refuses a token once `exp ≤ now − tolerance`, and one issued or not valid before
+ * `now + tolerance`. Claims and `now` are whole seconds, so the extra half second makes both ends of
+ * the 60 s inclusive, as docs/link-tokens.md promises: a link works through `exp + 60 s`, and one
+ * stamped 60 s ahead of our clock is accepted.
+ */
+const CLOCK_TOLERANCE_SECONDS = CLOCK_SKEW_SECONDS + 0.5;
 
 export type LinkClaims = {
   userId: string;
@@ -142,26 +147,23 @@ async function mintToken(
   if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0 || ttlSeconds > MAX_LINK_TTL_SECONDS) {
     throw new RangeError(`ttlSeconds must be a whole number from 1 to ${MAX_LINK_TTL_SECONDS} (30 days)`);
   }
-  const key = await importSigningKey(secret, "sign");
+  const key = signingKey(secret);
   const issuedAt = epochSeconds(options.now ?? new Date());
 
   // Claim order matches docs/link-tokens.md so its worked examples can be reproduced byte for byte.
-  const payload: Record<string, string | number> = { sub: userId };
+  const payload: JWTPayload = { sub: userId };
   if (checkoutId != null) payload.checkout = checkoutId;
   payload.aud = AUDIENCES[purpose];
   payload.iat = issuedAt;
   payload.exp = issuedAt + ttlSeconds;
   if (tokenId !== null) payload.jti = tokenId;
   if (lang != null) payload.lang = lang;
-
-  const signingInput = `${encodeJsonSegment(HEADER)}.${encodeJsonSegment(payload)}`;
-  const signature = await crypto.subtle.sign("HMAC", key, utf8(signingInput));
-  return `${signingInput}.${base64UrlEncode(new Uint8Array(signature))}`;
+  return new SignJWT(payload).setProtectedHeader(HEADER).sign(key);
 }
 
 /** 128 random bits, base64url: unguessable and unique enough to name one token in a revocation list. */
 function randomTokenId(): string {
-  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**
@@ -186,14 +188,10 @@ export async function expiredLinkClaims(
   token: unknown,
   options: VerifyLinkTokenOptions,
 ): Promise<LinkClaims | null> {
-  const key = await importSigningKey(options.secret, "verify");
-  const claims = await verifiedClaims(token, key, "link");
-  if (claims === null) return null;
+  const checked = await checkToken("link", token, options);
+  if (checked.verdict !== "expired") return null;
   const now = epochSeconds(options.now ?? new Date());
-  const expired = claims.expiresAt < now - CLOCK_SKEW_SECONDS;
-  if (!expired || claims.expiresAt < now - LINK_RENEWAL_WINDOW_SECONDS) return null;
-  const { notBefore: _notBefore, ...linkClaims } = claims;
-  return linkClaims;
+  return checked.claims.expiresAt < now - LINK_RENEWAL_WINDOW_SECONDS ? null : checked.claims;
 }
 
 /** Verifies a status-image token, never a link token; the same rules otherwise, and a checkout is required. */
@@ -212,73 +210,82 @@ async function verifyToken(
   token: unknown,
   options: VerifyLinkTokenOptions,
 ): Promise<LinkTokenVerification> {
-  const key = await importSigningKey(options.secret, "verify");
-  const claims = await verifiedClaims(token, key, purpose);
-  if (claims === null) return INVALID;
-
-  // Time is judged only after the signature, so a forged token can never be reported as "expired".
-  const now = epochSeconds(options.now ?? new Date());
-  if (claims.expiresAt < now - CLOCK_SKEW_SECONDS) return { ok: false, reason: "expired" };
-  if (claims.issuedAt > now + CLOCK_SKEW_SECONDS || claims.notBefore > now + CLOCK_SKEW_SECONDS) {
-    return { ok: false, reason: "not_yet_valid" };
-  }
-  return {
-    ok: true,
-    claims: {
-      userId: claims.userId,
-      checkoutId: claims.checkoutId,
-      issuedAt: claims.issuedAt,
-      expiresAt: claims.expiresAt,
-      tokenId: claims.tokenId,
-      lang: claims.lang,
-    },
-  };
+  const checked = await checkToken(purpose, token, options);
+  return checked.verdict === "valid"
+    ? { ok: true, claims: checked.claims }
+    : { ok: false, reason: checked.verdict };
 }
 
 const INVALID = { ok: false, reason: "invalid" } as const;
 
-type CheckedClaims = LinkClaims & { notBefore: number };
+/** What a token is: its claims are read only from a correctly signed token that meets our policy. */
+type CheckedToken =
+  | { verdict: "valid" | "expired" | "not_yet_valid"; claims: LinkClaims }
+  | { verdict: "invalid" };
 
-/** The token's claims if it is well formed, correctly signed and internally consistent; else null. */
-async function verifiedClaims(
-  token: unknown,
-  key: CryptoKey,
+const INVALID_TOKEN: CheckedToken = { verdict: "invalid" };
+
+async function checkToken(
   purpose: TokenPurpose,
-): Promise<CheckedClaims | null> {
-  if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return null;
+  token: unknown,
+  options: VerifyLinkTokenOptions,
+): Promise<CheckedToken> {
+  const key = signingKey(options.secret);
+  const currentDate = new Date(epochSeconds(options.now ?? new Date()) * 1000);
+  if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH || !isOurShape(token)) {
+    return INVALID_TOKEN;
+  }
+  let payload: JWTPayload;
+  let verdict: CheckedToken["verdict"];
+  try {
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: [HEADER.alg],
+      audience: AUDIENCES[purpose],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // Requires `iat`, and refuses one more than the tolerance ahead of our clock ("not yet valid").
+      maxTokenAge: MAX_LINK_TTL_SECONDS,
+      currentDate,
+    }));
+    verdict = "valid";
+  } catch (error) {
+    // jose judges time only after the signature, and hands the verified claims back with its verdict,
+    // so a forged token can never be reported as "expired", and an expired one is still read below.
+    const timing = timeVerdict(error);
+    if (timing === null) return INVALID_TOKEN;
+    ({ payload, verdict } = timing);
+  }
+  // Our policy decides before the time does: a signed token we would never accept is "invalid".
+  const claims = readClaims(payload, purpose);
+  return claims === null ? INVALID_TOKEN : { verdict, claims };
+}
+
+/** jose's verdict on a correctly signed token's times, with its claims; null for any other refusal. */
+function timeVerdict(error: unknown): { verdict: "expired" | "not_yet_valid"; payload: JWTPayload } | null {
+  if (error instanceof errors.JWTExpired) return { verdict: "expired", payload: error.payload };
+  const early =
+    error instanceof errors.JWTClaimValidationFailed &&
+    error.reason === "check_failed" &&
+    (error.claim === "iat" || error.claim === "nbf");
+  return early ? { verdict: "not_yet_valid", payload: error.payload } : null;
+}
+
+/**
+ * What jose leaves to us about the token's form: a `typ` other than "JWT" is not ours, and each part
+ * must be canonical base64url (no padding, no stray bits), so one token has exactly one spelling.
+ */
+function isOurShape(token: string): boolean {
   const parts = token.split(".");
-  if (parts.length !== 3) return null;
-  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
-
-  const header = decodeJsonObject(encodedHeader);
-  if (header === null || !isAcceptedHeader(header)) return null;
-
-  if (encodedSignature.length !== SIGNATURE_LENGTH) return null;
-  const signature = base64UrlDecode(encodedSignature);
-  if (signature === null) return null;
-  // subtle.verify compares in constant time, so response timing reveals nothing about the right MAC.
-  const signatureMatches = await crypto.subtle.verify(
-    "HMAC",
-    key,
-    signature,
-    utf8(`${encodedHeader}.${encodedPayload}`),
-  );
-  if (!signatureMatches) return null;
-
-  const payload = decodeJsonObject(encodedPayload);
-  return payload === null ? null : readClaims(payload, purpose);
+  if (parts.length !== 3) return false;
+  try {
+    if (!parts.every((part) => base64url.encode(base64url.decode(part)) === part)) return false;
+    const { typ } = decodeProtectedHeader(token);
+    return typ === undefined || typ === HEADER.typ;
+  } catch {
+    return false;
+  }
 }
 
-function isAcceptedHeader(header: Record<string, unknown>): boolean {
-  // The only algorithm we ever verify with is HS256; anything else in the header means "not ours".
-  if (header.alg !== HEADER.alg) return false;
-  if (header.typ !== undefined && header.typ !== HEADER.typ) return false;
-  // RFC 7515: a `crit` header lists extensions the verifier must understand; we understand none.
-  if ("crit" in header) return false;
-  return true;
-}
-
-function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): CheckedClaims | null {
+function readClaims(payload: JWTPayload, purpose: TokenPurpose): LinkClaims | null {
   const { sub, checkout, aud, iat, exp, nbf, jti, lang } = payload;
   if (typeof sub !== "string" || !USER_ID_PATTERN.test(sub)) return null;
   // Absent means "the whole account"; anything present must be a checkout id. A null would otherwise
@@ -290,7 +297,7 @@ function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): Ch
   if (jti !== undefined && (typeof jti !== "string" || !TOKEN_ID_PATTERN.test(jti))) return null;
   if (!isEpochSeconds(iat) || !isEpochSeconds(exp)) return null;
   if (exp <= iat || exp - iat > MAX_LINK_TTL_SECONDS) return null;
-  // Not minted by us, but a standard claim: honouring it is cheaper than explaining why we ignore it.
+  // Not minted by us, but a standard claim, and jose honours it; whole seconds like the others.
   if (nbf !== undefined && !isEpochSeconds(nbf)) return null;
   return {
     userId: sub,
@@ -300,7 +307,6 @@ function readClaims(payload: Record<string, unknown>, purpose: TokenPurpose): Ch
     tokenId: typeof jti === "string" ? jti : null,
     // "es-MX" still means Spanish; a language we do not speak (or a non-string) is no hint at all.
     lang: typeof lang === "string" ? preferredLocale(lang) : null,
-    notBefore: typeof nbf === "number" ? nbf : iat,
   };
 }
 
@@ -323,53 +329,10 @@ function epochSeconds(date: Date): number {
   return Math.floor(milliseconds / 1000);
 }
 
-async function importSigningKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
+/** The HMAC key: the UTF-8 bytes of the secret exactly as configured (docs/link-tokens.md). */
+function signingKey(secret: string): Uint8Array {
   if (typeof secret !== "string" || secret.length < MIN_LINK_SECRET_LENGTH) {
     throw new TypeError(`The link secret must be at least ${MIN_LINK_SECRET_LENGTH} characters`);
   }
-  return crypto.subtle.importKey("raw", utf8(secret), HMAC_SHA256, false, [usage]);
-}
-
-function encodeJsonSegment(value: object): string {
-  return base64UrlEncode(utf8(JSON.stringify(value)));
-}
-
-/** A segment's JSON object, or null if it is not strict base64url of UTF-8 JSON holding an object. */
-function decodeJsonObject(segment: string): Record<string, unknown> | null {
-  const bytes = base64UrlDecode(segment);
-  if (bytes === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-    return parsed as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-
-function utf8(text: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(text);
-}
-
-function base64UrlEncode(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/**
- * Strict base64url: URL alphabet, no padding, and canonical (re-encodes to the same text). Rejecting
- * non-canonical spellings means one token has exactly one string form.
- */
-function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!BASE64URL_PATTERN.test(text) || text.length % 4 === 1) return null;
-  let binary: string;
-  try {
-    binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return base64UrlEncode(bytes) === text ? bytes : null;
+  return new TextEncoder().encode(secret);
 }

@@ -39,7 +39,7 @@ type RenewalOffer = "email_new_link" | "contact_support" | "none";
 /**
  * The offer for a token that verifyLinkToken called expired: a new link by email when it can be
  * renewed and a webhook is configured, the support contact when no webhook is, and nothing for a
- * link that cannot be renewed (revoked, unverifiable, no `jti`, expired too long ago).
+ * link that cannot be renewed (revoked, unverifiable, expired too long ago).
  */
 export async function renewalOffer(token: unknown, deps: FreshLinkDependencies): Promise<RenewalOffer> {
   const claims = await renewableClaims(token, deps);
@@ -105,13 +105,17 @@ async function attempt(
   });
 }
 
-/** Expired, correctly signed, with a `jti` the revocation list says is usable (fail closed). */
+/**
+ * Expired, correctly signed, and usable by the revocation list (fail closed). A link without a `jti`
+ * is renewable too: only its customer's revocation can name it, and that is checked; the new link
+ * goes only to the address on the order (and always carries a `jti`), so renewing gives whoever
+ * holds the old one nothing.
+ */
 async function renewableClaims(token: unknown, deps: FreshLinkDependencies): Promise<LinkClaims | null> {
   const claims = await expiredLinkClaims(token, {
     secret: deps.linkSecret,
     now: new Date((deps.now ?? Date.now)()),
   });
-  // Without a jti a link cannot be revoked, so it cannot be proven unrevoked either.
-  if (claims === null || claims.tokenId === null) return null;
+  if (claims === null) return null;
   return (await deps.guard.linkVerdict(claims)) === "usable" ? claims : null;
 }

@@ -146,6 +146,20 @@ export function crossSitePostResponse(context: PlainPageContext): Response {
   });
 }
 
+/** A plain 413 in the same look, for a form post over the size any of our forms sends (lib/http/form-body.ts). */
+export function tooLargeResponse(context: PlainPageContext): Response {
+  const t = translatorFor(context.locale);
+  const title = t("link.problem.tooLarge.title");
+  return plainPageResponse({
+    title,
+    status: 413,
+    context,
+    main: html`<h1>${title}</h1>
+<p>${t("link.problem.tooLarge.body")}</p>
+<p><a class="button" href="${PORTAL_PATHS.checkouts}">${t("link.page.goToOrders")}</a></p>`,
+  });
+}
+
 /** Why a good link still cannot sign in: revoked, or the shared store cannot say (fail closed). */
 type LinkRefusal = "revoked" | "unverifiable";
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import type { SharedStore } from "@/lib/store/shared-store";
+import { recordingChanges } from "@/test-support/recording-store";
 import { describeWithEachStore } from "@/test-support/stores-under-test";
 import { createRequestLimiter, defineLimit, rateLimitedJson } from "./limits";
 
@@ -22,34 +23,46 @@ describeWithEachStore("request limits", (current) => {
     const harness = current();
     const intoWindow = (harness.now() / 1000) % 60;
     if (intoWindow !== 0) await harness.advanceSeconds(60 - intoWindow);
-    const limiter = createRequestLimiter(harness.store, {
+    const { store, changes } = recordingChanges(harness.store);
+    const limiter = createRequestLimiter(store, {
       trustedProxyCount: 0,
       secret: SECRET,
       now: harness.now,
     });
-    return { ...harness, limiter };
+    return { ...harness, limiter, changes };
   };
 
-  it("counts per key, and refuses with the seconds left in the window", async () => {
+  it("counts per verified token, and refuses with the seconds left in the window", async () => {
     const { limiter, advanceSeconds } = await setup();
-    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({ allowed: true });
-    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({ allowed: true });
+    expect(await limiter.verifiedToken(LIMIT, "token-a")).toEqual({ allowed: true });
+    expect(await limiter.verifiedToken(LIMIT, "token-a")).toEqual({ allowed: true });
     await advanceSeconds(15);
-    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-a")).toEqual({
+    expect(await limiter.verifiedToken(LIMIT, "token-a")).toEqual({
       allowed: false,
       retryAfterSeconds: 45,
     });
-    // Another token from the same address is counted on its own.
-    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "token-b")).toEqual({ allowed: true });
+    // Another token is counted on its own.
+    expect(await limiter.verifiedToken(LIMIT, "token-b")).toEqual({ allowed: true });
   });
 
-  it("counts per client address across keys, and each address on its own", async () => {
+  it("counts per client address, and each address on its own", async () => {
     const { limiter } = await setup();
-    for (const key of ["a", "b", "c", "d"]) {
-      expect((await limiter(LIMIT, requestFrom("203.0.113.9"), key)).allowed).toBe(true);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      expect((await limiter.client(LIMIT, requestFrom("203.0.113.9"))).allowed).toBe(true);
     }
-    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "e")).allowed).toBe(false);
-    expect((await limiter(LIMIT, requestFrom("198.51.100.7"), "e")).allowed).toBe(true);
+    expect((await limiter.client(LIMIT, requestFrom("203.0.113.9"))).allowed).toBe(false);
+    expect((await limiter.client(LIMIT, requestFrom("198.51.100.7"))).allowed).toBe(true);
+  });
+
+  it("allows a missing token, or one for a limit without a per-token rule, without counting it", async () => {
+    const { limiter, changes } = await setup();
+    const perClientOnly = defineLimit({ name: "client-only", perClient: { limit: 1, windowSeconds: 60 } });
+    expect(await limiter.verifiedToken(LIMIT, null)).toEqual({ allowed: true });
+    expect(await limiter.verifiedToken(LIMIT, "")).toEqual({ allowed: true });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(await limiter.verifiedToken(perClientOnly, "token-a")).toEqual({ allowed: true });
+    }
+    expect(changes).toEqual([]);
   });
 
   it("does not trust a client-written X-Forwarded-For entry behind a trusted proxy", async () => {
@@ -61,28 +74,29 @@ describeWithEachStore("request limits", (current) => {
     });
     for (let attempt = 0; attempt < 4; attempt++) {
       // A new made-up address each time; the proxy's entry (the real client) stays the same.
-      expect((await limiter(LIMIT, requestFrom(`10.0.0.${attempt}, 203.0.113.9`))).allowed).toBe(true);
+      expect((await limiter.client(LIMIT, requestFrom(`10.0.0.${attempt}, 203.0.113.9`))).allowed).toBe(true);
     }
-    expect((await limiter(LIMIT, requestFrom("10.0.0.99, 203.0.113.9"))).allowed).toBe(false);
+    expect((await limiter.client(LIMIT, requestFrom("10.0.0.99, 203.0.113.9"))).allowed).toBe(false);
   });
 
   it("starts afresh in the next window", async () => {
     const { limiter, advanceSeconds } = await setup();
-    await limiter(LIMIT, requestFrom("203.0.113.9"), "t");
-    await limiter(LIMIT, requestFrom("203.0.113.9"), "t");
-    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).allowed).toBe(false);
+    await limiter.verifiedToken(LIMIT, "t");
+    await limiter.verifiedToken(LIMIT, "t");
+    expect((await limiter.verifiedToken(LIMIT, "t")).allowed).toBe(false);
     await advanceSeconds(60);
-    expect((await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).allowed).toBe(true);
+    expect((await limiter.verifiedToken(LIMIT, "t")).allowed).toBe(true);
   });
 
   it("allows requests while the store is unreachable, unless the limit says to refuse", async () => {
     const { store, now, breakStore } = await setup();
     breakStore();
     const limiter = createRequestLimiter(store, { trustedProxyCount: 0, secret: SECRET, now });
-    expect(await limiter(LIMIT, requestFrom("203.0.113.9"), "t")).toEqual({ allowed: true });
+    expect(await limiter.client(LIMIT, requestFrom("203.0.113.9"))).toEqual({ allowed: true });
+    expect(await limiter.verifiedToken(LIMIT, "t")).toEqual({ allowed: true });
     const strict = defineLimit({ ...LIMIT, name: "strict", onStoreUnavailable: "refuse" });
-    const refused = await limiter(strict, requestFrom("203.0.113.9"), "t");
-    expect(refused.allowed).toBe(false);
+    expect((await limiter.client(strict, requestFrom("203.0.113.9"))).allowed).toBe(false);
+    expect((await limiter.verifiedToken(strict, "t")).allowed).toBe(false);
   });
 });
 
@@ -112,11 +126,9 @@ it("names tokens and client addresses in the store by a keyed digest: neither as
     },
   };
   const email = "alex@example.com";
-  await createRequestLimiter(recording, { trustedProxyCount: 0, secret: SECRET })(
-    LIMIT,
-    requestFrom("203.0.113.9"),
-    email,
-  );
+  const limiter = createRequestLimiter(recording, { trustedProxyCount: 0, secret: SECRET });
+  await limiter.client(LIMIT, requestFrom("203.0.113.9"));
+  await limiter.verifiedToken(LIMIT, email);
   expect(counted).toEqual([
     expect.stringMatching(/^ratelimit:test-link:ip:[0-9a-f]{40}:60:\d+$/),
     expect.stringMatching(/^ratelimit:test-link:key:[0-9a-f]{40}:60:\d+$/),
@@ -132,10 +144,12 @@ it("names tokens and client addresses in the store by a keyed digest: neither as
   }
   // Under another secret, other names: without it, nobody can check a guess against them.
   const other: string[] = [];
-  await createRequestLimiter(
+  const otherLimiter = createRequestLimiter(
     { ...store, increment: async (key) => other.push(key) },
     { trustedProxyCount: 0, secret: `${SECRET}-other` },
-  )(LIMIT, requestFrom("203.0.113.9"), email);
+  );
+  await otherLimiter.client(LIMIT, requestFrom("203.0.113.9"));
+  await otherLimiter.verifiedToken(LIMIT, email);
   expect(other).toHaveLength(2);
   expect(other.some((key) => counted.includes(key))).toBe(false);
 });

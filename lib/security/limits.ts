@@ -10,11 +10,12 @@ import { clientAddress } from "./client-address";
 /**
  * The portal's named rate limits, counted in the shared store so every instance counts together
  * (lib/store/rate-limit.ts; docs/security.md: Rate limits). A route asks `limitRequest(LIMITS.x,
- * request, key?)` and answers 429 with Retry-After when refused: a plain page for pages
+ * request)` first, and for a token `limitVerifiedToken(LIMITS.x, token)` once its signature verified;
+ * it answers 429 with Retry-After when refused: a plain page for pages
  * (lib/plain-pages/link-pages.ts tooManyRequestsResponse), `rateLimitedJson` for JSON routes.
  *
  * Each limit counts per client address (lib/security/client-address.ts) and, when the route has
- * one, per key (a token, an email address). Neither reaches the store as it is, nor as a plain
+ * one, per key (a verified token). Neither reaches the store as it is, nor as a plain
  * hash, which anyone reading the store could match against guessed emails or the few billion IPv4
  * addresses: both are named by an HMAC under a key derived from NEXTAUTH_SECRET for this purpose
  * (lib/store/secret-derived-keys.ts). Rotating the secret restarts each count once: at most one
@@ -27,7 +28,7 @@ type NamedLimit = {
   /** Part of the store key: letters, digits and "-". */
   name: string;
   perClient: LimitRule;
-  /** For the `key` a route passes (e.g. the link's token); ignored when it passes none. */
+  /** Per verified token (e.g. the link's): see `limitVerifiedToken`. */
   perKey?: LimitRule;
   /** Default "allow": a store outage must not lock customers out (docs/shared-state.md). */
   onStoreUnavailable?: "allow" | "refuse";
@@ -66,7 +67,16 @@ export const LIMITS = {
 
 type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-type RequestLimiter = (limit: NamedLimit, request: Request, key?: string | null) => Promise<LimitVerdict>;
+export type RequestLimiter = {
+  /** Counts this request against the limit's per-client rule: every request, before any other work. */
+  client(limit: NamedLimit, request: Request): Promise<LimitVerdict>;
+  /**
+   * Counts one use of `token` against the limit's per-key rule; allowed when the limit has none or
+   * there is no token. Only for a token whose signature verified: every key is a counter in the
+   * store, so counting strings anyone can make up would let junk fill it (docs/security.md).
+   */
+  verifiedToken(limit: NamedLimit, token: string | null): Promise<LimitVerdict>;
+};
 
 /** Pure apart from the store: the portal's instance is `limitRequest` below; tests build their own. */
 /** `secret` is the portal's NEXTAUTH_SECRET: addresses and keys are named by digests keyed from it. */
@@ -76,46 +86,52 @@ export function createRequestLimiter(
 ): RequestLimiter {
   const limiter: RateLimiter = createRateLimiter(store, options.now ? { now: options.now } : {});
   const nameInStore = keyedStoreName(options.secret, "requestLimitKeyNames");
-  return async (limit, request, key) => {
-    const consumeOptions = { onStoreUnavailable: limit.onStoreUnavailable ?? "allow" } as const;
-    const address = clientAddress(request.headers.get("x-forwarded-for"), options.trustedProxyCount);
-    const { perClient, perKey } = limit;
-    const byClient = await limiter.consume(
-      `${limit.name}:ip:${await nameInStore(address)}`,
-      perClient.limit,
-      perClient.windowSeconds,
-      consumeOptions,
-    );
-    if (!byClient.allowed) return { allowed: false, retryAfterSeconds: byClient.retryAfterSeconds };
-    if (!perKey || key === undefined || key === null || key === "") return { allowed: true };
-    const byKey = await limiter.consume(
-      `${limit.name}:key:${await nameInStore(key)}`,
-      perKey.limit,
-      perKey.windowSeconds,
-      consumeOptions,
-    );
-    return byKey.allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: byKey.retryAfterSeconds };
+  const consume = async (limit: NamedLimit, key: string, rule: LimitRule): Promise<LimitVerdict> => {
+    const decision = await limiter.consume(key, rule.limit, rule.windowSeconds, {
+      onStoreUnavailable: limit.onStoreUnavailable ?? "allow",
+    });
+    return decision.allowed
+      ? { allowed: true }
+      : { allowed: false, retryAfterSeconds: decision.retryAfterSeconds };
+  };
+  return {
+    async client(limit, request) {
+      const address = clientAddress(request.headers.get("x-forwarded-for"), options.trustedProxyCount);
+      return consume(limit, `${limit.name}:ip:${await nameInStore(address)}`, limit.perClient);
+    },
+    async verifiedToken(limit, token) {
+      if (!limit.perKey || token === null || token === "") return { allowed: true };
+      return consume(limit, `${limit.name}:key:${await nameInStore(token)}`, limit.perKey);
+    },
   };
 }
 
 let portalLimiter: RequestLimiter | undefined;
 
-/**
- * Counts this request against `limit` (per client address, and per `key` when given) in the
- * portal's shared store.
- */
-export async function limitRequest(
-  limit: NamedLimit,
-  request: Request,
-  key?: string | null,
-): Promise<LimitVerdict> {
+function portalRequestLimiter(): RequestLimiter {
   portalLimiter ??= createRequestLimiter(sharedStore(), {
     trustedProxyCount: env().trustedProxyCount,
     secret: env().authSecret,
   });
-  const verdict = await portalLimiter(limit, request, key);
+  return portalLimiter;
+}
+
+function recorded(limit: NamedLimit, verdict: LimitVerdict): LimitVerdict {
   if (!verdict.allowed) recordRateLimited(limit.name);
   return verdict;
+}
+
+/** Counts this request against `limit` per client address, in the portal's shared store. */
+export async function limitRequest(limit: NamedLimit, request: Request): Promise<LimitVerdict> {
+  return recorded(limit, await portalRequestLimiter().client(limit, request));
+}
+
+/**
+ * Counts one use of a token against `limit`'s per-token rule, in the portal's shared store. Call it
+ * only once the token's signature verified (see RequestLimiter.verifiedToken).
+ */
+export async function limitVerifiedToken(limit: NamedLimit, token: string | null): Promise<LimitVerdict> {
+  return recorded(limit, await portalRequestLimiter().verifiedToken(limit, token));
 }
 
 /** The JSON routes' answer to a refused request. */

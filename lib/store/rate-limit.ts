@@ -38,6 +38,9 @@ export type RateLimiter = {
   ): Promise<RateLimitDecision>;
 };
 
+/** Every counter's key starts with this (the in-process store keeps counters apart by it). */
+export const RATE_LIMIT_KEY_PREFIX = "ratelimit:";
+
 export function createRateLimiter(store: SharedStore, options: { now?: () => number } = {}): RateLimiter {
   const now = options.now ?? Date.now;
   /** The store key counting `key` in the current window, and the seconds left in that window. */
@@ -48,7 +51,7 @@ export function createRateLimiter(store: SharedStore, options: { now?: () => num
     const nowSeconds = now() / 1000;
     const window = Math.floor(nowSeconds / windowSeconds);
     return {
-      counterKey: `ratelimit:${key}:${windowSeconds}:${window}`,
+      counterKey: `${RATE_LIMIT_KEY_PREFIX}${key}:${windowSeconds}:${window}`,
       secondsLeft: Math.max(1, Math.ceil((window + 1) * windowSeconds - nowSeconds)),
     };
   };

@@ -8,8 +8,9 @@ import {
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
+import { readPostedForm } from "@/lib/http/form-body";
 import { plainPageContext } from "@/lib/plain-pages/context";
-import { tooManyRequestsResponse } from "@/lib/plain-pages/link-pages";
+import { tooLargeResponse, tooManyRequestsResponse } from "@/lib/plain-pages/link-pages";
 import { LIMITS, limitRequest } from "@/lib/security/limits";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
 
@@ -21,7 +22,9 @@ export async function POST(request: Request) {
   if (!limit.allowed)
     return tooManyRequestsResponse(limit.retryAfterSeconds, await plainPageContext(request));
 
-  const form = await request.formData();
+  const posted = await readPostedForm(request);
+  if (posted.tooLarge) return tooLargeResponse(await plainPageContext(request));
+  const form = posted.form ?? new FormData();
   const userId = form.get("userId");
   const customers = await getDemoCustomers();
   if (!customers.some((customer) => customer.id === userId) || typeof userId !== "string") {

@@ -9,7 +9,7 @@ import { chooseLocale } from "@/lib/i18n/negotiate";
 import { renderStatusImage } from "@/lib/images/render";
 import { StatusImageCache, statusImageCacheKey } from "@/lib/images/status-image-cache";
 import { statusImageWidthFrom } from "@/lib/images/status-image-layout";
-import { LIMITS, limitRequest, rateLimitedJson } from "@/lib/security/limits";
+import { LIMITS, limitRequest, limitVerifiedToken, rateLimitedJson } from "@/lib/security/limits";
 import { CheckoutNotFoundError } from "@/lib/sweetspot/errors";
 
 // Fonts are read from disk and the PNG is rendered with Node APIs.
@@ -31,13 +31,16 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: NextRequest, { params }: Context) {
   const { id } = await params;
   const token = request.nextUrl.searchParams.get("token");
-  // Counted on every instance (shared store), per address and per token (hashed: it is a credential).
-  const limit = await limitRequest(LIMITS.statusImage, request, token);
-  if (!limit.allowed) return rateLimitedJson(limit.retryAfterSeconds);
+  // Counted on every instance (shared store), per address, and per token (named by a keyed digest:
+  // it is a credential) once its signature verified: every junk string would otherwise be a counter.
+  const byClient = await limitRequest(LIMITS.statusImage, request);
+  if (!byClient.allowed) return rateLimitedJson(byClient.retryAfterSeconds);
   const verification = await verifyStatusImageToken(token, { secret: env().linkSecret });
   if (!verification.ok) {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");
   }
+  const byToken = await limitVerifiedToken(LIMITS.statusImage, token);
+  if (!byToken.allowed) return rateLimitedJson(byToken.retryAfterSeconds);
   // A customer revoked with `npm run revoke -- --user` loses their image links too (fail closed).
   if ((await sessionGuard().linkVerdict({ ...verification.claims, tokenId: null })) !== "usable") {
     return errorJson(401, "invalid_token", "This image link is not valid or has expired.");

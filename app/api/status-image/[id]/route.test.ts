@@ -1,0 +1,89 @@
+import type { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { mintStatusImageToken } from "@/lib/auth/link-token";
+import { parsePortalConfig } from "@/lib/config/schema";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import type { SharedStore } from "@/lib/store/shared-store";
+
+/*
+ * Per-token limits count only tokens whose signature verified: a string anyone can make up must not
+ * become a counter in the store (docs/security.md: junk fills the in-process store).
+ */
+
+const LINK_SECRET = "status-image-route-test-link-secret-0123456789";
+const config = vi.hoisted(() => ({ current: undefined as unknown }));
+const store = vi.hoisted(() => ({ current: undefined as unknown, counted: [] as string[] }));
+
+vi.mock("@/lib/env", () => ({ env: () => config.current }));
+vi.mock("@/lib/store/shared", () => ({ sharedStore: () => store.current }));
+
+const { GET } = await import("./route");
+
+function recordingStore(): SharedStore {
+  const inner = createMemoryStore();
+  return {
+    ...inner,
+    increment: (key, ttlSeconds) => {
+      store.counted.push(key);
+      return inner.increment(key, ttlSeconds);
+    },
+  };
+}
+
+function fetchImage(token: string, address = "203.0.113.9") {
+  const url = `http://portal.test/api/status-image/chk_1?token=${encodeURIComponent(token)}&w=600`;
+  const request = new Request(url, { headers: { "x-forwarded-for": address } });
+  const nextRequest = Object.assign(request, { nextUrl: new URL(url) }) as unknown as NextRequest;
+  return GET(nextRequest, { params: Promise.resolve({ id: "chk_1" }) });
+}
+
+const perTokenCounters = () => store.counted.filter((key) => key.includes(":key:"));
+
+describe("the status image's per-token limit", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  beforeEach(() => {
+    // Early in a minute of the clock, so every request lands in one rate-limit window.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 0, 10, 12, 0, 5) });
+    const parsed = parsePortalConfig(
+      { SWEETSPOT_SANDBOX: "1", PORTAL_LINK_SECRET: LINK_SECRET },
+      () => "generated-secret-0123456789abcdefghijkl",
+    );
+    if (!parsed.ok) throw new Error("test configuration is invalid");
+    config.current = parsed.config;
+    store.current = recordingStore();
+    store.counted.length = 0;
+  });
+
+  it("counts no junk or forged token: each would be a counter of its own", async () => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      expect((await fetchImage(`junk-${attempt}`)).status).toBe(401);
+    }
+    const forged = await mintStatusImageToken({
+      userId: "usr_alex",
+      checkoutId: "chk_1",
+      ttlSeconds: 600,
+      secret: "someone-elses-secret-0123456789abcdefgh",
+    });
+    expect((await fetchImage(forged)).status).toBe(401);
+    expect(perTokenCounters()).toEqual([]);
+    // The address is still counted, every time.
+    expect(store.counted).toHaveLength(31);
+  });
+
+  it("counts a genuine token, and refuses it past its limit", async () => {
+    // A token for another checkout: verified and counted, then answered 404 without reading the API.
+    const token = await mintStatusImageToken({
+      userId: "usr_alex",
+      checkoutId: "chk_other",
+      ttlSeconds: 600,
+      secret: LINK_SECRET,
+    });
+    for (let attempt = 0; attempt < 20; attempt++) expect((await fetchImage(token)).status).toBe(404);
+    expect(perTokenCounters()).toHaveLength(20);
+    const limited = await fetchImage(token, "198.51.100.7");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("Retry-After")).toMatch(/^\d+$/);
+  });
+});
