@@ -441,6 +441,11 @@ for (const { locale, browserLocale } of LANGUAGES) {
       await expect(desks).toHaveCount(2);
       const details = await desks.locator("[data-reference]").allInnerTexts();
       expect(new Set(details).size).toBe(2);
+      // And so are their headings, for a screen reader's list of headings.
+      const headings = await Promise.all(
+        (await desks.getByRole("heading").all()).map((heading) => heading.ariaSnapshot()),
+      );
+      expect(new Set(headings).size, headings.join("\n")).toBe(2);
       // The deposit hold's end is on its card.
       await expect(
         page
