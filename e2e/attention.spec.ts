@@ -256,10 +256,10 @@ const LITERALS: Readonly<
     paymentFailed: {
       headline: "Pago no procesado",
       action: "Resolver el pago",
-      keyFact: "Su tarjeta fue rechazada. Falló 3 veces.",
+      keyFact: "Su tarjeta fue rechazada. El cobro falló 3 veces.",
     },
-    depositPending: { headline: "Retención del depósito por vencer", action: "Continuar la compra" },
-    shippedFedex: { headline: "En reparto" },
+    depositPending: { headline: "Retención por vencer", action: "Continuar con el pedido" },
+    shippedFedex: { headline: "En ruta de entrega" },
     shippedDhl: { headline: "Problema con la entrega" },
     returnInitiated: { headline: "Devolución en curso", action: "Ver devolución" },
   },
