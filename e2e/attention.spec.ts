@@ -260,7 +260,7 @@ const LITERALS: Readonly<
     },
     depositPending: { headline: "Retención por vencer", action: "Continuar con el pedido" },
     shippedFedex: { headline: "En ruta de entrega" },
-    shippedDhl: { headline: "Problema con la entrega" },
+    shippedDhl: { headline: "Problema de entrega" },
     returnInitiated: { headline: "Devolución en curso", action: "Ver devolución" },
   },
 };
