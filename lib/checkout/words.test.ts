@@ -285,8 +285,8 @@ describe("the same lookups in Spanish", () => {
   });
 
   it("falls back to neutral Spanish words for values it does not know", () => {
-    expect(insuranceStatusView(ES, "constructor").label).toBe("Estado del seguro no disponible");
-    expect(recurringPaymentStatusView(ES, "__proto__").label).toBe("Calendario de pagos no disponible");
+    expect(insuranceStatusView(ES, "constructor").label).toBe("Estado no disponible");
+    expect(recurringPaymentStatusView(ES, "__proto__").label).toBe("Calendario no disponible");
     expect(trackingStatusView(ES, "held_at_customs").label).toBe("Actualización del envío");
     expect(paymentProblemWords(ES, "do_not_honor")).toEqual({
       message: "Un pago reciente no se procesó.",
