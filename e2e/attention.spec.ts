@@ -256,11 +256,11 @@ const LITERALS: Readonly<
     paymentFailed: {
       headline: "Pago no procesado",
       action: "Resolver el pago",
-      keyFact: "Su tarjeta fue rechazada. Falló 3 veces.",
+      keyFact: "Su tarjeta fue rechazada. El cobro falló 3 veces.",
     },
-    depositPending: { headline: "Retención del depósito por vencer", action: "Continuar la compra" },
-    shippedFedex: { headline: "En reparto" },
-    shippedDhl: { headline: "Problema con la entrega" },
+    depositPending: { headline: "Retención por vencer", action: "Continuar con el pedido" },
+    shippedFedex: { headline: "En ruta de entrega" },
+    shippedDhl: { headline: "Problema de entrega" },
     returnInitiated: { headline: "Devolución en curso", action: "Ver devolución" },
   },
 };
@@ -441,6 +441,11 @@ for (const { locale, browserLocale } of LANGUAGES) {
       await expect(desks).toHaveCount(2);
       const details = await desks.locator("[data-reference]").allInnerTexts();
       expect(new Set(details).size).toBe(2);
+      // And so are their headings, for a screen reader's list of headings.
+      const headings = await Promise.all(
+        (await desks.getByRole("heading").all()).map((heading) => heading.ariaSnapshot()),
+      );
+      expect(new Set(headings).size, headings.join("\n")).toBe(2);
       // The deposit hold's end is on its card.
       await expect(
         page

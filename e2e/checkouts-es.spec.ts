@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
 import { linkFor, signInContext } from "./support/auth";
 import { axeViolations } from "./support/axe";
@@ -29,7 +30,7 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 2, name: /Requieren su atención/ })).toBeVisible();
     const filters = page.getByRole("navigation", { name: "Filtrar pedidos" });
     await expect(filters.getByRole("link", { name: "Todos" })).toHaveAttribute("aria-current", "page");
-    await expect(filters.getByRole("link", { name: "Compra sin finalizar" })).toBeVisible();
+    await expect(filters.getByRole("link", { name: "Pedido sin finalizar" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Resolver el pago" })).toBeVisible();
     await expect(page.getByText(/Ver \d+ pedidos? anteriores?/)).toBeVisible();
     await expect(page.getByText("Needs your attention")).toHaveCount(0);
@@ -43,7 +44,7 @@ test.describe("signed in", () => {
     await expect(page.getByText("Pago no procesado", { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Resolver el pago" })).toBeVisible();
     expect(await panelHeadings(page)).toEqual(expect.arrayContaining(["Pagos", "Avance", "Su pedido"]));
-    await expect(page.getByText(/Falló \d+ veces\./).first()).toBeVisible();
+    await expect(page.getByText(/El cobro falló \d+ veces\./).first()).toBeVisible();
     // es-US writes the month in Spanish ("nov"), and the time with "p.m." or "a.m.".
     await expect(page.getByText(/Último intento: \d{1,2} [a-z]{3,4}\.? \d{4}/)).toBeVisible();
     await expect(page.getByText("Payment failed")).toHaveCount(0);
@@ -52,7 +53,7 @@ test.describe("signed in", () => {
 
     await page.goto(`/checkouts/${SCENARIOS.unfinished}`);
     await expect(page.getByText("$49.00")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Continuar la compra" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Continuar con el pedido" })).toBeVisible();
   });
 
   test("the live routes answer in the page's language", async ({ page }) => {
@@ -72,6 +73,66 @@ test.describe("signed in", () => {
       headers: { "Accept-Language": "en-US", "If-None-Match": `"${fingerprint}"` },
     });
     expect(english.status()).toBe(200);
+  });
+});
+
+/** Every label a status badge can show in Spanish: the situations (headline and card) and the rest (panels). */
+function spanishStatusLabels(): { situations: string[]; all: string[] } {
+  type Group = Record<string, { label?: string }>;
+  const { checkout } = JSON.parse(readFileSync(new URL("../messages/es.json", import.meta.url), "utf8")) as {
+    checkout: Record<string, Group>;
+  };
+  const labels = (group: string) =>
+    Object.values(checkout[group] ?? {}).flatMap((status) => (status.label ? [status.label] : []));
+  const situations = labels("situation");
+  const rest = ["insurance", "recurring", "tracking", "pickup", "return"].flatMap(labels);
+  return { situations, all: [...situations, ...rest] };
+}
+
+/**
+ * The labels that take more than one line in a copy of `badge`, put beside it: the same classes and the
+ * same container, so the same width and font as a real one.
+ */
+async function labelsThatWrap(badge: Locator, labels: readonly string[]): Promise<string[]> {
+  return badge.evaluate((source, labels) => {
+    const heightOf = (label: string) => {
+      const copy = source.cloneNode(true) as HTMLElement;
+      const text = copy.querySelector("[dir=auto]");
+      if (!text) throw new Error("a badge without its label");
+      text.textContent = label;
+      source.after(copy);
+      const height = text.getBoundingClientRect().height;
+      copy.remove();
+      return height;
+    };
+    const oneLine = heightOf("X");
+    return labels.filter((label) => heightOf(label) > oneLine * 1.5);
+  }, labels);
+}
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("every Spanish status badge fits on one line: headline, list card and panel", async ({
+    page,
+    context,
+  }) => {
+    const { situations, all } = spanishStatusLabels();
+    expect(situations.length).toBeGreaterThan(15);
+    await signInContext(context, DEMO_CUSTOMERS.alex.id);
+
+    await page.goto(`/checkouts/${SCENARIOS.unfinished}`);
+    const headline = page.locator("main article > header [data-tone]").first();
+    // The check can fail: the old headline, 33 characters, wrapped here.
+    expect(await labelsThatWrap(headline, ["Retención del depósito por vencer"])).toHaveLength(1);
+    expect(await labelsThatWrap(headline, situations), "headline").toEqual([]);
+    const panelBadge = page.locator("main section [data-tone]").first();
+    await expect(panelBadge).toBeVisible();
+    expect(await labelsThatWrap(panelBadge, all), "panel").toEqual([]);
+
+    await page.goto("/checkouts");
+    const cardBadge = page.locator("main article [data-tone]").first();
+    expect(await labelsThatWrap(cardBadge, situations), "list card").toEqual([]);
   });
 });
 
@@ -106,7 +167,7 @@ test.describe("a Spanish-speaking customer, end to end", () => {
     await page.goto(await linkFor({ userId: alex, checkoutId: SCENARIOS.paymentFailed, lang: "es" }));
     await expect(page).toHaveURL(new RegExp(`/checkouts/${SCENARIOS.paymentFailed}$`));
     await expect(header(page).getByText("Pago no procesado", { exact: true })).toBeVisible();
-    await expect(header(page).getByText("Su tarjeta fue rechazada. Falló 3 veces.")).toBeVisible();
+    await expect(header(page).getByText("Su tarjeta fue rechazada. El cobro falló 3 veces.")).toBeVisible();
     await header(page).getByRole("link", { name: "Resolver el pago" }).click();
     await expect(page).toHaveURL(/#payments$/);
     await expect(page.locator("#payments").getByText("Un pago no se procesó")).toBeVisible();
@@ -132,9 +193,9 @@ test.describe("a Spanish-speaking customer, end to end", () => {
 
     // The filters: only the unfinished checkouts, the chosen filter marked.
     const filters = page.getByRole("navigation", { name: "Filtrar pedidos" });
-    await filters.getByRole("link", { name: "Compra sin finalizar" }).click();
+    await filters.getByRole("link", { name: "Pedido sin finalizar" }).click();
     await expect(page).toHaveURL(/\?filter=unfinished$/);
-    await expect(filters.getByRole("link", { name: "Compra sin finalizar" })).toHaveAttribute(
+    await expect(filters.getByRole("link", { name: "Pedido sin finalizar" })).toHaveAttribute(
       "aria-current",
       "page",
     );
@@ -151,8 +212,8 @@ test.describe("a Spanish-speaking customer, end to end", () => {
       .first()
       .click();
     await expect(page).toHaveURL(new RegExp(`/checkouts/${SCENARIOS.unfinished}$`));
-    await expect(header(page).getByText("Compra sin finalizar", { exact: true })).toBeVisible();
-    const continueCheckout = header(page).getByRole("link", { name: "Continuar la compra" });
+    await expect(header(page).getByText("Pedido sin finalizar", { exact: true })).toBeVisible();
+    const continueCheckout = header(page).getByRole("link", { name: "Continuar con el pedido" });
     const checkoutUrl = checkoutUrls.get(SCENARIOS.unfinished);
     expect(checkoutUrl, "the sandbox gives the checkout a URL").toBeTruthy();
     await expect(continueCheckout).toHaveAttribute("href", checkoutUrl ?? "");
@@ -174,7 +235,7 @@ test.describe("a Spanish-speaking customer, end to end", () => {
       "href",
       "https://www.ups.com/track?tracknum=1Z999AA10123456784",
     );
-    await page.getByRole("button", { name: "Copiar número de seguimiento" }).click();
+    await page.getByRole("button", { name: "Copiar número de rastreo" }).click();
     await expect(page.locator("#shipping").getByRole("status")).toHaveText("Copiado");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("1Z999AA10123456784");
     await page.locator("#progress summary").click();

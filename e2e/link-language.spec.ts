@@ -64,7 +64,7 @@ test("an expired Spanish link gets the Spanish page, and a new link by email in 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revise su correo");
   await expect(
     page.getByText(
-      "Si este enlace era nuestro, le estamos enviando uno nuevo a la dirección de correo electrónico de su pedido.",
+      "Si el enlace es de The Sweet Spot, le enviaremos uno nuevo a la dirección de correo electrónico de su pedido.",
     ),
   ).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

@@ -120,7 +120,7 @@ describe("the answer to “Email me a new link”", () => {
   describe("in the customer's language", () => {
     const sentLang = () => JSON.parse(webhook.received.at(-1)?.body ?? "{}").lang;
     const SPANISH_ANSWER =
-      "Si este enlace era nuestro, le estamos enviando uno nuevo a la dirección de correo electrónico de su pedido.";
+      "Si el enlace es de The Sweet Spot, le enviaremos uno nuevo a la dirección de correo electrónico de su pedido.";
 
     beforeEach(() => {
       webhook.behaviour = "ok";

@@ -212,6 +212,29 @@ describe("the demo checkouts in Spanish", () => {
     }
   });
 
+  it.each(LOCALES)("gives every card on the list a heading of its own (%s)", (locale) => {
+    const { list } = locale === "es" ? spanish : english;
+    const headings = [...list.matchAll(/<h3[^>]*>(.*?)<\/h3>/g)].map((match) =>
+      visibleText(match[1] ?? "").trim(),
+    );
+    expect(headings.length).toBe(DEMO.length);
+    // The demo repeats items ("Oak standing desk" twice for one customer): the headings still differ.
+    const titles = records.flatMap(({ item }) => (item ? [item.purchaseItems?.[0]?.name] : []));
+    expect(new Set(titles).size).toBeLessThan(titles.length);
+    expect(new Set(headings).size).toBe(headings.length);
+    // Each says when it was ordered, in the page's language (the rest of this file checks for English).
+    const desks = headings.filter((heading) => heading.startsWith("Oak standing desk"));
+    expect(desks.length).toBeGreaterThanOrEqual(2);
+    const words = translatorFor(locale);
+    for (const desk of desks) {
+      expect(
+        [words("checkout.title.ordered"), words("checkout.title.started")].some((label) =>
+          desk.includes(label),
+        ),
+      ).toBe(true);
+    }
+  });
+
   it("speaks every language it knows", () => {
     expect(LOCALES).toEqual(["en", "es"]);
   });

@@ -1,5 +1,6 @@
+import { type HeadingTiebreak, headingTiebreaks } from "@/lib/checkout/heading-names";
 import type { CheckoutSummaryView, ListGroup } from "@/lib/checkout/types";
-import type { DateContext } from "@/lib/dates";
+import { type DateContext, formatDate } from "@/lib/dates";
 import type { Translator } from "@/lib/i18n/translator";
 import { Disclosure } from "../ui/Disclosure";
 import styles from "./CheckoutList.module.css";
@@ -23,6 +24,7 @@ const ORDER: readonly ListGroup[] = ["attention", "active", "done"];
  */
 export function CheckoutList({ summaries, dates, t }: CheckoutListProps) {
   const words = cardWords(t);
+  const tiebreaks = headingTiebreaks(summaries, (createdAt) => formatDate(createdAt, dates));
   return (
     <div className={styles.groups}>
       {ORDER.map((group) => {
@@ -36,10 +38,10 @@ export function CheckoutList({ summaries, dates, t }: CheckoutListProps) {
             <h2 id={headingId} className={`${styles.heading} ${styles[group]}`}>
               {t(`checkout.list.${group}`)} <span className={styles.count}>({members.length})</span>
             </h2>
-            <Cards summaries={shown} dates={dates} t={t} words={words} />
+            <Cards summaries={shown} dates={dates} t={t} words={words} tiebreaks={tiebreaks} />
             {folded.length > 0 ? (
               <Disclosure summary={t("checkout.list.olderDone", { count: folded.length })}>
-                <Cards summaries={folded} dates={dates} t={t} words={words} />
+                <Cards summaries={folded} dates={dates} t={t} words={words} tiebreaks={tiebreaks} />
               </Disclosure>
             ) : null}
           </section>
@@ -49,12 +51,24 @@ export function CheckoutList({ summaries, dates, t }: CheckoutListProps) {
   );
 }
 
-function Cards({ summaries, dates, t, words }: CheckoutListProps & { words: CardWords }) {
+function Cards({
+  summaries,
+  dates,
+  t,
+  words,
+  tiebreaks,
+}: CheckoutListProps & { words: CardWords; tiebreaks: Map<string, HeadingTiebreak> }) {
   return (
     <ul className={styles.list}>
       {summaries.map((summary) => (
         <li key={summary.id} className={styles.item}>
-          <CheckoutSummaryCard summary={summary} dates={dates} t={t} words={words} />
+          <CheckoutSummaryCard
+            summary={summary}
+            dates={dates}
+            t={t}
+            words={words}
+            tiebreak={tiebreaks.get(summary.id)}
+          />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { HeadingTiebreak } from "@/lib/checkout/heading-names";
 import type { CheckoutSummaryView } from "@/lib/checkout/types";
 import type { DateContext } from "@/lib/dates";
 import type { Translator } from "@/lib/i18n/translator";
@@ -7,6 +8,7 @@ import { ButtonLink } from "../ui/ButtonLink";
 import { FormattedDate } from "../ui/FormattedDate";
 import { isExternalHref, resolveAgainstDetail } from "../ui/link-targets";
 import { StatusBadge } from "../ui/StatusBadge";
+import { VisuallyHidden } from "../ui/VisuallyHidden";
 import styles from "./CheckoutSummaryCard.module.css";
 
 type CheckoutSummaryCardProps = {
@@ -15,6 +17,8 @@ type CheckoutSummaryCardProps = {
   t: Translator;
   /** The words every card shares, formatted once per list (cardWords), not once per card. */
   words?: CardWords;
+  /** What the heading adds, unseen, when another card on the page has the same title (headingTiebreaks). */
+  tiebreak?: HeadingTiebreak;
 };
 
 export type CardWords = { holdEnds: string; opensInNewTab: string };
@@ -25,10 +29,17 @@ export function cardWords(t: Translator): CardWords {
 
 /**
  * One checkout in the list: its title links to the detail page, a line tells same-item orders apart
- * (date and reference), one status line in its tone, the hold's end when there is one, and the one
- * next action as a button.
+ * (date and reference; when titles repeat, the heading repeats what tells them apart for screen
+ * readers), one status line in its tone, the hold's end when there is one, and the one next action
+ * as a button.
  */
-export function CheckoutSummaryCard({ summary, dates, t, words = cardWords(t) }: CheckoutSummaryCardProps) {
+export function CheckoutSummaryCard({
+  summary,
+  dates,
+  t,
+  words = cardWords(t),
+  tiebreak,
+}: CheckoutSummaryCardProps) {
   const detailHref = checkoutPath(summary.id);
   const { nextAction, latestMilestone } = summary;
   // "View details" would only repeat the title link, so that action gets no button of its own.
@@ -39,6 +50,18 @@ export function CheckoutSummaryCard({ summary, dates, t, words = cardWords(t) }:
         {/* No prefetch: see isPortalPath. */}
         <Link href={detailHref} dir="auto" className={styles.titleLink} prefetch={false}>
           {summary.title}
+          {tiebreak ? (
+            <VisuallyHidden>
+              {tiebreak.date ? (
+                <>
+                  , {summary.createdLabel} <FormattedDate value={summary.createdAt} dates={dates} />
+                </>
+              ) : null}
+              {tiebreak.reference ? (
+                <>, {t("checkout.title.reference", { reference: summary.reference })}</>
+              ) : null}
+            </VisuallyHidden>
+          ) : null}
         </Link>
       </h3>
       <p className={`${styles.line} ${styles.muted}`} data-reference="">

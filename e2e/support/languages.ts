@@ -71,7 +71,7 @@ export function startingWith(...words: string[]): RegExp {
  */
 export const TROUBLE: Readonly<Record<Locale, RegExp>> = {
   en: /A payment didn't go through|Payment failed|Delivery problem|expires soon|Hold on your card ends/,
-  es: /Un pago no se procesó|Pago no procesado|Problema con la entrega|vence pronto|La retención en su tarjeta termina/,
+  es: /Un pago no se procesó|Pago no procesado|Problema de entrega|vence pronto|La retención en su tarjeta termina/,
 };
 
 /**

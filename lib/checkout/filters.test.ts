@@ -18,7 +18,7 @@ describe("CHECKOUT_FILTERS", () => {
     const t = translatorFor("es");
     expect(CHECKOUT_FILTERS.map((filter) => filterLabel(t, filter))).toEqual([
       "Todos",
-      "Compra sin finalizar",
+      "Pedido sin finalizar",
       "Pedido confirmado",
       "Arrendamiento activo",
     ]);

@@ -254,7 +254,7 @@ describe("fixed labels", () => {
       for (const kind of kinds) expectCustomerLabel(actionLabel(t, kind), kind);
     }
     expect(actionLabel(EN, "continueCheckout")).toBe("Continue checkout");
-    expect(actionLabel(ES, "continueCheckout")).toBe("Continuar la compra");
+    expect(actionLabel(ES, "continueCheckout")).toBe("Continuar con el pedido");
   });
 });
 
@@ -265,7 +265,7 @@ describe("the same lookups in Spanish", () => {
       description: "Su pedido fue enviado.",
       tone: "info",
     });
-    expect(checkoutStateStatusView("pendingDeposit", ES).label).toBe("Depósito retenido");
+    expect(checkoutStateStatusView("pendingDeposit", ES).label).toBe("Depósito preautorizado");
     expect(lifecycleStatusView("teleported", ES)).toMatchObject({
       label: "Estado no disponible",
       tone: "neutral",
@@ -285,8 +285,8 @@ describe("the same lookups in Spanish", () => {
   });
 
   it("falls back to neutral Spanish words for values it does not know", () => {
-    expect(insuranceStatusView(ES, "constructor").label).toBe("Estado del seguro no disponible");
-    expect(recurringPaymentStatusView(ES, "__proto__").label).toBe("Calendario de pagos no disponible");
+    expect(insuranceStatusView(ES, "constructor").label).toBe("Estado no disponible");
+    expect(recurringPaymentStatusView(ES, "__proto__").label).toBe("Calendario no disponible");
     expect(trackingStatusView(ES, "held_at_customs").label).toBe("Actualización del envío");
     expect(paymentProblemWords(ES, "do_not_honor")).toEqual({
       message: "Un pago reciente no se procesó.",
@@ -307,7 +307,7 @@ describe("the same lookups in Spanish", () => {
     expect(returnStatusView(ES, "completed").label).toBe("Devolución completada");
     expect(milestoneLabel(ES, "leaseActive", "Lease started", 5)).toBe("Arrendamiento iniciado");
     expect(locationMessageText(ES, "OUTSIDE_SERVICE_AREA")).toBe(
-      "Su dirección está fuera de la zona a la que damos servicio hoy.",
+      "Su dirección está fuera de la zona a la que damos servicio por ahora.",
     );
   });
 
@@ -326,8 +326,8 @@ describe("the same lookups in Spanish", () => {
   });
 
   it.each([
-    [1, "Su tarjeta fue rechazada. Falló una vez.", "Your card was declined. Failed once."],
-    [3, "Su tarjeta fue rechazada. Falló 3 veces.", "Your card was declined. Failed 3 times."],
+    [1, "Su tarjeta fue rechazada. El cobro falló una vez.", "Your card was declined. Failed once."],
+    [3, "Su tarjeta fue rechazada. El cobro falló 3 veces.", "Your card was declined. Failed 3 times."],
   ])("counts %i failed payment(s) as a whole sentence", (count, spanish, english) => {
     expect(failuresText(ES, "Su tarjeta fue rechazada.", count)).toBe(spanish);
     expect(failuresText(EN, "Your card was declined.", count)).toBe(english);

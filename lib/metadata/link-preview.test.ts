@@ -38,7 +38,7 @@ describe("link preview", () => {
       '<meta property="og:image" content="https://orders.example.com/opengraph-image/es">',
     );
     expect(tags).toContain(
-      '<meta name="twitter:image:alt" content="Estado del pedido de The Sweet Spot: compra, depósito, aprobación, entrega y arrendamiento en un solo lugar.">',
+      '<meta name="twitter:image:alt" content="Estado del pedido de The Sweet Spot: pedido, depósito, aprobación, entrega y arrendamiento en un solo lugar.">',
     );
     expect(linkPreviewMetadata("es").openGraph).toMatchObject({
       title: "Estado del pedido · The Sweet Spot",

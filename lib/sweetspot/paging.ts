@@ -16,6 +16,11 @@ import { createHash } from "node:crypto";
  *   since, because it is newest first and a new order would be the newest and change the answer.
  *   (With a filter an older order can join by changing lifecycle, so filtered lists are not trusted.)
  * Anything else is followed up once, and what the follow-up shows is remembered.
+ *
+ * Everything learned is trusted for a while (10 minutes) and then forgotten, to be learned again by
+ * the next follow-up: the API can change under a running portal (a deploy that starts capping, or
+ * caps lower), and a fact kept for the life of the process would then read every short answer as the
+ * end of the list, hiding a customer's older orders until a restart. A fact seen again is fresh again.
  */
 
 type AnswerVerdict =
@@ -31,8 +36,8 @@ type AnswerVerdict =
 type PagingKnowledgeOptions = {
   /** Monotonic milliseconds. */
   now: () => number;
-  /** How long "this answer was the end" is trusted (default 10 minutes). */
-  completeForMs?: number;
+  /** How long anything learned (the largest answer, the cap, "this answer was the end") is trusted (default 10 minutes). */
+  trustForMs?: number;
   /** At most this many such answers are remembered, the oldest forgotten first (default 10,000). */
   maxRemembered?: number;
 };
@@ -48,31 +53,42 @@ type PagingKnowledge = {
   knownComplete(key: string): boolean;
 };
 
-const COMPLETE_FOR_MS = 10 * 60_000;
+/** A number the API has shown, and when it last showed it. */
+type Learned = { value: number; at: number };
+
+const TRUST_FOR_MS = 10 * 60_000;
 const MAX_REMEMBERED_ANSWERS = 10_000;
 
 export function createPagingKnowledge(options: PagingKnowledgeOptions): PagingKnowledge {
-  const completeForMs = options.completeForMs ?? COMPLETE_FOR_MS;
+  const trustForMs = options.trustForMs ?? TRUST_FOR_MS;
   const maxRemembered = options.maxRemembered ?? MAX_REMEMBERED_ANSWERS;
-  /** The largest answer so far: the API honours any `limit` up to this. */
-  let largest = 0;
-  /** The cap the API has shown, if it has. */
-  let cap: number | undefined;
+  const fresh = (fact: Learned | undefined): Learned | undefined =>
+    fact && options.now() - fact.at <= trustForMs ? fact : undefined;
+  /** The largest answer lately: the API honours any `limit` up to this. */
+  let largest: Learned | undefined;
+  /** The cap the API has lately shown, if it has. */
+  let cap: Learned | undefined;
   /** Short answers found complete, by key, with when (insertion order is age order). */
   const complete = new Map<string, number>();
 
+  function sawAnswer(received: number) {
+    largest = fresh(largest);
+    if (received >= (largest?.value ?? 0)) largest = { value: received, at: options.now() };
+  }
+
   return {
     judge(received, asked) {
-      largest = Math.max(largest, received);
+      sawAnswer(received);
+      cap = fresh(cap);
       // More than the cap we thought we saw: it was not a cap (or it changed). Start over.
-      if (cap !== undefined && received > cap) cap = undefined;
+      if (cap !== undefined && received > cap.value) cap = undefined;
       if (received >= asked) return "full";
-      if (cap !== undefined) return received >= cap ? "capped" : "end";
-      return received < largest ? "end" : "unsure";
+      if (cap !== undefined) return received >= cap.value ? "capped" : "end";
+      return largest !== undefined && received < largest.value ? "end" : "unsure";
     },
     capSeen(received) {
-      cap = received;
-      largest = Math.max(largest, received);
+      cap = { value: received, at: options.now() };
+      sawAnswer(received);
     },
     completeSeen(key) {
       complete.delete(key);
@@ -86,7 +102,7 @@ export function createPagingKnowledge(options: PagingKnowledgeOptions): PagingKn
     knownComplete(key) {
       const at = complete.get(key);
       if (at === undefined) return false;
-      if (options.now() - at <= completeForMs) return true;
+      if (options.now() - at <= trustForMs) return true;
       complete.delete(key);
       return false;
     },
