@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";
 import { linkPreviewFor, linkPreviewMetadata } from "@/lib/metadata/link-preview";
 import { getDateContext } from "@/lib/request/date-context";
+import { getLocale, getTranslator } from "@/lib/request/locale";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LocalTimes } from "./LocalTimes";
