@@ -23,7 +23,7 @@ import { SITUATIONS, type Situation, type SituationRow } from "./situation";
  */
 
 /** Where an order stands in its journey; decides fulfilment flow, deposits, returns and the timeline. */
-export type Stage =
+type Stage =
   | "unfinished"
   | "waiting"
   | "confirmed"
@@ -35,7 +35,7 @@ export type Stage =
   | "cancelled";
 
 /** The step of the portal's own timeline a lifecycle stands on. */
-export type LifecycleStep =
+type LifecycleStep =
   | "checkoutStarted"
   | "waitlisted"
   | "orderConfirmed"
@@ -48,9 +48,9 @@ export type LifecycleStep =
   | "returnCompleted"
   | "cancelled";
 
-export type ReturnState = "initiated" | "cancelled" | "completed";
+type ReturnState = "initiated" | "cancelled" | "completed";
 
-export type Hold = { expiresAt: string | null; expiresSoon: boolean };
+type Hold = { expiresAt: string | null; expiresSoon: boolean };
 
 export type CheckoutFacts = {
   /** The record, the detail's fields merged in, for the panels to copy from; its lifecycle is read here only. */

@@ -9,7 +9,7 @@ import { paymentProblemWords, recurringPaymentStatusView, unnamedFee } from "../
 const MAX_FEE_NAME_LENGTH = 120;
 
 /** The customer's language: words through `t`, money formatted for `locale`. */
-export type PaymentWords = { t: Translator; locale: Locale };
+type PaymentWords = { t: Translator; locale: Locale };
 
 /** The payments panel, or null when there is nothing to say about payments. */
 export function paymentsViewFor(facts: CheckoutFacts, { t, locale }: PaymentWords): PaymentsView | null {
