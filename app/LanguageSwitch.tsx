@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { switchBackPath } from "@/lib/i18n/language-switch";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
-import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
+import { getLocale, getTranslator } from "@/lib/request/locale";
 import { PAGE_PATH_HEADER } from "@/lib/request/page-path";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import styles from "./layout.module.css";
@@ -18,7 +19,7 @@ import styles from "./layout.module.css";
  */
 export async function LanguageSwitch() {
   const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslator(), headers()]);
-  const back = switchBackPath([requestHeaders.get(PAGE_PATH_HEADER)]);
+  const back = switchBackPath([requestHeaders.get(PAGE_PATH_HEADER)], sameOriginPath);
   return (
     <form method="post" action={PORTAL_PATHS.language}>
       <fieldset className={styles.languageGroup}>

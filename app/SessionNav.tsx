@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getCustomerSession } from "@/lib/auth/customer-session";
-import { getTranslator } from "@/lib/i18n/request-locale";
+import { getTranslator } from "@/lib/request/locale";
 import { checkoutListPath, PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import styles from "./layout.module.css";
 

@@ -19,7 +19,7 @@ vi.mock("@/lib/request/public-origin", async (importOriginal) => ({
   ...(await importOriginal<object>()),
   publicOrigin: async () => null,
 }));
-vi.mock("@/lib/i18n/request-locale", () => ({
+vi.mock("@/lib/request/locale", () => ({
   getLocale: async () => "es",
   getTranslator: async () => translatorFor("es"),
 }));

@@ -3,7 +3,7 @@ import { SupportProvider } from "@/components/ui/SupportContext";
 import { supportContactsOf } from "@/lib/checkout/support";
 import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/request-locale";
+import { getTranslator } from "@/lib/request/locale";
 import { ErrorBoundaryWordsProvider } from "./ErrorBoundaryWords";
 
 /**

@@ -12,10 +12,10 @@ import { loadCheckoutListPage } from "@/lib/checkout/load";
 import { type SupportContacts, supportContactsOf } from "@/lib/checkout/support";
 import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
-import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
 import type { Translator } from "@/lib/i18n/translator";
 import { PAGE_SIZE, pageOffset, parsePageNumber } from "@/lib/paging";
 import { getDateContext } from "@/lib/request/date-context";
+import { getLocale, getTranslator } from "@/lib/request/locale";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
 import styles from "./page.module.css";
 

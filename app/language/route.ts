@@ -1,6 +1,6 @@
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
-import { getLocale, getTranslator } from "@/lib/i18n/request-locale";
+import { getLocale, getTranslator } from "@/lib/request/locale";
 import { servedOverHttps } from "@/lib/security/headers";
 import { languageSwitchResponse } from "./switch-response";
 

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { readPostedForm } from "@/lib/http/form-body";
 import { localeCookie, refererPath, switchBackPath } from "@/lib/i18n/language-switch";
 import { INTL_LOCALE, isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -44,7 +45,10 @@ export async function languageSwitchResponse(
    * The Referer's origin is compared with the Origin already checked above.
    */
   const origin = request.headers.get("origin") ?? "";
-  const back = switchBackPath([refererPath(request.headers.get("referer"), origin), form?.get("back")]);
+  const back = switchBackPath(
+    [refererPath(request.headers.get("referer"), origin), form?.get("back")],
+    sameOriginPath,
+  );
   const response = new NextResponse(null, {
     status: 303,
     headers: { Location: back, "Cache-Control": "private, no-store" },

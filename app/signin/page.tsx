@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getCustomerSession } from "@/lib/auth/customer-session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/request-locale";
+import { getTranslator } from "@/lib/request/locale";
 import { getDemoCustomers } from "@/lib/sweetspot/sandbox-customers";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import { OidcSignInButton } from "./OidcSignInButton";

@@ -3,7 +3,7 @@ import { detachSession, getCustomerSession } from "@/lib/auth/customer-session";
 import { sessionGuard } from "@/lib/auth/portal-session-guard";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { readPostedForm } from "@/lib/http/form-body";
-import { getTranslator } from "@/lib/i18n/request-locale";
+import { getTranslator } from "@/lib/request/locale";
 import { signedOutPath } from "@/lib/urls/portal-urls";
 
 /**

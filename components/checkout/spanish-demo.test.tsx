@@ -1,7 +1,7 @@
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { formattedAmount } from "@/lib/checkout/payments";
+import { formattedAmount } from "@/lib/checkout/panels/payments";
 import type { CheckoutView } from "@/lib/checkout/types";
 import { toCheckoutSummary, toCheckoutView } from "@/lib/checkout/view-model";
 import { formatDate } from "@/lib/dates";

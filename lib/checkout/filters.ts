@@ -1,6 +1,7 @@
 import type { Translator } from "@/lib/i18n/translator";
 import { DOCUMENTED_LIFECYCLES } from "@/lib/sweetspot/schemas";
-import { lifecycleSituation, type Situation } from "./situation";
+import { lifecycleSituation } from "./facts";
+import type { Situation } from "./situation";
 import { situationWords } from "./words";
 
 /*

@@ -7,10 +7,14 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
 import { pageReadThrough } from "./page-views";
 import type { RememberedRead, ViewOwner } from "./remembered-read";
-import type { CheckoutSummaryView, CheckoutView } from "./types";
+import {
+  type CheckoutSummaryPage,
+  type CheckoutView,
+  checkoutSummaryPageSchema,
+  checkoutViewSchema,
+} from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
 import { checkoutViewName, listViewName } from "./view-names";
-import { checkoutSummaryPageSchema, checkoutViewSchema } from "./view-schemas";
 
 /**
  * The reads the pages and the JSON route share: scoped to the customer in lib/sweetspot, mapped to
@@ -42,13 +46,6 @@ export async function loadCheckoutView(
   const { checkout, detail } = await getCustomerCheckoutWithDetail(userId, checkoutId);
   return toCheckoutView(checkout, detail, viewOptions(locale));
 }
-
-export type CheckoutSummaryPage = {
-  summaries: CheckoutSummaryView[];
-  hasMore: boolean;
-  /** Orders in this page's range that could not be shown safely; the page says so, with the support contact. */
-  skipped: number;
-};
 
 export async function loadCheckoutSummaries(
   userId: string,

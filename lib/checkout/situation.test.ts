@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/translator";
 import { KNOWN_LIFECYCLES } from "@/lib/sweetspot/schemas";
-import { checkoutRecord } from "@/test-support/test-records";
-import {
-  hasPaidDeposit,
-  isPickupCheckout,
-  isUnfinishedCheckout,
-  listGroupOf,
-  SITUATIONS,
-  type Situation,
-  situationOf,
-  situationStatus,
-} from "./situation";
+import { checkoutRecord, detailRecord } from "@/test-support/test-records";
+import { type CheckoutFacts, checkoutFacts } from "./facts";
+import { listGroupOf, SITUATIONS, type Situation } from "./situation";
+import { situationStatus } from "./words";
 
 const EN = translatorFor("en");
 
@@ -19,8 +12,12 @@ const NOW = new Date("2026-03-01T12:00:00.000Z");
 const IN_A_DAY = "2026-03-02T12:00:00.000Z";
 const IN_A_WEEK = "2026-03-08T12:00:00.000Z";
 
+/** The facts of a record with `fields`, and the detail endpoint's `state` when there is one. */
+const factsOf = (fields: Record<string, unknown>, state: string | null = null): CheckoutFacts =>
+  checkoutFacts(checkoutRecord(fields), state === null ? null : detailRecord({ state }), NOW);
+
 const situation = (fields: Record<string, unknown>, state: string | null = null): Situation =>
-  situationOf({ record: checkoutRecord(fields), state, now: NOW });
+  factsOf(fields, state).situation;
 
 const failedPayment = { lastPaymentErrorCode: "card_declined", paymentFailureCount: 1 };
 
@@ -235,39 +232,39 @@ describe("lifecycle facts", () => {
   });
 
   it.each(RULES)("%s: unfinished %s, live %s", (lifecycle, unfinished, live) => {
-    expect(isUnfinishedCheckout(lifecycle)).toBe(unfinished);
+    expect(factsOf({ lifecycle }).stage === "unfinished").toBe(unfinished);
     expect(SITUATIONS[situation({ lifecycle })].live).toBe(live);
   });
 });
 
-describe("hasPaidDeposit", () => {
+describe("a paid deposit", () => {
   it("is paid with a deposit timestamp once past 'created'", () => {
     const depositTimestamp = "2026-01-10T10:00:00.000Z";
-    expect(hasPaidDeposit({ lifecycle: "orderConfirmed", depositTimestamp })).toBe(true);
-    expect(hasPaidDeposit({ lifecycle: null, depositTimestamp })).toBe(true);
-    expect(hasPaidDeposit({ lifecycle: "created", depositTimestamp })).toBe(false);
-    expect(hasPaidDeposit({ lifecycle: "leaseActive", depositTimestamp: null })).toBe(false);
+    expect(factsOf({ lifecycle: "orderConfirmed", depositTimestamp }).depositPaid).toBe(true);
+    expect(factsOf({ lifecycle: null, depositTimestamp }).depositPaid).toBe(true);
+    expect(factsOf({ lifecycle: "created", depositTimestamp }).depositPaid).toBe(false);
+    expect(factsOf({ lifecycle: "leaseActive", depositTimestamp: null }).depositPaid).toBe(false);
   });
 
   it("is paid when the detail state says the deposit was taken", () => {
-    expect(hasPaidDeposit({ lifecycle: null, depositTimestamp: null }, "deposited")).toBe(true);
-    expect(hasPaidDeposit({ lifecycle: null, depositTimestamp: null }, "pendingDeposit")).toBe(false);
+    expect(factsOf({ lifecycle: null, depositTimestamp: null }, "deposited").depositPaid).toBe(true);
+    expect(factsOf({ lifecycle: null, depositTimestamp: null }, "pendingDeposit").depositPaid).toBe(false);
   });
 });
 
-describe("isPickupCheckout", () => {
+describe("the pickup flow", () => {
   it("follows the pickup flow with a pickup location and no shipment", () => {
-    expect(isPickupCheckout(checkoutRecord({ lifecycle: "orderConfirmed", pickupLocationId: 7 }))).toBe(true);
-    expect(isPickupCheckout(checkoutRecord({ lifecycle: "orderConfirmed" }))).toBe(false);
+    expect(factsOf({ lifecycle: "orderConfirmed", pickupLocationId: 7 }).fulfilment === "pickup").toBe(true);
+    expect(factsOf({ lifecycle: "orderConfirmed" }).fulfilment === "pickup").toBe(false);
   });
 
   it("prefers a shipment when there is tracking", () => {
     const record = checkoutRecord({ lifecycle: "leaseActive", pickupLocationId: 7, trackingNumber: "1Z" });
-    expect(isPickupCheckout(record)).toBe(false);
+    expect(checkoutFacts(record, null, NOW).fulfilment === "pickup").toBe(false);
   });
 
   it("trusts pickup lifecycles", () => {
-    expect(isPickupCheckout(checkoutRecord({ lifecycle: "readyForPickup" }))).toBe(true);
-    expect(isPickupCheckout(checkoutRecord({ lifecycle: "shipped", pickupLocationId: 7 }))).toBe(false);
+    expect(factsOf({ lifecycle: "readyForPickup" }).fulfilment === "pickup").toBe(true);
+    expect(factsOf({ lifecycle: "shipped", pickupLocationId: 7 }).fulfilment === "pickup").toBe(false);
   });
 });

@@ -11,8 +11,8 @@ import {
   KNOWN_TRACKING_STATUSES,
   KNOWN_WAITLIST_REASONS,
 } from "@/lib/sweetspot/schemas";
-import { checkoutRecord } from "@/test-support/test-records";
-import { situationOf, situationStatus, waitlistReasonStatus } from "./situation";
+import { checkoutRecord, detailRecord } from "@/test-support/test-records";
+import { checkoutFacts } from "./facts";
 import type { StatusView } from "./types";
 import {
   actionLabel,
@@ -25,6 +25,7 @@ import {
   pickupStatusView,
   recurringPaymentStatusView,
   returnStatusView,
+  situationStatus,
   supportContactWords,
   trackingStatusView,
 } from "./words";
@@ -36,11 +37,18 @@ const NOW = new Date("2026-03-01T00:00:00.000Z");
 
 /** The headline for a lifecycle alone, through the situation table. */
 const lifecycleStatusView = (lifecycle: string | null, t: Translator = EN) =>
-  situationStatus(t, situationOf({ record: checkoutRecord({ lifecycle }), state: null, now: NOW }));
+  situationStatus(t, checkoutFacts(checkoutRecord({ lifecycle }), null, NOW).situation);
 
 /** The headline for a detail state when the lifecycle says nothing. */
 const checkoutStateStatusView = (state: string | null, t: Translator = EN) =>
-  situationStatus(t, situationOf({ record: checkoutRecord({ lifecycle: null }), state, now: NOW }));
+  situationStatus(
+    t,
+    checkoutFacts(checkoutRecord({ lifecycle: null }), detailRecord({ state }), NOW).situation,
+  );
+
+/** The waitlist panel's reason: the words of the situation that waitlist reason names. */
+const waitlistReasonStatus = (t: Translator, reason: string | null) =>
+  situationStatus(t, checkoutFacts(checkoutRecord({ waitlistReason: reason }), null, NOW).waitlistSituation);
 
 /** Strings the API might send that we have no words for, including ones that hit Object.prototype. */
 const UNKNOWN_VALUES = [

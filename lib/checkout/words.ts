@@ -7,7 +7,7 @@ import type {
   KNOWN_TRACKING_STATUSES,
 } from "@/lib/sweetspot/schemas";
 import { valueForKey } from "./own-key";
-import type { Situation } from "./situation";
+import { type Situation, situationTone } from "./situation";
 import type { NextAction, ReturnView, StatusView, Tone } from "./types";
 
 /*
@@ -49,7 +49,7 @@ export function word(t: Translator, key: Parameters<Translator>[0]): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The headline of each situation (lib/checkout/situation.ts decides which one a checkout is in)
+// The headline of each situation (lib/checkout/facts.ts decides which one a checkout is in)
 // ---------------------------------------------------------------------------------------------------------
 
 export type SituationWords = { label: string; description: string };
@@ -59,6 +59,11 @@ export function situationWords(t: Translator, situation: Situation): SituationWo
     label: word(t, `checkout.situation.${situation}.label`),
     description: word(t, `checkout.situation.${situation}.description`),
   };
+}
+
+/** The headline: the situation's words, in the tone of its row. */
+export function situationStatus(t: Translator, situation: Situation): StatusView {
+  return { ...situationWords(t, situation), tone: situationTone(situation) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { localeCookie, refererPath, switchBackPath } from "./language-switch";
 
 describe("switchBackPath", () => {
   it("takes the first candidate that is a page of this origin", () => {
-    expect(switchBackPath([null, "//evil.example", "/checkouts?page=2", "/signin"])).toBe(
+    expect(switchBackPath([null, "//evil.example", "/checkouts?page=2", "/signin"], sameOriginPath)).toBe(
       "/checkouts?page=2",
     );
   });
 
   it.each(["/", "/signin?reason=account", "/checkouts/chk_1", "/no-such-page"])("lets %j through", (path) => {
-    expect(switchBackPath([path])).toBe(path);
+    expect(switchBackPath([path], sameOriginPath)).toBe(path);
   });
 
   it.each([
@@ -24,18 +25,18 @@ describe("switchBackPath", () => {
     "/link/?token=a.b.c",
     "/link/renew",
   ])("sends %j, which is no page to come back to, to the front door", (path) => {
-    expect(switchBackPath([path])).toBe("/");
+    expect(switchBackPath([path], sameOriginPath)).toBe("/");
   });
 
   it("does not mistake a page for a prefix of a route", () => {
-    expect(switchBackPath(["/signouts"])).toBe("/signouts");
-    expect(switchBackPath(["/languages"])).toBe("/languages");
-    expect(switchBackPath(["/links"])).toBe("/links");
+    expect(switchBackPath(["/signouts"], sameOriginPath)).toBe("/signouts");
+    expect(switchBackPath(["/languages"], sameOriginPath)).toBe("/languages");
+    expect(switchBackPath(["/links"], sameOriginPath)).toBe("/links");
   });
 
   it("falls back to the front door with nothing usable", () => {
-    expect(switchBackPath([])).toBe("/");
-    expect(switchBackPath([undefined, 42, ["/checkouts"]])).toBe("/");
+    expect(switchBackPath([], sameOriginPath)).toBe("/");
+    expect(switchBackPath([undefined, 42, ["/checkouts"]], sameOriginPath)).toBe("/");
   });
 });
 

@@ -1,4 +1,3 @@
-import { sameOriginPath } from "@/lib/auth/return-path";
 import { PORTAL_PATHS } from "@/lib/urls/portal-urls";
 import type { Locale } from "./locales";
 
@@ -37,10 +36,14 @@ const NOT_PAGES = [
 
 /**
  * Where the switch sends the customer after changing language: the first candidate that is a page of
- * this origin (see `sameOriginPath`: no "//evil", absolute URLs, backslashes or control characters),
- * else the front door. Candidates are attacker-controlled form fields and headers; nothing is trusted.
+ * this origin, else the front door. Candidates are attacker-controlled form fields and headers; nothing
+ * is trusted. `sameOriginPath` is the portal's one check of a same-origin path (lib/auth/return-path.ts:
+ * no "//evil", absolute URLs, backslashes or control characters), passed in by the route.
  */
-export function switchBackPath(candidates: readonly unknown[]): string {
+export function switchBackPath(
+  candidates: readonly unknown[],
+  sameOriginPath: (candidate: unknown) => string | null,
+): string {
   for (const candidate of candidates) {
     const path = sameOriginPath(candidate);
     if (path !== null && !NOT_PAGES.some((prefix) => isUnder(path, prefix))) return path;

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { getLocale } from "@/lib/i18n/request-locale";
+import { getLocale } from "@/lib/request/locale";
 
 /**
  * The languages of the link-preview image a page names (app/opengraph-image.tsx): a page names the

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import type { DateContext } from "@/lib/dates";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { getLocale } from "@/lib/i18n/request-locale";
+import { getLocale } from "@/lib/request/locale";
 import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
 
 function isTimeZone(value: string | undefined): value is string {

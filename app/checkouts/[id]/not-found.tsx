@@ -3,7 +3,7 @@ import { SupportContact } from "@/components/ui/SupportContact";
 import { supportContactsOf } from "@/lib/checkout/support";
 import { supportContactWords } from "@/lib/checkout/words";
 import { env } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/request-locale";
+import { getTranslator } from "@/lib/request/locale";
 import { checkoutListPath } from "@/lib/urls/portal-urls";
 
 /** The same answer for a checkout that does not exist and for one that is someone else's. */

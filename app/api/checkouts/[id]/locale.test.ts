@@ -13,7 +13,7 @@ import { checkoutRecord } from "@/test-support/test-records";
 
 const requestLocale = vi.hoisted(() => ({ current: "en" as Locale }));
 
-vi.mock("@/lib/i18n/request-locale", () => ({ getLocale: async () => requestLocale.current }));
+vi.mock("@/lib/request/locale", () => ({ getLocale: async () => requestLocale.current }));
 vi.mock("@/lib/auth/customer-session", () => ({ customerForRoute: async () => ({ userId: "usr_alex" }) }));
 /** The view the page renders for chk_1 in a language (the loader's own mapping, minus the API). */
 function viewIn(locale: Locale) {

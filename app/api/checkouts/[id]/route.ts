@@ -1,7 +1,7 @@
 import { customerForRoute } from "@/lib/auth/customer-session";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { jsonResponseForError, PRIVATE_NO_STORE } from "@/lib/http/json-errors";
-import { getLocale } from "@/lib/i18n/request-locale";
+import { getLocale } from "@/lib/request/locale";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,7 +2,7 @@ import { customerForRoute } from "@/lib/auth/customer-session";
 import { checkoutFingerprint, fingerprintEtag, matchesIfNoneMatch } from "@/lib/checkout/fingerprint";
 import { loadCheckoutView } from "@/lib/checkout/load";
 import { jsonResponseForError } from "@/lib/http/json-errors";
-import { getLocale } from "@/lib/i18n/request-locale";
+import { getLocale } from "@/lib/request/locale";
 
 type Context = { params: Promise<{ id: string }> };
 

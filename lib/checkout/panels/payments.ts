@@ -1,62 +1,53 @@
 import { isoTimestamp } from "@/lib/dates";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator";
-import type { CheckoutRecord, Fee } from "@/lib/sweetspot/schemas";
-import { depositHoldOf, hasPaidDeposit, hasPaymentProblem } from "./situation";
-import { singleLineText } from "./text";
-import type { DepositView, PaymentProblemView, PaymentsView } from "./types";
-import { paymentProblemWords, recurringPaymentStatusView, unnamedFee } from "./words";
+import type { CheckoutFacts } from "../facts";
+import { singleLineText } from "../text";
+import type { DepositView, PaymentProblemView, PaymentsView } from "../types";
+import { paymentProblemWords, recurringPaymentStatusView, unnamedFee } from "../words";
 
 const MAX_FEE_NAME_LENGTH = 120;
 
-type PaymentFacts = Pick<
-  CheckoutRecord,
-  | "lifecycle"
-  | "depositTimestamp"
-  | "depositPreauthExpiresAt"
-  | "recurringPaymentStatus"
-  | "lastPaymentError"
-  | "lastPaymentErrorAt"
-  | "lastPaymentErrorCode"
-  | "paymentFailureCount"
->;
-
-export type PaymentExtras = {
-  /** The detail endpoint's `state`, when it was read. */
-  state: string | null;
-  fees: Fee[] | null;
-  now: Date;
-  /** The customer's language: words through `t`, money formatted for `locale`. */
-  t: Translator;
-  locale: Locale;
-};
+/** The customer's language: words through `t`, money formatted for `locale`. */
+type PaymentWords = { t: Translator; locale: Locale };
 
 /** The payments panel, or null when there is nothing to say about payments. */
-export function paymentsViewFor(record: PaymentFacts, extras: PaymentExtras): PaymentsView | null {
-  const deposit = depositViewFor(record, extras.state, extras.now);
+export function paymentsViewFor(facts: CheckoutFacts, { t, locale }: PaymentWords): PaymentsView | null {
+  const { record } = facts;
+  const deposit = depositViewFor(facts);
+  const problem = paymentProblemFor(facts, t);
+  /*
+   * "Automatic payments on" under a failed payment reads as "all is well": while a payment has failed,
+   * the problem speaks for the payments and the routine status is left out.
+   */
   const recurring =
-    record.recurringPaymentStatus === null
+    record.recurringPaymentStatus === null || problem !== null
       ? null
-      : recurringPaymentStatusView(extras.t, record.recurringPaymentStatus);
-  const problem = paymentProblemFor(record, extras.t);
-  const fees = (extras.fees ?? []).map((fee) => ({
-    name: singleLineText(fee.name, MAX_FEE_NAME_LENGTH) ?? unnamedFee(extras.t),
-    amount: formattedAmount(fee.amountCents, fee.currency, extras.locale),
+      : recurringPaymentStatusView(t, record.recurringPaymentStatus);
+  const fees = (facts.fees ?? []).map((fee) => ({
+    name: singleLineText(fee.name, MAX_FEE_NAME_LENGTH) ?? unnamedFee(t),
+    amount: formattedAmount(fee.amountCents, fee.currency, locale),
   }));
   if (deposit === null && recurring === null && problem === null && fees.length === 0) return null;
   return { deposit, recurring, problem, fees };
 }
 
-export function depositViewFor(record: PaymentFacts, state: string | null, now: Date): DepositView | null {
-  if (hasPaidDeposit(record, state)) return { kind: "paid", paidAt: isoTimestamp(record.depositTimestamp) };
-  const hold = depositHoldOf(record, state, now);
-  if (hold === null) return null;
-  return { kind: "preauthorized", expiresAt: isoTimestamp(hold.expiresAt), expiresSoon: hold.expiresSoon };
+export function depositViewFor({ record, depositPaid, depositHold }: CheckoutFacts): DepositView | null {
+  if (depositPaid) return { kind: "paid", paidAt: isoTimestamp(record.depositTimestamp) };
+  if (depositHold === null) return null;
+  return {
+    kind: "preauthorized",
+    expiresAt: isoTimestamp(depositHold.expiresAt),
+    expiresSoon: depositHold.expiresSoon,
+  };
 }
 
 /** Words come from the error code only; the API's `lastPaymentError` text is never echoed. */
-function paymentProblemFor(record: PaymentFacts, t: Translator): PaymentProblemView | null {
-  if (!hasPaymentProblem(record)) return null;
+function paymentProblemFor(
+  { record, paymentProblem }: CheckoutFacts,
+  t: Translator,
+): PaymentProblemView | null {
+  if (!paymentProblem) return null;
   const words = paymentProblemWords(t, record.lastPaymentErrorCode);
   return {
     message: words.message,

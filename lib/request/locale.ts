@@ -2,10 +2,10 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getCustomerSession } from "@/lib/auth/customer-session";
-import { LOCALE_COOKIE } from "./language-switch";
-import type { Locale } from "./locales";
-import { chooseLocale } from "./negotiate";
-import { type Translator, translatorFor } from "./translator";
+import { LOCALE_COOKIE } from "@/lib/i18n/language-switch";
+import type { Locale } from "@/lib/i18n/locales";
+import { chooseLocale } from "@/lib/i18n/negotiate";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 
 /** The language of this request (see `chooseLocale` for the order), decided once per server render. */
 export const getLocale = cache(async (): Promise<Locale> => {

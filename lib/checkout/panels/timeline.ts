@@ -1,22 +1,16 @@
 import { dayOrInstant, isoTimestamp, timeOf } from "@/lib/dates";
 import type { Translator } from "@/lib/i18n/translator";
 import type { CheckoutRecord } from "@/lib/sweetspot/schemas";
-import {
-  hasPaidDeposit,
-  isCancellationMilestone,
-  isInReturn,
-  isPickupCheckout,
-  lifecycleSituation,
-  lifecycleStep,
-} from "./situation";
-import { singleLineText } from "./text";
-import type { MilestoneView, TimelineView } from "./types";
-import { type MilestoneWordKey, milestoneLabel } from "./words";
+import type { CheckoutFacts } from "../facts";
+import { singleLineText } from "../text";
+import type { MilestoneView, TimelineView } from "../types";
+import { type MilestoneWordKey, milestoneLabel } from "../words";
 
 /*
  * The checkout's steps, in order. The API's `progress` is used as sent when it has milestones; otherwise
  * (pre-confirmation checkouts, or a `progress` of a shape we do not know) the steps are worked out from the
- * lifecycle and the record's timestamps. Either way a cancelled checkout ends on a "Cancelled" step.
+ * step the checkout stands on (its facts) and the record's timestamps. Either way a cancelled checkout ends
+ * on a "Cancelled" step.
  *
  * Honesty rules: a step is done only when its evidence is in the past (`now` is injected: a lease that
  * starts next week is not done). Steps keep their documented order, and the current step splits them:
@@ -26,42 +20,17 @@ import { type MilestoneWordKey, milestoneLabel } from "./words";
 const MAX_KEY_LENGTH = 64;
 const MAX_LABEL_LENGTH = 120;
 
-type TimelineFacts = Pick<
-  CheckoutRecord,
-  | "lifecycle"
-  | "progress"
-  | "createdAt"
-  | "depositTimestamp"
-  | "shippedAt"
-  | "deliveredAt"
-  | "leaseStartDate"
-  | "returnInitiatedAt"
-  | "returnCancelledAt"
-  | "returnCompletedAt"
-  | "pickupLocationId"
-  | "trackingCarrier"
-  | "trackingNumber"
-  | "trackingStatus"
-  | "signedBy"
->;
-
 /** `t` names the steps in the customer's language. */
-export function timelineFor(record: TimelineFacts, now: Date, t: Translator): TimelineView {
-  const milestones = record.progress?.milestones ?? [];
-  const cancelled = lifecycleSituation(record.lifecycle) === "cancelled";
-  if (milestones.length > 0 && record.progress !== null) {
-    const fromProgress = progressMilestones(
-      record.progress.milestones,
-      record.progress.currentMilestone,
-      now,
-      t,
-    );
+export function timelineFor(facts: CheckoutFacts, t: Translator): TimelineView {
+  const { progress } = facts.record;
+  if (progress !== null && progress.milestones.length > 0) {
+    const fromProgress = progressMilestones(progress.milestones, progress.currentMilestone, facts.now, t);
     return {
       source: "progress",
-      milestones: cancelled ? endedByCancellation(fromProgress, t) : fromProgress,
+      milestones: facts.stage === "cancelled" ? endedByCancellation(fromProgress, t) : fromProgress,
     };
   }
-  return { source: "derived", milestones: derivedMilestones(record, now, t) };
+  return { source: "derived", milestones: derivedMilestones(facts, t) };
 }
 
 /** The moment, when it is one and it has passed; else null (no evidence yet). */
@@ -112,6 +81,11 @@ function progressMilestones(
   });
 }
 
+/** True for the cancellation step a cancelled checkout's progress may carry (not a documented key). */
+function isCancellationMilestone(key: string): boolean {
+  return key === "cancelled";
+}
+
 /** Steps that happened stay; steps that never will are dropped; "Cancelled" becomes the current step. */
 function endedByCancellation(milestones: MilestoneView[], t: Translator): MilestoneView[] {
   const happened = milestones
@@ -122,14 +96,14 @@ function endedByCancellation(milestones: MilestoneView[], t: Translator): Milest
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Derived from lifecycle and timestamps
+// Derived from the step reached and the timestamps
 // ---------------------------------------------------------------------------------------------------------
 
 type PlannedStep = { key: MilestoneWordKey; at: string | null };
 
-function derivedMilestones(record: TimelineFacts, now: Date, t: Translator): MilestoneView[] {
-  const plan = plannedSteps(record).map((step) => ({ ...step, at: pastOrNull(step.at, now) }));
-  const reachedKey = lifecycleStep(record.lifecycle);
+function derivedMilestones(facts: CheckoutFacts, t: Translator): MilestoneView[] {
+  const plan = plannedSteps(facts).map((step) => ({ ...step, at: pastOrNull(step.at, facts.now) }));
+  const reachedKey = facts.step;
   const reachedIndex = plan.findIndex((step) => step.key === reachedKey);
 
   if (reachedKey === "cancelled") {
@@ -141,7 +115,7 @@ function derivedMilestones(record: TimelineFacts, now: Date, t: Translator): Mil
     ];
   }
   if (reachedIndex < 0) {
-    // Unknown or missing lifecycle: a minimal timeline of what the timestamps show, no guessed position.
+    // No step known (unknown or missing lifecycle): what the timestamps show, no guessed position.
     return plan
       .filter((step) => step.at !== null)
       .map((step, index) => derivedStep(t, step.key, step.at, "done", index + 1));
@@ -152,28 +126,30 @@ function derivedMilestones(record: TimelineFacts, now: Date, t: Translator): Mil
   });
 }
 
-function plannedSteps(record: TimelineFacts): PlannedStep[] {
+function plannedSteps({ record, stage, step, fulfilment: flow }: CheckoutFacts): PlannedStep[] {
   const withReturn =
-    isInReturn(record.lifecycle) ||
+    stage === "return" ||
+    stage === "returned" ||
     record.returnCompletedAt !== null ||
     (record.returnInitiatedAt !== null && record.returnCancelledAt === null);
-  const fulfilment: PlannedStep[] = isPickupCheckout(record)
-    ? [
-        { key: "readyForPickup", at: null },
-        { key: "pickedUp", at: null },
-      ]
-    : [
-        { key: "shipped", at: isoTimestamp(record.shippedAt) },
-        { key: "delivered", at: isoTimestamp(record.deliveredAt) },
-      ];
+  const fulfilment: PlannedStep[] =
+    flow === "pickup"
+      ? [
+          { key: "readyForPickup", at: null },
+          { key: "pickedUp", at: null },
+        ]
+      : [
+          { key: "shipped", at: isoTimestamp(record.shippedAt) },
+          { key: "delivered", at: isoTimestamp(record.deliveredAt) },
+        ];
+  // Dated by the deposit timestamp, which on an unfinished checkout is a hold, not a payment.
   const depositPaid: PlannedStep = {
     key: "depositPaid",
-    at: hasPaidDeposit(record) ? isoTimestamp(record.depositTimestamp) : null,
+    at: stage === "unfinished" ? null : isoTimestamp(record.depositTimestamp),
   };
   // A checkout can be waitlisted before or after its deposit is taken: the step goes where it happened,
   // so a done step never follows the current one.
-  const waitlisted: PlannedStep[] =
-    lifecycleStep(record.lifecycle) === "waitlisted" ? [{ key: "waitlisted", at: null }] : [];
+  const waitlisted: PlannedStep[] = step === "waitlisted" ? [{ key: "waitlisted", at: null }] : [];
   return [
     { key: "checkoutStarted", at: isoTimestamp(record.createdAt) },
     ...(depositPaid.at !== null ? [depositPaid, ...waitlisted] : [...waitlisted, depositPaid]),

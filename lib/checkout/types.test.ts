@@ -3,8 +3,8 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { parseCheckoutList } from "@/lib/sweetspot/schemas";
 import { toListItem } from "@/sandbox/projection";
 import { seedCheckouts } from "@/sandbox/seed";
+import { checkoutSummaryPageSchema, checkoutViewSchema } from "./types";
 import { toCheckoutSummary, toCheckoutView } from "./view-model";
-import { checkoutSummaryPageSchema, checkoutViewSchema } from "./view-schemas";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const options = {

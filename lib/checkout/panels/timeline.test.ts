@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/translator";
 import { checkoutRecord } from "@/test-support/test-records";
+import { checkoutFacts } from "../facts";
+import type { MilestoneView, TimelineView } from "../types";
 import { latestMilestone, timelineFor } from "./timeline";
-import type { MilestoneView, TimelineView } from "./types";
 
 const EN = translatorFor("en");
 
@@ -40,7 +41,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("keeps the API's order and marks done, current and upcoming", () => {
-    const timeline = timelineFor(shipped, NOW, EN);
+    const timeline = timelineFor(checkoutFacts(shipped, null, NOW), EN);
     expect(timeline.source).toBe("progress");
     expect(shape(timeline)).toEqual([
       "checkoutStarted:done",
@@ -53,7 +54,7 @@ describe("timeline from the API's progress", () => {
   });
 
   it("uses our words for known keys and keeps completion times", () => {
-    const [first, , , current] = timelineFor(shipped, NOW, EN).milestones;
+    const [first, , , current] = timelineFor(checkoutFacts(shipped, null, NOW), EN).milestones;
     expect(first).toEqual<MilestoneView>({
       key: "checkoutStarted",
       label: "Checkout started",
@@ -74,7 +75,7 @@ describe("timeline from the API's progress", () => {
         ["delivered", null],
       ]),
     });
-    expect(shape(timelineFor(record, NOW, EN))).toEqual([
+    expect(shape(timelineFor(checkoutFacts(record, null, NOW), EN))).toEqual([
       "checkoutStarted:done",
       "orderConfirmed:done",
       "shipped:current",
@@ -94,7 +95,7 @@ describe("timeline from the API's progress", () => {
         ],
       },
     });
-    expect(timelineFor(record, NOW, EN).milestones.map(({ label }) => label)).toEqual([
+    expect(timelineFor(checkoutFacts(record, null, NOW), EN).milestones.map(({ label }) => label)).toEqual([
       "Checkout started",
       "Assembly booked",
       "Step 3",
@@ -111,13 +112,13 @@ describe("timeline from the API's progress", () => {
         ["shipped", null],
       ]),
     });
-    expect(shape(timelineFor(record, NOW, EN))).toEqual([
+    expect(shape(timelineFor(checkoutFacts(record, null, NOW), EN))).toEqual([
       "checkoutStarted:done",
       "depositPaid:done",
       "orderConfirmed:done",
       "cancelled:current",
     ]);
-    expect(timelineFor(record, NOW, EN).milestones.at(-1)?.label).toBe("Cancelled");
+    expect(timelineFor(checkoutFacts(record, null, NOW), EN).milestones.at(-1)?.label).toBe("Cancelled");
   });
 
   it("derives the timeline instead when progress has no milestones", () => {
@@ -125,13 +126,13 @@ describe("timeline from the API's progress", () => {
       lifecycle: "created",
       progress: { currentMilestone: null, milestones: [] },
     });
-    expect(timelineFor(record, NOW, EN).source).toBe("derived");
+    expect(timelineFor(checkoutFacts(record, null, NOW), EN).source).toBe("derived");
   });
 
   it("derives the timeline when progress has a shape it does not know", () => {
     const record = checkoutRecord({ lifecycle: "shipped", progress: { steps: ["a", "b"] } });
     expect(record.progress).toBeNull();
-    expect(timelineFor(record, NOW, EN).source).toBe("derived");
+    expect(timelineFor(checkoutFacts(record, null, NOW), EN).source).toBe("derived");
   });
 });
 
@@ -299,15 +300,17 @@ describe("derived timeline", () => {
     [null, {}, ["checkoutStarted:done"]],
     [null, { createdAt: null }, []],
   ])("%s %j", (lifecycle, facts, expected) => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle, ...facts }), NOW, EN);
+    const timeline = timelineFor(
+      checkoutFacts(checkoutRecord({ ...base, lifecycle, ...facts }), null, NOW),
+      EN,
+    );
     expect(timeline.source).toBe("derived");
     expect(shape(timeline)).toEqual(expected);
   });
 
   it("dates steps from the record's timestamps", () => {
     const timeline = timelineFor(
-      checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }),
-      NOW,
+      checkoutFacts(checkoutRecord({ ...base, lifecycle: "leaseActive", ...leaseFacts }), null, NOW),
       EN,
     );
     const at = Object.fromEntries(timeline.milestones.map((milestone) => [milestone.key, milestone.at]));
@@ -322,7 +325,10 @@ describe("derived timeline", () => {
   });
 
   it("does not call a hold on an unfinished checkout a paid deposit", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "created", ...paid }), NOW, EN);
+    const timeline = timelineFor(
+      checkoutFacts(checkoutRecord({ ...base, lifecycle: "created", ...paid }), null, NOW),
+      EN,
+    );
     expect(timeline.milestones.find((milestone) => milestone.key === "depositPaid")).toMatchObject({
       state: "upcoming",
       at: null,
@@ -330,7 +336,10 @@ describe("derived timeline", () => {
   });
 
   it("labels every derived step in words", () => {
-    const timeline = timelineFor(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }), NOW, EN);
+    const timeline = timelineFor(
+      checkoutFacts(checkoutRecord({ ...base, lifecycle: "returned", ...leaseFacts }), null, NOW),
+      EN,
+    );
     for (const milestone of timeline.milestones) {
       expect(milestone.label).not.toBe(milestone.key);
       expect(milestone.label).not.toMatch(/[a-z][A-Z]|_/);
@@ -341,8 +350,11 @@ describe("derived timeline", () => {
 describe("latestMilestone", () => {
   it("is the current step", () => {
     const timeline = timelineFor(
-      checkoutRecord({ lifecycle: "shipped", createdAt: T(1), depositTimestamp: T(2), shippedAt: T(4) }),
-      NOW,
+      checkoutFacts(
+        checkoutRecord({ lifecycle: "shipped", createdAt: T(1), depositTimestamp: T(2), shippedAt: T(4) }),
+        null,
+        NOW,
+      ),
       EN,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
@@ -350,8 +362,7 @@ describe("latestMilestone", () => {
 
   it("is the last step done when none is current", () => {
     const timeline = timelineFor(
-      checkoutRecord({ lifecycle: "teleported", createdAt: T(1), shippedAt: T(4) }),
-      NOW,
+      checkoutFacts(checkoutRecord({ lifecycle: "teleported", createdAt: T(1), shippedAt: T(4) }), null, NOW),
       EN,
     );
     expect(latestMilestone(timeline)).toEqual({ label: "Shipped", at: T(4) });
@@ -365,7 +376,7 @@ describe("latestMilestone", () => {
 describe("timeline honesty", () => {
   const LATER = "2026-07-01";
   const derived = (fields: Record<string, unknown>) =>
-    timelineFor(checkoutRecord({ createdAt: T(1), ...fields }), NOW, EN);
+    timelineFor(checkoutFacts(checkoutRecord({ createdAt: T(1), ...fields }), null, NOW), EN);
 
   it("does not call a lease that starts in the future started", () => {
     const timeline = derived({
@@ -383,15 +394,21 @@ describe("timeline honesty", () => {
   it("counts a lease that started yesterday, by the injected clock", () => {
     const yesterday = new Date("2026-05-31T00:00:00.000Z");
     const timeline = timelineFor(
-      checkoutRecord({ createdAt: T(1), lifecycle: "delivered", leaseStartDate: "2026-05-31" }),
-      new Date(yesterday.getTime() + 60_000),
+      checkoutFacts(
+        checkoutRecord({ createdAt: T(1), lifecycle: "delivered", leaseStartDate: "2026-05-31" }),
+        null,
+        new Date(yesterday.getTime() + 60_000),
+      ),
       EN,
     );
     // The lifecycle still stands on "delivered": a later step never shows done after the current one.
     expect(timeline.milestones.find((milestone) => milestone.key === "leaseActive")?.state).toBe("upcoming");
     const noPosition = timelineFor(
-      checkoutRecord({ createdAt: T(1), lifecycle: null, leaseStartDate: "2026-05-31" }),
-      new Date(yesterday.getTime() + 60_000),
+      checkoutFacts(
+        checkoutRecord({ createdAt: T(1), lifecycle: null, leaseStartDate: "2026-05-31" }),
+        null,
+        new Date(yesterday.getTime() + 60_000),
+      ),
       EN,
     );
     expect(shape(noPosition)).toEqual(["checkoutStarted:done", "leaseActive:done"]);
@@ -435,7 +452,7 @@ describe("timeline honesty", () => {
         ["shipped", T(4)],
       ]),
     });
-    expect(shape(timelineFor(record, NOW, EN))).toEqual([
+    expect(shape(timelineFor(checkoutFacts(record, null, NOW), EN))).toEqual([
       "checkoutStarted:done",
       "depositPaid:done",
       "orderConfirmed:current",
@@ -451,6 +468,9 @@ describe("timeline honesty", () => {
         ["leaseActive", "2026-07-01T00:00:00.000Z"],
       ]),
     });
-    expect(shape(timelineFor(record, NOW, EN))).toEqual(["delivered:done", "leaseActive:current"]);
+    expect(shape(timelineFor(checkoutFacts(record, null, NOW), EN))).toEqual([
+      "delivered:done",
+      "leaseActive:current",
+    ]);
   });
 });
