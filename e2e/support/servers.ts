@@ -7,7 +7,7 @@ import {
   waitForHttp,
 } from "../../scripts/lib/processes";
 import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
-import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
+import { E2E_ENV, E2E_PORTS, E2E_SANDBOX_URL } from "./environment";
 
 /**
  * Extra portal processes that specs start themselves (a second instance, a server to stop), on
@@ -15,14 +15,13 @@ import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
  */
 
 const require = createRequire(import.meta.url);
-const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 
-/** Ports for specs' own processes, clear of the suite's portal (3100) and sandbox (4110). */
+/** Ports for specs' own processes, beside this worker's portal and sandbox (e2e/support/environment.ts). */
 export const EXTRA_PORTS = {
-  secondInstance: 3101 + portOffset,
-  standalone: 3102 + portOffset,
-  launcher: 3103 + portOffset,
-  launcherSandbox: 4111 + portOffset,
+  secondInstance: E2E_PORTS.secondInstance,
+  standalone: E2E_PORTS.standalone,
+  launcher: E2E_PORTS.launcher,
+  launcherSandbox: E2E_PORTS.launcherSandbox,
 } as const;
 
 export type RunningServer = {
