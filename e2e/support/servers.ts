@@ -32,8 +32,9 @@ export const EXTRA_PORTS = {
  * next spec in this world (which would then talk to the leftover and not to its own server).
  */
 const running = new Set<ManagedProcess>();
+// SIGTERM, not SIGKILL: `npm start`'s launcher then stops its own sandbox and portal too.
 process.once("exit", () => {
-  for (const server of running) server.child.kill("SIGKILL");
+  for (const server of running) server.child.kill("SIGTERM");
 });
 
 /** `startNode` on a port of this world's, refusing a port still held (by a leftover) outright. */
