@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ENV, E2E_PORTAL_URL } from "./e2e/support/environment";
+import { E2E_PORTAL_URL, E2E_WORKERS, worldEnv, worldPorts } from "./e2e/support/environment";
 
 /**
- * e2e runs against a production build of the portal and its own sandbox on separate ports,
- * started by `webServer` through the same launcher as `npm start`.
+ * e2e runs against a production build of the portal. Each worker has its own world: a portal and its
+ * own sandbox on ports of their own, started by `webServer` through the same launcher as `npm start`,
+ * so spec files run side by side without seeing each other's faults, advanced checkouts or
+ * revocations (docs/testing.md). A worker's specs find their world through e2e/support/environment.ts.
  * The browser is Debian's chromium (CHROMIUM_PATH to override); Playwright's own download is
  * not available on these machines.
  */
@@ -19,13 +21,15 @@ if (!haveSystemChromium) {
 
 export default defineConfig({
   testDir: "e2e",
+  // Files run in parallel, one worker each; a file's tests run in order in one world.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "reports/e2e-results.json" }]] : "list",
   use: {
+    // Evaluated in each worker: its own world's portal.
     baseURL: E2E_PORTAL_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -51,14 +55,16 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  // One world per worker, started one after another (the first builds if the build is stale).
+  webServer: Array.from({ length: E2E_WORKERS }, (_, world) => ({
+    name: `world ${world}`,
     command: "node ./node_modules/tsx/dist/cli.mjs scripts/run-portal.ts",
-    url: `${E2E_PORTAL_URL}/api/health`,
-    env: E2E_ENV,
+    url: `http://127.0.0.1:${worldPorts(world).portal}/api/health`,
+    env: worldEnv(world),
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     // The portal logs one line per upstream call; only its errors belong in the test output.
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
 });

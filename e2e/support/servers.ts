@@ -1,13 +1,15 @@
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import {
   type ManagedProcess,
   type ProcessExit,
   portalIsListening,
+  type StartOptions,
   startNode,
   waitForHttp,
 } from "../../scripts/lib/processes";
 import { standaloneServerPath, withPortalHeapLimit } from "../../scripts/lib/standalone";
-import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
+import { E2E_ENV, E2E_PORTS, E2E_SANDBOX_URL } from "./environment";
 
 /**
  * Extra portal processes that specs start themselves (a second instance, a server to stop), on
@@ -15,15 +17,43 @@ import { E2E_ENV, E2E_SANDBOX_URL } from "./environment";
  */
 
 const require = createRequire(import.meta.url);
-const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 
-/** Ports for specs' own processes, clear of the suite's portal (3100) and sandbox (4110). */
+/** Ports for specs' own processes, beside this worker's portal and sandbox (e2e/support/environment.ts). */
 export const EXTRA_PORTS = {
-  secondInstance: 3101 + portOffset,
-  standalone: 3102 + portOffset,
-  launcher: 3103 + portOffset,
-  launcherSandbox: 4111 + portOffset,
+  secondInstance: E2E_PORTS.secondInstance,
+  standalone: E2E_PORTS.standalone,
+  launcher: E2E_PORTS.launcher,
+  launcherSandbox: E2E_PORTS.launcherSandbox,
 } as const;
+
+/**
+ * Every process started here, until it exits. A spec that times out while a server starts never gets
+ * the handle to stop it: the worker's exit stops it instead, so it cannot hold its port for the
+ * next spec in this world (which would then talk to the leftover and not to its own server).
+ */
+const running = new Set<ManagedProcess>();
+// SIGTERM, not SIGKILL: `npm start`'s launcher then stops its own sandbox and portal too.
+process.once("exit", () => {
+  for (const server of running) server.child.kill("SIGTERM");
+});
+
+/** `startNode` on a port of this world's, refusing a port still held (by a leftover) outright. */
+async function startOnFreePort(
+  port: number,
+  name: string,
+  args: readonly string[],
+  options: StartOptions,
+): Promise<ManagedProcess> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () => reject(new Error(`${name}: port ${port} is still in use by another process`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+  const server = startNode(name, args, options);
+  running.add(server);
+  void server.exited.then(() => running.delete(server));
+  return server;
+}
 
 export type RunningServer = {
   url: string;
@@ -41,7 +71,7 @@ export async function startStandalonePortal(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  const server = startNode("standalone portal", [standaloneServerPath()], {
+  const server = await startOnFreePort(port, "standalone portal", [standaloneServerPath()], {
     env: {
       ...process.env,
       ...E2E_ENV,
@@ -65,7 +95,8 @@ export async function startStandalonePortal(
 /** `npm start`'s launcher (its own sandbox and portal), without building. */
 export async function startLauncher(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const url = `http://127.0.0.1:${EXTRA_PORTS.launcher}`;
-  const launcher = startNode(
+  const launcher = await startOnFreePort(
+    EXTRA_PORTS.launcher,
     "launcher",
     [require.resolve("tsx/cli"), "scripts/run-portal.ts", "--no-build"],
     {
@@ -101,7 +132,7 @@ export async function runStandalonePortalToExit(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<FinishedServer> {
-  const server = startNode("standalone portal", [standaloneServerPath()], {
+  const server = await startOnFreePort(port, "standalone portal", [standaloneServerPath()], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",

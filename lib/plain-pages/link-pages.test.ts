@@ -49,6 +49,26 @@ describe("the expired-link page", () => {
   });
 });
 
+describe("a link that cannot sign in", () => {
+  // Which tokens end in which reason is lib/auth/link-token.test.ts's; e2e/sign-in.spec.ts walks one of each.
+  it.each([
+    ["expired", 410, "This link has expired"],
+    ["not_yet_valid", 401, "This link is not valid yet"],
+    ["invalid", 401, "This link doesn"],
+  ] as const)(
+    "%s: answers %i with its headline, a way to sign in and nothing of a stack",
+    async (reason, status, headline) => {
+      const response = linkProblemResponse(reason, context);
+      expect(response.status).toBe(status);
+      const page = await text(response);
+      expect(page).toMatch(new RegExp(`<h1>${headline}`));
+      expect(page).toMatch(/<a class="button" href="\/signin">Sign in<\/a>/);
+      expect(response.headers.get("Set-Cookie")).toBeNull();
+      expect(page).not.toMatch(/at \w+ \(|node_modules|Error:/);
+    },
+  );
+});
+
 describe("every link page", () => {
   it("carries the site header and every configured way to reach support, as working links", async () => {
     const support = {
