@@ -31,6 +31,9 @@ export const E2E_ENV: Record<string, string> = {
   // has its unit tests (lib/sweetspot/breaker.test.ts); e2e/last-known-good.spec.ts reads its state.
   SWEETSPOT_BREAKER_FAILURES: "25",
   SWEETSPOT_BREAKER_COOLDOWN_MS: "2000",
+  // Parallel workers share one portal: the default budget could defer their page views. The budget
+  // stays on (counted, never reached): its behaviour has unit tests (lib/sweetspot/budget.test.ts).
+  SWEETSPOT_API_BUDGET: "5000",
   NEXTAUTH_URL: E2E_PORTAL_URL,
   ...E2E_SECRETS,
   ...E2E_OIDC,

@@ -68,6 +68,13 @@ const variableSchemas = {
   SWEETSPOT_BREAKER_COOLDOWN_MS: optionalText.pipe(
     z.coerce.number<string | undefined>().int().min(100).max(600_000).optional(),
   ),
+  SWEETSPOT_API_BUDGET: optionalText.pipe(
+    z
+      .union([z.enum(["off"]), z.coerce.number<string>().int().min(0).max(100_000)], {
+        error: "must be a whole number of API calls per second for the whole deployment, or off (0 is off)",
+      })
+      .optional(),
+  ),
   SANDBOX_PORT: optionalText.pipe(port.optional()),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
@@ -145,6 +152,11 @@ export type PortalConfig = {
   sweetspotDeadlineMs: number;
   /** Consecutive failed calls that open the circuit breaker (default 5), and its cool-down (default 10 s). */
   sweetspotBreaker: { failureThreshold: number; cooldownMs: number };
+  /**
+   * SWEETSPOT_API_BUDGET: upstream calls per second for the whole deployment (default
+   * DEFAULT_API_BUDGET), shared through the store; null when switched off (`off` or 0).
+   */
+  sweetspotApiBudget: number | null;
   authSecret: string;
   linkSecret: string;
   /** Secrets that were generated for this process because sandbox mode allowed it. */
@@ -282,6 +294,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
         failureThreshold: raw.SWEETSPOT_BREAKER_FAILURES ?? 5,
         cooldownMs: raw.SWEETSPOT_BREAKER_COOLDOWN_MS ?? 10_000,
       },
+      sweetspotApiBudget: apiBudgetOf(raw.SWEETSPOT_API_BUDGET),
       authSecret,
       linkSecret,
       generatedSecrets,
@@ -307,6 +320,17 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
       trustedProxyCount: raw.TRUSTED_PROXY_COUNT ?? 0,
     },
   };
+}
+
+/**
+ * Calls per second the deployment may make on the organization's key. The default leaves the API's
+ * rate limit room for the organization's own checkout flows (docs/deployment.md says how to choose).
+ */
+export const DEFAULT_API_BUDGET = 20;
+
+function apiBudgetOf(value: "off" | number | undefined): number | null {
+  if (value === undefined) return DEFAULT_API_BUDGET;
+  return value === "off" || value === 0 ? null : value;
 }
 
 /**
