@@ -68,36 +68,37 @@ const tally = (results: string[]) =>
   }, {});
 
 describe("the upstream budget (one instance, in-process store)", () => {
-  it("lets page views use the whole second's budget, then makes the next one wait for the next second", async () => {
+  it("lets page views use the whole second's budget, paced over it, then makes the next one wait for the next second", async () => {
     const clock = fakeClock(Date.parse("2026-12-06T12:00:00.400Z"));
-    const { budget, slept } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
     const started = clock.now();
     expect(tally(await outcomes(budget, "page", 10, () => deadlineOf(clock)))).toEqual({ admitted: 10 });
-    expect(slept).toEqual([]);
+    // The n-th call of a second starts no earlier than (n − 1)/10 of it: the tenth at 0.9 s.
+    expect(clock.now() % 1000).toBe(900);
 
     await budget.admit("page", deadlineOf(clock));
-    expect(slept).toEqual([600]);
     expect(Math.floor(clock.now() / 1000)).toBe(Math.floor(started / 1000) + 1);
   });
 
   it("refuses a page view when no slot comes within its deadline", async () => {
     const clock = fakeClock(Date.parse("2026-12-06T12:00:00.400Z"));
-    const { budget, slept } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
     await outcomes(budget, "page", 10, () => deadlineOf(clock));
-    const error = await budget.admit("page", deadlineOf(clock, 500)).catch((caught: unknown) => caught);
+    const refusedAt = clock.now();
+    // 100 ms to the next second, but a call needs 250 ms of the deadline left after the wait.
+    const error = await budget.admit("page", deadlineOf(clock, 300)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UpstreamHeldBackError);
     expect(error).toMatchObject({ reason: "budget", retryAfterSeconds: 1 });
-    expect(slept).toEqual([]);
+    expect(clock.now()).toBe(refusedAt);
   });
 
-  it("gives polls at most half the budget and never keeps one waiting", async () => {
+  it("gives polls at most half the budget and refuses the rest at once", async () => {
     const clock = fakeClock();
-    const { budget, slept } = budgetOn(createMemoryStore({ now: clock.now }), clock);
-    expect(tally(await outcomes(budget, "poll", 8, () => deadlineOf(clock)))).toEqual({
-      admitted: 5,
-      budget: 3,
-    });
-    expect(slept).toEqual([]);
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    expect(tally(await outcomes(budget, "poll", 5, () => deadlineOf(clock)))).toEqual({ admitted: 5 });
+    const refusedAt = clock.now();
+    expect(tally(await outcomes(budget, "poll", 3, () => deadlineOf(clock)))).toEqual({ budget: 3 });
+    expect(clock.now()).toBe(refusedAt);
   });
 
   it("keeps page views their headroom however many polls are refused", async () => {

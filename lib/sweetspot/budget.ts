@@ -9,6 +9,11 @@ import { UpstreamHeldBackError } from "./errors";
  * key is one key, whatever the number of instances). Windows are whole seconds of the wall clock
  * (`floor(now / 1000)`), so every instance agrees on which window a call falls in.
  *
+ * Pacing. The n-th call of a second does not start before n/budget of that second has passed: a full
+ * second's calls are spread evenly over it rather than sent in a burst at its start. The API counts
+ * calls when they arrive, a little after the portal counted them; evenly spread, the calls that slip
+ * into the API's next second are about as many as that second's own late start leaves room for.
+ *
  * Priorities. A customer's page view may use the whole budget, and waits for the next second while
  * its deadline allows. A live page's poll may use only `pollShare` of it, counted in a second key of
  * its own (so refused polls never eat into the page views' headroom), and is never kept waiting: it is
@@ -133,11 +138,12 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     return Math.max(shared, localPausedUntil);
   }
 
-  /** Takes a slot in the current second: "ok", or why not. */
-  async function takeSlot(priority: CallPriority, second: number): Promise<"ok" | "budget"> {
-    if (limit === null || pollLimit === null) return "ok";
+  /** Takes a slot in the current second: its place (1 for the second's first call), or "budget". */
+  async function takeSlot(priority: CallPriority, second: number): Promise<number | "budget"> {
+    if (limit === null || pollLimit === null) return 1;
     if (priority === "poll" && (await increment(pollWindowKey(second))) > pollLimit) return "budget";
-    return (await increment(windowKey(second))) <= limit ? "ok" : "budget";
+    const place = await increment(windowKey(second));
+    return place <= limit ? place : "budget";
   }
 
   async function admit(priority: CallPriority, deadline: Deadline, signal?: AbortSignal): Promise<void> {
@@ -153,8 +159,12 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
         waitMs = until - at;
       } else {
         const second = Math.floor(at / 1000);
-        if ((await takeSlot(priority, second)) === "ok") {
+        const place = await takeSlot(priority, second);
+        if (place !== "budget") {
           tell(() => observer.admitted?.(priority));
+          // Never more than a second's fraction of a wait, so polls take it too.
+          const startAt = limit === null ? 0 : second * 1000 + Math.floor(((place - 1) * 1000) / limit);
+          if (startAt > now()) await sleep(startAt - now(), signal);
           return;
         }
         reason = "budget";

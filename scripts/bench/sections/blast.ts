@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@redis/client";
 import { mintLinkToken } from "../../../lib/auth/link-token";
@@ -223,8 +224,13 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
       budget,
       keyLimit,
       calls,
-      firstVisitP50Ms: percentile(firstVisitMs, 0.5),
-      firstVisitP95Ms: percentile(firstVisitMs, 0.95),
+      callsPerSecond: callRate.filter(
+        (entry) =>
+          entry.second >= Math.floor(waveStart / 1000) && entry.second <= Math.floor(waveDone / 1000),
+      ),
+      firstVisitP50Ms: roundMs(percentile(firstVisitMs, 0.5)),
+      firstVisitP95Ms: roundMs(percentile(firstVisitMs, 0.95)),
+      loadAverage: loadavg()[0],
       pageStatuses: countBy(outcomes.map((outcome) => String(outcome.status))),
       pages5xx,
       notAPage,
@@ -260,6 +266,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
           "portal CPU (both) / requests per CPU-second",
           `${figures.portalCpuSeconds} s / ${figures.requestsPerCpuSecond}`,
         ],
+        ["host load average (1 min; 2 cores)", figures.loadAverage.toFixed(1)],
         ["peak RSS per instance", peakRss.map((bytes) => `${megabytes(bytes)} MB`).join(", ")],
         ["calls during a 429's pause (after the in-flight allowance)", pause.callsDuringPause],
       ]),
@@ -426,6 +433,10 @@ async function redisCommands(client: { sendCommand(args: string[]): Promise<unkn
 function sleepUntil(timeMs: number): Promise<void> {
   const waitMs = timeMs - Date.now();
   return waitMs > 0 ? new Promise((resolve) => setTimeout(resolve, waitMs)) : Promise.resolve();
+}
+
+function roundMs(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms);
 }
 
 function countBy(values: readonly string[]): Record<string, number> {
