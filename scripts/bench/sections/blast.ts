@@ -206,7 +206,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
     const calls = callRateFigures(callRate, waveStart, waveDone, allowed);
 
     // A 429 under load: after it, no instance calls before its Retry-After has passed.
-    const pause = await pauseUnderLoad(sandboxUrl, portalUrls, linkSecret, everyVisit);
+    const pause = await pauseUnderLoad(sandboxUrl, portalUrls, linkSecret, everyVisit, redisClient);
     await redisClient.quit();
 
     const firstVisits = outcomes.filter((outcome) => !outcome.revisit);
@@ -230,7 +230,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
       ),
       firstVisitP50Ms: roundMs(percentile(firstVisitMs, 0.5)),
       firstVisitP95Ms: roundMs(percentile(firstVisitMs, 0.95)),
-      loadAverage: loadavg()[0],
+      loadAverage: loadavg()[0] ?? 0,
       pageStatuses: countBy(outcomes.map((outcome) => String(outcome.status))),
       pages5xx,
       notAPage,
@@ -268,7 +268,12 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
         ],
         ["host load average (1 min; 2 cores)", figures.loadAverage.toFixed(1)],
         ["peak RSS per instance", peakRss.map((bytes) => `${megabytes(bytes)} MB`).join(", ")],
-        ["calls during a 429's pause (after the in-flight allowance)", pause.callsDuringPause],
+        [
+          "429 → pause recorded in Redis",
+          pause.recordedAfterMs === null ? "–" : `${pause.recordedAfterMs} ms`,
+        ],
+        ["calls between the 429 and the pause being recorded", pause.callsBeforeRecorded],
+        ["calls during the recorded pause (after 250 ms in flight)", pause.callsDuringPause],
       ]),
     );
     report.target(
@@ -379,17 +384,34 @@ async function firstVisit(portalUrl: string, linkSecret: string, visit: Visit): 
 
 /**
  * Page views on both instances for a few seconds; a 429 with Retry-After is injected on the way.
- * Returns when the API answered it, and how many calls reached the API before its Retry-After passed.
+ * Watches Redis for the pause the portal records, and counts the calls that reached the API after
+ * it was recorded (past those already in flight) and before it ended: there must be none. Calls
+ * between the API's 429 and the pause being recorded are the portal's reaction time, reported apart.
  */
 async function pauseUnderLoad(
   sandboxUrl: string,
   portalUrls: readonly string[],
   linkSecret: string,
   visits: readonly Visit[],
-): Promise<{ rateLimitedAt: string | null; retryAfterSeconds: number; callsDuringPause: number }> {
+  redisClient: { sendCommand(args: string[]): Promise<unknown> },
+): Promise<{
+  rateLimitedAt: string | null;
+  recordedAfterMs: number | null;
+  retryAfterSeconds: number;
+  callsBeforeRecorded: number;
+  callsDuringPause: number;
+}> {
   await fetch(`${sandboxUrl}/__sandbox/requests`, { method: "DELETE" });
   const until = Date.now() + (PAUSE_SECONDS + 4) * 1000;
   let injected = false;
+  let recorded: { atMs: number; untilMs: number } | null = null;
+  const watching = (async () => {
+    while (recorded === null && Date.now() < until) {
+      const value = await redisClient.sendCommand(["GET", "portal:upstream:paused-until"]);
+      if (value !== null) recorded = { atMs: Date.now(), untilMs: Number(value) };
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
   const load = Array.from({ length: 8 }, async (_, worker) => {
     for (let index = worker; Date.now() < until; index += 8) {
       if (!injected && Date.now() > until - (PAUSE_SECONDS + 3) * 1000) {
@@ -404,21 +426,34 @@ async function pauseUnderLoad(
       await firstVisit(portalUrls[index % portalUrls.length] as string, linkSecret, visit);
     }
   });
-  await Promise.all(load);
+  await Promise.all([...load, watching]);
   const answer = await fetch(`${sandboxUrl}/__sandbox/requests`);
   const { requests } = (await answer.json()) as {
     requests: { time: string; faultId?: string; status: number | null }[];
   };
   const limited = requests.find((entry) => entry.faultId !== undefined && entry.status === 429);
-  if (!limited) return { rateLimitedAt: null, retryAfterSeconds: PAUSE_SECONDS, callsDuringPause: 0 };
+  const pauseRecorded = recorded as { atMs: number; untilMs: number } | null;
+  if (!limited || !pauseRecorded) {
+    return {
+      rateLimitedAt: limited?.time ?? null,
+      recordedAfterMs: null,
+      retryAfterSeconds: PAUSE_SECONDS,
+      callsBeforeRecorded: 0,
+      callsDuringPause: 0,
+    };
+  }
   const at = Date.parse(limited.time);
+  const times = requests.map((entry) => Date.parse(entry.time));
+  const recordedAfterMs = pauseRecorded.atMs - at;
   return {
     rateLimitedAt: limited.time,
+    recordedAfterMs,
     retryAfterSeconds: PAUSE_SECONDS,
+    callsBeforeRecorded: times.filter((time) => time > at && time <= pauseRecorded.atMs).length,
     callsDuringPause: callsDuringPause(
-      requests.map((entry) => Date.parse(entry.time)),
-      at,
-      PAUSE_SECONDS,
+      times,
+      pauseRecorded.atMs,
+      (pauseRecorded.untilMs - pauseRecorded.atMs) / 1000,
       IN_FLIGHT_MS,
     ),
   };
