@@ -292,8 +292,8 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
     report.target(
       "blast: nobody calls during a 429's Retry-After",
       "0 calls",
-      pause.rateLimitedAt === null ? "no 429 seen" : String(pause.callsDuringPause),
-      pause.rateLimitedAt === null ? null : pause.callsDuringPause === 0,
+      pause.recordedAfterMs === null ? "no pause seen" : String(pause.callsDuringPause),
+      pause.recordedAfterMs === null ? null : pause.callsDuringPause === 0,
     );
     report.log(`their output: ${logFile}`);
   } finally {
@@ -403,10 +403,18 @@ async function pauseUnderLoad(
 }> {
   await fetch(`${sandboxUrl}/__sandbox/requests`, { method: "DELETE" });
   const until = Date.now() + (PAUSE_SECONDS + 4) * 1000;
-  let injected = false;
+  let loadDone = false;
   let recorded: { atMs: number; untilMs: number } | null = null;
+  // A second into the load (whatever the load's own pace), the API answers one call 429.
+  const injecting = new Promise((resolve) => setTimeout(resolve, 1000)).then(() =>
+    fetch(`${sandboxUrl}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ status: 429, retryAfter: PAUSE_SECONDS, count: 1, path: "/v1/" }),
+    }),
+  );
   const watching = (async () => {
-    while (recorded === null && Date.now() < until) {
+    while (recorded === null && !loadDone) {
       const value = await redisClient.sendCommand(["GET", "portal:upstream:paused-until"]);
       if (value !== null) recorded = { atMs: Date.now(), untilMs: Number(value) };
       else await new Promise((resolve) => setTimeout(resolve, 10));
@@ -414,19 +422,13 @@ async function pauseUnderLoad(
   })();
   const load = Array.from({ length: 8 }, async (_, worker) => {
     for (let index = worker; Date.now() < until; index += 8) {
-      if (!injected && Date.now() > until - (PAUSE_SECONDS + 3) * 1000) {
-        injected = true;
-        await fetch(`${sandboxUrl}/__sandbox/faults`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ status: 429, retryAfter: PAUSE_SECONDS, count: 1, path: "/v1/" }),
-        });
-      }
       const visit = visits[(index * 104_729) % visits.length] as Visit;
       await firstVisit(portalUrls[index % portalUrls.length] as string, linkSecret, visit);
     }
   });
-  await Promise.all([...load, watching]);
+  await Promise.all([...load, injecting]);
+  loadDone = true;
+  await watching;
   const answer = await fetch(`${sandboxUrl}/__sandbox/requests`);
   const { requests } = (await answer.json()) as {
     requests: { time: string; faultId?: string; status: number | null }[];
