@@ -139,6 +139,24 @@ describe("the upstream budget (one instance, in-process store)", () => {
     expect(slept).toEqual([3000]);
   });
 
+  it("does not send a call that waited for its place in the second once a 429 has paused everyone", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.000Z"));
+    const store = createMemoryStore({ now: clock.now });
+    let pauseDuringWait = true;
+    const { budget } = budgetOn(store, clock, {
+      sleep: async (ms) => {
+        clock.advance(ms);
+        // Another instance is answered 429 while this call waits for its place.
+        if (pauseDuringWait)
+          await createUpstreamBudget({ store, callsPerSecond: 10, now: clock.now }).pause(30);
+        pauseDuringWait = false;
+      },
+    });
+    await budget.admit("page", deadlineOf(clock));
+    // The second call of the second waits 100 ms for its place, and the pause comes meanwhile.
+    expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+  });
+
   it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
     const clock = fakeClock();
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);

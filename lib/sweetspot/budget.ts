@@ -161,10 +161,14 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
         const second = Math.floor(at / 1000);
         const place = await takeSlot(priority, second);
         if (place !== "budget") {
-          tell(() => observer.admitted?.(priority));
           // Never more than a second's fraction of a wait, so polls take it too.
           const startAt = limit === null ? 0 : second * 1000 + Math.floor(((place - 1) * 1000) / limit);
-          if (startAt > now()) await sleep(startAt - now(), signal);
+          // A 429 may have paused everyone while this call waited for its place: ask again (the place is lost).
+          if (startAt > now()) {
+            await sleep(startAt - now(), signal);
+            if ((await pausedUntil()) > now()) continue;
+          }
+          tell(() => observer.admitted?.(priority));
           return;
         }
         reason = "budget";
