@@ -152,6 +152,43 @@ test("a failed refresh keeps the last good data with a quiet note, and recovers 
   await expect(header(page).getByText("Delivered", { exact: true })).toBeVisible();
 });
 
+test("polls when the server says: stretched while it holds polls back, back to 30 s after", async ({
+  page,
+}) => {
+  // The server's answers are stood in for (the route's own unit test covers what it says when): this is
+  // about the poller in a real browser following Retry-After, on Playwright's clock.
+  let polls = 0;
+  let retryAfter = "120";
+  await page.route("**/api/checkouts/*/fingerprint", (route) => {
+    polls++;
+    return route.fulfill({
+      status: 304,
+      headers: { "Retry-After": retryAfter, "Cache-Control": "private, no-cache" },
+    });
+  });
+  await page.clock.install();
+  await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
+  await untilRefreshing(page);
+
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect.poll(() => polls).toBe(1);
+  // "Unchanged, ask again in 2 minutes": neither the interval nor coming back to the tab asks sooner.
+  retryAfter = "30";
+  await page.clock.fastForward(61_000);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  // SWR keeps a finished request 2 s for deduplication; run those seconds in order (a jump could fire
+  // the poll before that clean-up, and SWR would then reuse the answer instead of asking).
+  await page.clock.runFor(3_000);
+  await settleRequests(page);
+  expect(polls).toBe(1);
+  await page.clock.fastForward(57_000);
+  await expect.poll(() => polls).toBe(2);
+  // The next answer said 30 s again.
+  await page.clock.fastForward(REFRESH_WAIT_MS);
+  await expect.poll(() => polls).toBe(3);
+  await expect(page.getByText("This page updates itself.")).toBeVisible();
+});
+
 test("a finished checkout does not poll; a moving one does", async ({ page }) => {
   const requests = liveRequests(page);
   await page.clock.install();

@@ -11,6 +11,7 @@ describe("readSandboxConfig", () => {
         apiKey: SANDBOX_DEV_API_KEY,
         extraCheckouts: 0,
         notifyWebhookSecret: null,
+        rateLimit: null,
       },
     });
     expect(DEFAULT_SANDBOX_PORT).toBe(4010);
@@ -32,8 +33,19 @@ describe("readSandboxConfig", () => {
         apiKey: "sk_live_x",
         extraCheckouts: 100_000,
         notifyWebhookSecret: " outbox-secret-kept-exactly-0123456789",
+        rateLimit: null,
       },
     });
+  });
+
+  it("reads SANDBOX_RATE_LIMIT (0 is no limit)", () => {
+    const limitOf = (value: string) => {
+      const result = readSandboxConfig({ SANDBOX_RATE_LIMIT: value });
+      return result.ok ? result.config.rateLimit : result.problems;
+    };
+    expect(limitOf("25")).toBe(25);
+    expect(limitOf("0")).toBeNull();
+    expect(limitOf("fast")).toEqual([expect.stringContaining("SANDBOX_RATE_LIMIT")]);
   });
 
   it("treats an empty key as unset", () => {

@@ -12,6 +12,8 @@ type SandboxConfig = {
   extraCheckouts: number;
   /** NOTIFY_WEBHOOK_SECRET, shared with the portal by the launcher, for the outbox; null: the outbox refuses deliveries. */
   notifyWebhookSecret: string | null;
+  /** SANDBOX_RATE_LIMIT: API calls per second before the sandbox answers 429 (Retry-After: 1); null: no limit. */
+  rateLimit: number | null;
 };
 
 export type ConfigResult = { ok: true; config: SandboxConfig } | { ok: false; problems: string[] };
@@ -20,12 +22,22 @@ export function readSandboxConfig(env: Record<string, string | undefined>): Conf
   const problems: string[] = [];
   const port = integerSetting(env, "SANDBOX_PORT", DEFAULT_SANDBOX_PORT, 0, 65_535, problems);
   const extraCheckouts = integerSetting(env, "SANDBOX_CHECKOUTS", 0, 0, MAX_SYNTHETIC_CHECKOUTS, problems);
+  const rateLimit = integerSetting(env, "SANDBOX_RATE_LIMIT", 0, 0, 1_000_000, problems);
   const apiKey = env.SWEETSPOT_API_KEY?.trim() || SANDBOX_DEV_API_KEY;
   // Exactly as written, as the portal signs with it.
   const notifyWebhookSecret = env.NOTIFY_WEBHOOK_SECRET || null;
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, config: { port, apiKey, extraCheckouts, notifyWebhookSecret } };
+    : {
+        ok: true,
+        config: {
+          port,
+          apiKey,
+          extraCheckouts,
+          notifyWebhookSecret,
+          rateLimit: rateLimit > 0 ? rateLimit : null,
+        },
+      };
 }
 
 function integerSetting(

@@ -2,6 +2,7 @@ import { advancedCheckout } from "./advance";
 import { type FaultRegistry, faultSpecSchema } from "./faults";
 import { decodePathSegment, readJsonBody, sendError, sendJson } from "./http";
 import { toListItem } from "./projection";
+import { rateLimitSpecSchema, type SandboxRateLimit } from "./rate-limit";
 import type { RequestLog } from "./request-log";
 import type { Route } from "./router";
 import { DEMO_CUSTOMERS, SCALE_CUSTOMER } from "./scenarios";
@@ -13,11 +14,18 @@ type ControlDependencies = {
   store: CheckoutStore;
   faults: FaultRegistry;
   requests: RequestLog;
+  rateLimit: SandboxRateLimit;
   /** The time stamped on advanced checkouts. */
   currentTime: () => Date;
 };
 
-export function controlRoutes({ store, faults, requests, currentTime }: ControlDependencies): Route[] {
+export function controlRoutes({
+  store,
+  faults,
+  requests,
+  rateLimit,
+  currentTime,
+}: ControlDependencies): Route[] {
   const listFaults = () => ({ faults: faults.list() });
   return [
     {
@@ -71,7 +79,49 @@ export function controlRoutes({ store, faults, requests, currentTime }: ControlD
           store.reset();
           faults.clear();
           requests.clear();
+          rateLimit.set(null);
+          rateLimit.clearCounts();
           sendJson(res, 200, { status: "ok", checkouts: store.size });
+        },
+      },
+    },
+    {
+      pattern: /^\/__sandbox\/rate-limit$/,
+      methods: {
+        get: ({ res }) => sendJson(res, 200, { rateLimit: rateLimit.current() }),
+        post: async ({ req, res }) => {
+          const body = await readJsonBody(req);
+          if (!body.ok) {
+            sendError(res, body.status, body.code, body.message);
+            return;
+          }
+          const spec = rateLimitSpecSchema.safeParse(body.value);
+          if (!spec.success) {
+            sendError(
+              res,
+              400,
+              "invalid_rate_limit",
+              spec.error.issues.map((issue) => issue.message).join("; "),
+            );
+            return;
+          }
+          rateLimit.set(spec.data);
+          sendJson(res, 200, { rateLimit: spec.data });
+        },
+        delete: ({ res }) => {
+          rateLimit.set(null);
+          sendJson(res, 200, { rateLimit: null });
+        },
+      },
+    },
+    {
+      // API calls per second as the sandbox counted them (limited ones included), for the bench.
+      pattern: /^\/__sandbox\/call-rate$/,
+      methods: {
+        get: ({ res }) => sendJson(res, 200, { seconds: rateLimit.callRate() }),
+        delete: ({ res }) => {
+          rateLimit.clearCounts();
+          sendJson(res, 200, { seconds: [] });
         },
       },
     },

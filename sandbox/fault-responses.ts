@@ -20,7 +20,7 @@ const ERROR_CODES: Partial<Record<number, string>> = {
   504: "gateway_timeout",
 };
 
-/** Statuses whose clients are told when to try again. */
+/** Statuses whose clients are told when to try again (after 1 s, unless the fault says otherwise). */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
 const GARBAGE_HTML =
@@ -35,12 +35,13 @@ export function respondWithFault(
 ): void {
   if ("status" in outcome) {
     const { status } = outcome;
+    const retryAfter = outcome.retryAfter ?? (RETRY_AFTER_STATUSES.has(status) ? 1 : undefined);
     sendError(
       res,
       status,
       ERROR_CODES[status] ?? `http_${status}`,
       `Injected fault ${outcome.faultId}: the sandbox answers ${status} for ${path}`,
-      RETRY_AFTER_STATUSES.has(status) ? { "Retry-After": "1" } : {},
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
     );
     return;
   }

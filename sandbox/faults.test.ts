@@ -86,6 +86,18 @@ describe("fault modes", () => {
     await response.body?.cancel();
   });
 
+  it("a status fault sends its own Retry-After: seconds or an HTTP date, as written", async () => {
+    await addFault({ status: 429, retryAfter: 30, count: 1 });
+    const first = await running.api(LIST);
+    expect(first.headers.get("retry-after")).toBe("30");
+    const date = "Sun, 06 Dec 2026 15:00:00 GMT";
+    await addFault({ status: 503, retryAfter: date, count: 1 });
+    const second = await running.api(LIST);
+    expect(second.headers.get("retry-after")).toBe(date);
+    await Promise.all([first.body?.cancel(), second.body?.cancel()]);
+    await expectError(await addFault({ mode: "hang", retryAfter: 5 }), 400, "invalid_fault");
+  });
+
   it("latencyMs delays the normal answer", async () => {
     await addFault({ latencyMs: 300 });
     const started = performance.now();

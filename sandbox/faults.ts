@@ -11,6 +11,8 @@ const FAULT_MODES = ["hang", "garbage", "wrong-shape", "documented-example"] as 
 export const faultSpecSchema = z
   .strictObject({
     status: z.number().int().min(400).max(599).optional(),
+    /** Sent as Retry-After with the status: seconds, or an HTTP date as written. Default: 1 for 429 and 503. */
+    retryAfter: z.union([z.number().int().min(0).max(86_400), z.string().trim().min(1).max(64)]).optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     mode: z.enum(FAULT_MODES).optional(),
     path: z.string().startsWith("/", "path must start with /").optional(),
@@ -22,6 +24,9 @@ export const faultSpecSchema = z
   })
   .refine((spec) => spec.status === undefined || spec.mode === undefined, {
     message: "status and mode are alternatives; give one of them",
+  })
+  .refine((spec) => spec.retryAfter === undefined || spec.status !== undefined, {
+    message: "retryAfter goes with a status",
   });
 
 type FaultSpec = z.infer<typeof faultSpecSchema>;
@@ -37,7 +42,9 @@ type ActiveFault = FaultSpec & {
 /** What to do with one request: wait this long, then answer normally or as `outcome` says. */
 export type FaultPlan = {
   latencyMs: number;
-  outcome?: { faultId: string; status: number } | { faultId: string; mode: (typeof FAULT_MODES)[number] };
+  outcome?:
+    | { faultId: string; status: number; retryAfter?: number | string }
+    | { faultId: string; mode: (typeof FAULT_MODES)[number] };
 };
 
 export class FaultRegistry {
@@ -73,8 +80,9 @@ export class FaultRegistry {
       if (fault.remaining !== undefined) fault.remaining--;
       plan.latencyMs += fault.latencyMs ?? 0;
       if (plan.outcome === undefined) {
-        if (fault.status !== undefined) plan.outcome = { faultId: fault.id, status: fault.status };
-        else if (fault.mode !== undefined) plan.outcome = { faultId: fault.id, mode: fault.mode };
+        if (fault.status !== undefined) {
+          plan.outcome = { faultId: fault.id, status: fault.status, retryAfter: fault.retryAfter };
+        } else if (fault.mode !== undefined) plan.outcome = { faultId: fault.id, mode: fault.mode };
       }
     }
     this.faults = this.faults.filter((fault) => fault.remaining !== 0);

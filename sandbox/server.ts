@@ -11,6 +11,7 @@ import { controlRequestRefusal } from "./loopback";
 import { oidcRoutes } from "./oidc";
 import { Outbox, outboxRoutes } from "./outbox";
 import type { Random } from "./random";
+import { type RateLimitSpec, SandboxRateLimit } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { dispatch } from "./router";
 import { seedCheckouts } from "./seed";
@@ -32,6 +33,8 @@ export type SandboxOptions = {
   currentTime?: () => Date;
   /** The secret the outbox checks the portal's webhook signatures with (NOTIFY_WEBHOOK_SECRET). */
   notifyWebhookSecret?: string | null;
+  /** The API's rate limit on the key (SANDBOX_RATE_LIMIT); none by default. */
+  rateLimit?: RateLimitSpec | null;
 };
 
 export type Sandbox = {
@@ -40,6 +43,7 @@ export type Sandbox = {
   faults: FaultRegistry;
   requests: RequestLog;
   outbox: Outbox;
+  rateLimit: SandboxRateLimit;
   /** Starts listening (port 0 picks a free one) and resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Drops held (delayed or hung) responses, then stops the server. */
@@ -71,11 +75,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const requests = new RequestLog();
   const held = new HeldResponses();
   const outbox = new Outbox();
+  const rateLimit = new SandboxRateLimit();
+  rateLimit.set(options.rateLimit ?? null);
   const currentTime = options.currentTime ?? (() => new Date());
   const api = apiRoutes(store);
   const control = [
     ...oidcRoutes(),
-    ...controlRoutes({ store, faults, requests, currentTime }),
+    ...controlRoutes({ store, faults, requests, rateLimit, currentTime }),
     ...outboxRoutes({ outbox, webhookSecret: options.notifyWebhookSecret ?? null, currentTime }),
   ];
 
@@ -95,6 +101,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     res.once("finish", () => {
       entry.status = res.statusCode;
     });
+    // The key's rate limit is counted before anything else, as an API gateway would.
+    const limited = url.pathname.startsWith("/v1/") ? rateLimit.admit() : null;
+    if (limited) {
+      sendError(res, 429, "rate_limited", "Too many requests for this API key.", {
+        "Retry-After": String(limited.retryAfterSeconds),
+      });
+      return;
+    }
     // Faults stand in for the upstream misbehaving, so they apply to the API only.
     const plan = url.pathname.startsWith("/v1/") ? faults.planFor(url.pathname) : { latencyMs: 0 };
     if (plan.outcome) entry.faultId = plan.outcome.faultId;
@@ -123,6 +137,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults,
     requests,
     outbox,
+    rateLimit,
     listen(port = 0, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         server.once("error", reject);

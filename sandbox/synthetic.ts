@@ -25,7 +25,7 @@ const LIFECYCLE_WEIGHTS: readonly (readonly [GeneratedLifecycle, number])[] = [
   ["cancelled", 5],
 ];
 
-function syntheticCustomerId(index: number): string {
+export function syntheticCustomerId(index: number): string {
   return `usr_synth${String(index).padStart(5, "0")}`;
 }
 

@@ -10,6 +10,10 @@
  *   npm run bench -- --only faults     (just the fault load: 32 connections, 10 % of API calls failing)
  *   npm run bench -- --only weight     (just the upstream calls per view, email-link visit included, and page weight)
  *   npm run bench -- --only lighthouse (just Lighthouse: three mobile runs per page, median and minimum)
+ *   npm run bench -- --only blast [--full] [--budget N]
+ *                                      (a notification blast: two instances, Redis, the sandbox's rate limit;
+ *                                       300 link opens over 30 s while 200 pages poll, --full 2,000 over 60 s
+ *                                       while 1,000 poll; --budget sets SWEETSPOT_API_BUDGET)
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +21,7 @@ import { DEMO_CUSTOMERS } from "../sandbox/scenarios";
 import { runLoad } from "./bench/load";
 import { MEASURED_PAGES } from "./bench/pages";
 import { Report } from "./bench/report";
+import { measureBlast } from "./bench/sections/blast";
 import { measureLighthouse, measureStatusImages } from "./bench/sections/browser";
 import { measureCallsAndWeight } from "./bench/sections/calls-and-weight";
 import type { BenchContext } from "./bench/sections/context";
@@ -37,6 +42,8 @@ const { values: flags } = parseArgs({
     "no-scale": { type: "boolean", default: false },
     only: { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
+    full: { type: "boolean", default: false },
+    budget: { type: "string" },
     "portal-port": { type: "string", default: "3400" },
     "sandbox-port": { type: "string", default: "4400" },
   },
@@ -52,6 +59,19 @@ const report = new Report();
 report.record("settings", { seconds, faultSeconds });
 if (!ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (line) => report.log(line))) {
   process.exit(1);
+}
+
+if (flags.only === "blast") {
+  // Its own stack: two instances, Redis and a rate-limited sandbox.
+  await measureBlast(report, {
+    full: flags.full,
+    portalPort,
+    sandboxPort,
+    ...(flags.budget === undefined ? {} : { budget: Number(flags.budget) }),
+  });
+  const file = report.finish(join(process.cwd(), "bench-results"));
+  report.log(`figures written to ${file} (and bench-results/latest.json)`);
+  process.exit(0);
 }
 
 // --cpu-prof: the portal writes a V8 profile when it stops (summarise with scripts/bench/cpu-profile.ts).

@@ -57,6 +57,9 @@ export function worldEnv(world: number): Record<string, string> {
     // has its unit tests (lib/sweetspot/breaker.test.ts); e2e/last-known-good.spec.ts reads its state.
     SWEETSPOT_BREAKER_FAILURES: "25",
     SWEETSPOT_BREAKER_COOLDOWN_MS: "2000",
+    // A spec's pages come faster than customers': the default budget could defer them. The budget
+    // stays on (counted, never reached): its behaviour has unit tests (lib/sweetspot/budget.test.ts).
+    SWEETSPOT_API_BUDGET: "5000",
     NEXTAUTH_URL: portalUrl,
     ...E2E_SECRETS,
     // The sandbox's own OpenID Connect issuer (sandbox/oidc.ts), so OIDC sign-in runs end to end.

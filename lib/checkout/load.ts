@@ -4,6 +4,7 @@ import type { CustomerSession } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import type { CallPriority } from "@/lib/sweetspot/budget";
 import { getCustomerCheckouts, getCustomerCheckoutWithDetail } from "@/lib/sweetspot/checkouts";
 import { pageReadThrough } from "./page-views";
 import type { RememberedRead, ViewOwner } from "./remembered-read";
@@ -36,14 +37,16 @@ function viewOptions(locale: Locale) {
 /**
  * The view holds words, so it is built in the request's language (`getLocale()`): the page, the JSON
  * route and the fingerprint route all pass the same one, so a poller never sees a change that is only
- * a language.
+ * a language. `priority` is what the upstream budget serves first: a page view (default), or a poll
+ * (the live page's fingerprint, the status image in an email), which yields to page views.
  */
 export async function loadCheckoutView(
   userId: string,
   checkoutId: string,
   locale: Locale,
+  { priority = "page" }: { priority?: CallPriority } = {},
 ): Promise<CheckoutView> {
-  const { checkout, detail } = await getCustomerCheckoutWithDetail(userId, checkoutId);
+  const { checkout, detail } = await getCustomerCheckoutWithDetail(userId, checkoutId, { priority });
   return toCheckoutView(checkout, detail, viewOptions(locale));
 }
 

@@ -7,7 +7,9 @@ import { StoreUnavailableError } from "@/lib/store/shared-store";
 import { UpstreamCircuitOpenError } from "@/lib/sweetspot/breaker";
 import {
   CheckoutNotFoundError,
+  UpstreamHeldBackError,
   UpstreamInvalidResponseError,
+  UpstreamRateLimitedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "@/lib/sweetspot/errors";
@@ -66,6 +68,9 @@ describe("a page read with last known good", () => {
     ["the API hanging past the deadline", new UpstreamTimeoutError("hung")],
     ["the breaker being open", new UpstreamCircuitOpenError("open")],
     ["the API answering garbage", new UpstreamInvalidResponseError("garbage")],
+    ["the API rate-limiting the key (429)", new UpstreamRateLimitedError("429", { retryAfterSeconds: 30 })],
+    ["the upstream budget spent past the page's deadline", new UpstreamHeldBackError("budget", 1)],
+    ["every instance pausing after a 429", new UpstreamHeldBackError("paused", 20)],
   ])("answers the saved view during %s", async (_, error) => {
     const { read, afterResponse, logs, served } = setup();
     await read(alex, "checkout:chk_1", pageSchema, live("On its way"));

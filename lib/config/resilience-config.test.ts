@@ -40,4 +40,20 @@ describe("deadline and breaker configuration", () => {
     expect(problems).toMatch(/^SWEETSPOT_BREAKER_FAILURES: /m);
     expect(problems).toMatch(/^SWEETSPOT_BREAKER_COOLDOWN_MS: /m);
   });
+
+  it("budgets 20 upstream calls a second by default, reads SWEETSPOT_API_BUDGET, and switches it off with off or 0", () => {
+    const budgetOf = (value?: string) => {
+      const result = parsePortalConfig(
+        { SWEETSPOT_SANDBOX: "1", ...(value === undefined ? {} : { SWEETSPOT_API_BUDGET: value }) },
+        generate,
+      );
+      return result.ok ? result.config.sweetspotApiBudget : result.problems.join("\n");
+    };
+    expect(budgetOf()).toBe(20);
+    expect(budgetOf("150")).toBe(150);
+    expect(budgetOf("off")).toBeNull();
+    expect(budgetOf("0")).toBeNull();
+    expect(budgetOf("lots")).toMatch(/^SWEETSPOT_API_BUDGET: .*calls per second/);
+    expect(budgetOf("-3")).toMatch(/^SWEETSPOT_API_BUDGET: /);
+  });
 });

@@ -8,6 +8,11 @@ import { z } from "zod";
 /** The key the embedded sandbox accepts when SWEETSPOT_API_KEY is unset. Documented in docs/configuration.md. */
 export const SANDBOX_DEV_API_KEY = "sk_sandbox_dev_key";
 export const DEFAULT_SANDBOX_PORT = 4010;
+/**
+ * Calls per second the deployment may make on the organization's key. The default leaves the API's
+ * rate limit room for the organization's own checkout flows (docs/deployment.md says how to choose).
+ */
+export const DEFAULT_API_BUDGET = 20;
 export const MIN_SECRET_LENGTH = 32;
 /** The longest SESSION_LIFETIME_DAYS accepted; customer revocations must outlive such a session. */
 export const MAX_SESSION_LIFETIME_DAYS = 30;
@@ -74,6 +79,15 @@ const variableSchemas = {
   SWEETSPOT_DEADLINE_MS: optionalText.pipe(wholeNumber(500, 120_000).default(4000)),
   SWEETSPOT_BREAKER_FAILURES: optionalText.pipe(wholeNumber(1, 1000).default(5)),
   SWEETSPOT_BREAKER_COOLDOWN_MS: optionalText.pipe(wholeNumber(100, 600_000).default(10_000)),
+  SWEETSPOT_API_BUDGET: optionalText
+    .pipe(
+      z
+        .union([z.enum(["off"]), z.coerce.number<string>().int().min(0).max(100_000)], {
+          error: "must be a whole number of API calls per second for the whole deployment, or off (0 is off)",
+        })
+        .default(DEFAULT_API_BUDGET),
+    )
+    .transform((budget) => (budget === "off" || budget === 0 ? null : budget)),
   SANDBOX_PORT: optionalText.pipe(port.default(DEFAULT_SANDBOX_PORT)),
   NEXTAUTH_SECRET: optionalText.pipe(secret.optional()),
   PORTAL_LINK_SECRET: exactText.pipe(secret.optional()),
@@ -158,6 +172,11 @@ export type PortalConfig = {
   sweetspotDeadlineMs: number;
   /** Consecutive failed calls that open the circuit breaker, and its cool-down (SWEETSPOT_BREAKER_*). */
   sweetspotBreaker: { failureThreshold: number; cooldownMs: number };
+  /**
+   * SWEETSPOT_API_BUDGET: upstream calls per second for the whole deployment (default
+   * DEFAULT_API_BUDGET), shared through the store; null when switched off (`off` or 0).
+   */
+  sweetspotApiBudget: number | null;
   authSecret: string;
   linkSecret: string;
   /** Secrets that were generated for this process because sandbox mode allowed it. */
@@ -258,6 +277,7 @@ export function parsePortalConfig(env: Env, generateSecret: () => string): Confi
           ? { url: raw.NOTIFY_WEBHOOK_URL, secret: raw.NOTIFY_WEBHOOK_SECRET }
           : null,
       trustedProxyCount: raw.TRUSTED_PROXY_COUNT,
+      sweetspotApiBudget: raw.SWEETSPOT_API_BUDGET,
       logLevel: raw.LOG_LEVEL ?? (sandboxMode ? "warn" : "info"),
     },
   };

@@ -5,7 +5,13 @@ import {
   newBreakerMemory,
   UpstreamCircuitOpenError,
 } from "./breaker";
-import { CheckoutNotFoundError, UpstreamTimeoutError, UpstreamUnavailableError } from "./errors";
+import {
+  CheckoutNotFoundError,
+  UpstreamHeldBackError,
+  UpstreamRateLimitedError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "./errors";
 
 function setup() {
   let clock = 0;
@@ -36,6 +42,26 @@ function setup() {
 }
 
 describe("circuit breaker", () => {
+  it("never opens for 429s or for calls the budget held back: the API is up, rate-limiting the key", async () => {
+    const b = setup();
+    for (let index = 0; index < 5; index++) {
+      await b.breaker
+        .run(async () => {
+          throw new UpstreamRateLimitedError("429", { status: 429, retryAfterSeconds: 30 });
+        })
+        .catch(() => {});
+      await b.breaker
+        .run(async () => {
+          throw new UpstreamHeldBackError("budget", 1);
+        })
+        .catch(() => {});
+    }
+    expect(b.breaker.state()).toBe("closed");
+    await b.down().catch(() => {});
+    await b.down().catch(() => {});
+    expect(b.breaker.state()).toBe("closed");
+  });
+
   it("opens after the threshold of consecutive failures and then fails fast without calling", async () => {
     const b = setup();
     await expect(b.down()).rejects.toBeInstanceOf(UpstreamUnavailableError);

@@ -1,4 +1,4 @@
-import { UpstreamUnavailableError } from "./errors";
+import { UpstreamHeldBackError, UpstreamRateLimitedError, UpstreamUnavailableError } from "./errors";
 import type { HttpClient } from "./http";
 
 /**
@@ -7,6 +7,8 @@ import type { HttpClient } from "./http";
  * UpstreamCircuitOpenError instead of each waiting out a deadline. After `cooldownMs` one call goes
  * through as a probe (half-open): its success closes the breaker, its failure opens it again. Any
  * answer from the API (even a 404 or a bad body) counts as alive; an aborted call counts as nothing.
+ * Neither does a 429 (the API is up and rate-limiting the key: the budget pauses every instance) nor a
+ * call the budget held back (it never reached the API).
  */
 
 export type BreakerState = "closed" | "open" | "half_open";
@@ -90,19 +92,19 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
         moveTo("closed");
         return result;
       } catch (error) {
-        if (error instanceof UpstreamUnavailableError) {
+        if (provesNothing(error)) {
+          // A probe that never learnt whether the API is back: let the next call probe.
+          if (isProbe) moveTo("half_open");
+        } else if (error instanceof UpstreamUnavailableError) {
           memory.consecutiveFailures++;
           if (isProbe || memory.consecutiveFailures >= options.failureThreshold) {
             memory.openedAt = now();
             moveTo("open");
           }
-        } else if (!isAbort(error)) {
+        } else {
           // The API answered: it is alive, whatever it said.
           memory.consecutiveFailures = 0;
           if (isProbe) moveTo("closed");
-        } else if (isProbe) {
-          // A probe whose caller gave up proved nothing: let the next call probe.
-          moveTo("half_open");
         }
         throw error;
       } finally {
@@ -110,6 +112,13 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
       }
     },
   };
+}
+
+/** Says nothing about whether the API is up: the caller walked away, the API rate-limited us, or it was never called. */
+function provesNothing(error: unknown): boolean {
+  return (
+    isAbort(error) || error instanceof UpstreamRateLimitedError || error instanceof UpstreamHeldBackError
+  );
 }
 
 function isAbort(error: unknown): boolean {

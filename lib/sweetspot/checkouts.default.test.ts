@@ -32,5 +32,7 @@ describe("the default client", () => {
     vi.stubEnv("SWEETSPOT_API_KEY", "sk_changed_later");
     await checkouts.getCustomerCheckout("usr_alice", "chk_1");
     expect(upstream.requests[1]?.headers["x-api-key"]).toBe("sk_from_env_key");
-  });
+    // The first import inside the test loads the client with its budget and shared store (Redis client
+    // included): more than the default 5 s on a busy 2-core machine.
+  }, 20_000);
 });

@@ -3,6 +3,8 @@ import { env } from "@/lib/env";
 import { createTelemetryUserHasher } from "@/lib/telemetry/user-hash";
 import { type CircuitBreaker, guardedByBreaker } from "./breaker";
 import { upstreamBreaker } from "./breakers";
+import type { CallPriority } from "./budget";
+import { upstreamBudget } from "./budgets";
 import { coalesced } from "./coalesce";
 import { createDeadline, DEFAULT_DEADLINE_MS, type Deadline } from "./deadline";
 import { CheckoutNotFoundError, CheckoutUnreadableError } from "./errors";
@@ -38,6 +40,8 @@ type CallOptions = {
   signal?: AbortSignal;
   /** Shared by every request of one page read; each exported read starts one of `deadlineMs` when absent. */
   deadline?: Deadline;
+  /** A customer's page view (default) or a live page's poll: what the upstream budget serves first. */
+  priority?: CallPriority;
 };
 
 type CustomerCheckoutsQuery = {
@@ -112,6 +116,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       query: buildCheckoutsQuery({ ...params, userId }),
       signal: call.signal,
       deadline: call.deadline,
+      priority: call.priority,
       userId,
     });
     const { records, skipped } = parseCheckoutList(response.value, response.text, LIST_PATH);
@@ -219,6 +224,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
       notFoundIsCheckout: true,
       signal: call.signal,
       deadline: call.deadline,
+      priority: call.priority,
       userId,
     });
     const detail = parseCheckoutDetail(response.value, response.text, DETAIL_PATH);
@@ -245,7 +251,7 @@ export function createSweetspotClient(options: SweetspotClientOptions): Sweetspo
         detailAbort.abort();
         throw error;
       }),
-      readOwnDetail(userId, checkoutId, { signal: detailSignal, deadline: call.deadline }),
+      readOwnDetail(userId, checkoutId, { ...call, signal: detailSignal }),
     ]);
     if (listed.status === "rejected") throw listed.reason;
     // Any detail failure degrades to "no detail": the page still has everything the list carries.
@@ -270,6 +276,7 @@ function sweetspotClient(): SweetspotClient {
       deadlineMs: config.sweetspotDeadlineMs,
       breaker: upstreamBreaker(),
       logger: upstreamLoggerFor(config.logLevel),
+      budget: upstreamBudget(),
     });
   }
   return defaultClient;

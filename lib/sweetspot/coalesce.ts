@@ -134,6 +134,8 @@ function coalescingKey(spec: RequestSpec): string {
     spec.query?.toString() ?? "",
     spec.userId ?? null,
     spec.notFoundIsCheckout === true,
+    // A poll the budget refuses must not take a page view waiting on the same call down with it.
+    spec.priority ?? "page",
   ]);
 }
 

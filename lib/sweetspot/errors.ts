@@ -52,6 +52,34 @@ export class UpstreamUnavailableError extends SweetspotError {
   }
 }
 
+/**
+ * The API answered 429: it rate-limits the organization's key, which the organization's own checkout
+ * flows share. Not the API being down (the breaker ignores it); every instance pauses (budget.ts).
+ */
+export class UpstreamRateLimitedError extends UpstreamUnavailableError {
+  override name = "UpstreamRateLimitedError";
+}
+
+/**
+ * The portal did not call the API, to stay within the deployment's upstream budget or a 429's pause
+ * (lib/sweetspot/budget.ts). Pages answer it like any unavailability (last known good, or the calm
+ * error page); the live page's poller is told "unchanged, ask again later".
+ */
+export class UpstreamHeldBackError extends UpstreamUnavailableError {
+  override name = "UpstreamHeldBackError";
+  readonly reason: "budget" | "paused";
+
+  constructor(reason: "budget" | "paused", retryAfterSeconds: number) {
+    super(
+      reason === "budget"
+        ? "Sweet Spot API call held back: the upstream budget for this second is spent"
+        : "Sweet Spot API call held back: the API rate-limited the key (429) and every instance is pausing",
+      { retryAfterSeconds },
+    );
+    this.reason = reason;
+  }
+}
+
 /** Every attempt timed out. A kind of unavailability; routes may answer 504 instead of 503. */
 export class UpstreamTimeoutError extends UpstreamUnavailableError {
   override name = "UpstreamTimeoutError";

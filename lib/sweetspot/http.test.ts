@@ -9,7 +9,9 @@ import {
 import {
   CheckoutNotFoundError,
   UpstreamAuthError,
+  UpstreamHeldBackError,
   UpstreamInvalidResponseError,
+  UpstreamRateLimitedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "./errors";
@@ -296,45 +298,26 @@ describe("retries", () => {
 });
 
 describe("429", () => {
-  it("waits out a short Retry-After for real and succeeds", async () => {
-    const api = await serve((_, res, index) =>
-      index === 0 ? sendJson(res, 429, {}, { "retry-after": "1" }) : sendJson(res, 200, ["ok"]),
-    );
-    const { http, logs } = client(api.url, { sleep: undefined });
-    const started = performance.now();
-    await expect(http.requestJson(list())).resolves.toHaveProperty("value", ["ok"]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
-    expect(api.requests).toHaveLength(2);
-    expect((api.requests[1]?.startedAt ?? 0) - (api.requests[0]?.startedAt ?? 0)).toBeGreaterThanOrEqual(950);
-    expect(logs.map((entry) => [entry.status, entry.outcome])).toEqual([
-      [429, "retry"],
-      [200, "ok"],
-    ]);
-  });
-
-  it("reads an HTTP-date Retry-After", async () => {
-    const now = Date.parse("2026-11-20T12:00:00Z");
-    const api = await serve((_, res, index) =>
-      index === 0
-        ? sendJson(res, 429, {}, { "retry-after": new Date(now + 2000).toUTCString() })
-        : sendJson(res, 200, []),
-    );
-    const { http, sleeps } = client(api.url, { now: () => now });
-    await http.requestJson(list());
-    expect(sleeps).toEqual([2000]);
-  });
-
-  it("fails fast on a long Retry-After, carrying it", async () => {
-    const api = await serve((_, res) => sendJson(res, 429, {}, { "retry-after": "120" }));
+  it("is not retried: it fails at once as rate limited, carrying a delta-seconds Retry-After", async () => {
+    const api = await serve((_, res) => sendJson(res, 429, {}, { "retry-after": "1" }));
     const { http, sleeps } = client(api.url);
     const error = await failure(http.requestJson(list()));
-    expect(error).toBeInstanceOf(UpstreamUnavailableError);
-    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120, attempts: 1 });
+    expect(error).toBeInstanceOf(UpstreamRateLimitedError);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 1, attempts: 1 });
     expect(api.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
-  it("fails fast on a 429 without Retry-After", async () => {
+  it("reads an HTTP-date Retry-After", async () => {
+    const now = Date.parse("2026-11-20T12:00:00Z");
+    const api = await serve((_, res) =>
+      sendJson(res, 429, {}, { "retry-after": new Date(now + 2000).toUTCString() }),
+    );
+    const { http } = client(api.url, { now: () => now });
+    expect(await failure(http.requestJson(list()))).toMatchObject({ retryAfterSeconds: 2 });
+  });
+
+  it("fails at once on a 429 without Retry-After", async () => {
     const api = await serve((_, res) => sendJson(res, 429, {}));
     const { http } = client(api.url);
     const error = await failure(http.requestJson(list()));
@@ -342,12 +325,44 @@ describe("429", () => {
     expect(api.requests).toHaveLength(1);
   });
 
-  it("waits only once", async () => {
-    const api = await serve((_, res) => sendJson(res, 429, {}, { "retry-after": "1" }));
-    const { http, sleeps } = client(api.url);
-    const error = await failure(http.requestJson(list()));
-    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 1, attempts: 2 });
-    expect(sleeps).toEqual([1000]);
+  it("tells the budget, which pauses every instance for the Retry-After", async () => {
+    const api = await serve((_, res) => sendJson(res, 429, {}, { "retry-after": "30" }));
+    const pauses: (number | undefined)[] = [];
+    const admitted: string[] = [];
+    const { http } = client(api.url, {
+      budget: {
+        admit: async (priority) => {
+          admitted.push(priority);
+        },
+        pause: async (seconds) => {
+          pauses.push(seconds);
+        },
+        state: () => Promise.reject(new Error("not asked")),
+      },
+    });
+    await failure(http.requestJson({ ...list(), priority: "poll" }));
+    expect(admitted).toEqual(["poll"]);
+    expect(pauses).toEqual([30]);
+  });
+
+  it("asks the budget before every attempt, retries included, and makes none it refuses", async () => {
+    const api = await serve((_, res, index) =>
+      index === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, ["ok"]),
+    );
+    let asked = 0;
+    const { http } = client(api.url, {
+      budget: {
+        admit: async () => {
+          asked++;
+          if (asked > 1) throw new UpstreamHeldBackError("budget", 1);
+        },
+        pause: async () => {},
+        state: () => Promise.reject(new Error("not asked")),
+      },
+    });
+    expect(await failure(http.requestJson(list()))).toBeInstanceOf(UpstreamHeldBackError);
+    expect(asked).toBe(2);
+    expect(api.requests).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { type UpstreamErrorKind, type UpstreamSpan, withUpstreamSpan } from "@/lib/telemetry";
 import type { UserIdHasher } from "@/lib/telemetry/user-hash";
+import type { CallPriority, UpstreamBudget } from "./budget";
 import { createDeadline, DEFAULT_DEADLINE_MS, type Deadline } from "./deadline";
 import {
   CheckoutNotFoundError,
   type SweetspotError,
   UpstreamAuthError,
   UpstreamInvalidResponseError,
+  UpstreamRateLimitedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "./errors";
@@ -40,8 +42,11 @@ export type HttpClientOptions = {
   /** Wall clock in ms, for `Retry-After` dates. */
   now?: () => number;
   randomUUID?: () => string;
-  /** A 429 whose `Retry-After` is at most this is waited out once; a longer one fails fast. */
-  maxRetryAfterSeconds?: number;
+  /**
+   * Asked before every attempt (retries included), told every 429 (lib/sweetspot/budget.ts). None: every
+   * attempt goes out, and a 429 only fails its request.
+   */
+  budget?: UpstreamBudget;
   /** How spans name the customer (a keyed hash); without it they name no customer. */
   hashUserId?: UserIdHasher;
 };
@@ -62,6 +67,8 @@ export type RequestSpec = {
    * telemetry records only its keyed hash.
    */
   userId?: string;
+  /** What the budget lets through first: a customer's page view (the default), or a live page's poll. */
+  priority?: CallPriority;
 };
 
 export type JsonResponse = {
@@ -89,14 +96,12 @@ type AttemptResult =
 /** What to do after one attempt. */
 type Verdict =
   | { kind: "success"; body: string }
-  | { kind: "retry"; waitMs: number; failure?: UpstreamFailure; usesRetryAfter?: boolean }
+  | { kind: "retry"; waitMs: number; failure?: UpstreamFailure }
   | { kind: "abort" }
   | { kind: "fail"; error: SweetspotError; failure?: UpstreamFailure };
 
 /** Where one attempt leaves the request: answered (or thrown), or to be tried again after a wait. */
-type AttemptStep =
-  | { kind: "done"; response: JsonResponse }
-  | { kind: "retry"; waitMs: number; usesRetryAfter: boolean };
+type AttemptStep = { kind: "done"; response: JsonResponse } | { kind: "retry"; waitMs: number };
 
 type PreparedRequest = {
   method: "GET" | "POST";
@@ -125,7 +130,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
-  const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 2;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
   const authValue =
     options.authHeader.toLowerCase() === "authorization" ? `Bearer ${options.apiKey}` : options.apiKey;
@@ -188,7 +192,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     spec: RequestSpec,
     request: PreparedRequest,
     attempt: number,
-    waitedForRetryAfter: boolean,
     deadline: Deadline,
   ): Verdict {
     const mayRetry = request.method === "GET" && attempt < MAX_ATTEMPTS;
@@ -218,17 +221,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const { status } = result;
     if (status >= 200 && status < 300) return { kind: "success", body: result.body ?? "" };
     const retryAfterSeconds = parseRetryAfter(result.retryAfter, now());
-    if (
-      status === 429 &&
-      mayRetry &&
-      !waitedForRetryAfter &&
-      retryAfterSeconds !== undefined &&
-      retryAfterSeconds <= maxRetryAfterSeconds &&
-      fits(retryAfterSeconds * 1000)
-    ) {
-      return { kind: "retry", waitMs: retryAfterSeconds * 1000, usesRetryAfter: true };
-    }
-    if (status !== 429 && RETRYABLE_STATUSES.has(status) && mayRetry) {
+    // A 429 speaks for the whole key: never retried at once (the budget pauses every instance instead).
+    if (RETRYABLE_STATUSES.has(status) && mayRetry) {
       const waitMs = backoffMs(attempt, random);
       if (fits(waitMs)) return { kind: "retry", waitMs };
     }
@@ -287,13 +281,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request: PreparedRequest,
     spec: RequestSpec,
     attempt: number,
-    waitedForRetryAfter: boolean,
     deadline: Deadline,
     span: UpstreamSpan,
   ): Promise<AttemptStep> {
     const started = performance.now();
     const result = await sendWithTimeout(request, deadline, spec.signal);
-    const verdict = classifyResponse(result, spec, request, attempt, waitedForRetryAfter, deadline);
+    const verdict = classifyResponse(result, spec, request, attempt, deadline);
     const report = (outcome: UpstreamOutcome, failure?: UpstreamFailure, errorKind?: UpstreamErrorKind) => {
       logAttempt(request, spec, attempt, result, performance.now() - started, outcome, failure);
       span.record({ status: result.kind === "response" ? result.status : null, outcome, errorKind });
@@ -311,12 +304,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       case "retry":
         report("retry", verdict.failure, errorKindOf(result, spec));
-        return { kind: "retry", waitMs: verdict.waitMs, usesRetryAfter: verdict.usesRetryAfter === true };
+        return { kind: "retry", waitMs: verdict.waitMs };
       case "abort":
         report("error", "aborted", "aborted");
         throw spec.signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
       case "fail":
         report("error", verdict.failure, errorKindOf(result, spec));
+        if (verdict.error instanceof UpstreamRateLimitedError) {
+          await options.budget?.pause(verdict.error.retryAfterSeconds);
+        }
         throw verdict.error;
     }
   }
@@ -325,14 +321,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const request = buildRequest(spec);
     const deadline = spec.deadline ?? createDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, monotonicNow);
     const userHash = spec.userId && options.hashUserId ? options.hashUserId(spec.userId) : undefined;
-    let waitedForRetryAfter = false;
     for (let attempt = 1; ; attempt++) {
+      // Every attempt is a call on the organization's key: each one waits for (or is refused) a slot.
+      await options.budget?.admit(spec.priority ?? "page", deadline, spec.signal);
       const step = await withUpstreamSpan(
         { method: request.method, route: spec.path, attempt, userHash },
-        (span) => attemptOnce(request, spec, attempt, waitedForRetryAfter, deadline, span),
+        (span) => attemptOnce(request, spec, attempt, deadline, span),
       );
       if (step.kind === "done") return step.response;
-      if (step.usesRetryAfter) waitedForRetryAfter = true;
       // The wait lies between two attempt spans, in neither.
       await sleep(step.waitMs, spec.signal);
       // Aborted while waiting (a shared call nobody waits for any more): no attempt that could only
@@ -359,7 +355,13 @@ function errorForStatus(
       context,
     );
   }
-  if (status === 429 || status >= 500) {
+  if (status === 429) {
+    return new UpstreamRateLimitedError(`Sweet Spot API rate-limited the key (429) for ${where}`, {
+      ...context,
+      retryAfterSeconds,
+    });
+  }
+  if (status >= 500) {
     return new UpstreamUnavailableError(
       `Sweet Spot API unavailable (${status}) for ${where} after ${context.attempts} attempt(s)`,
       { ...context, retryAfterSeconds },

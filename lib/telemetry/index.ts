@@ -3,8 +3,11 @@
  * OpenTelemetry SDK is registered (lib/telemetry/start.ts, when OTEL_EXPORTER_OTLP_ENDPOINT is set).
  */
 export {
+  type BudgetOutcome,
   recordRateLimited,
   recordServedFromLastKnownGood,
+  recordUpstreamBudget,
+  recordUpstreamPause,
   recordWebhookFailure,
   type WebhookFailureKind,
 } from "./portal-metrics";

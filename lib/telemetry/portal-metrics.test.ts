@@ -5,6 +5,8 @@ import {
   PORTAL_METRICS,
   recordRateLimited,
   recordServedFromLastKnownGood,
+  recordUpstreamBudget,
+  recordUpstreamPause,
   recordWebhookFailure,
 } from "./portal-metrics";
 
@@ -41,5 +43,37 @@ describe("portal counters", () => {
     expect(telemetry.points(PORTAL_METRICS.webhookFailures)).toEqual([
       expect.objectContaining({ attributes: { "error.type": "timeout" }, value: 1 }),
     ]);
+  });
+
+  it("counts calls through the upstream budget by outcome, priority and reason, and 429 pauses", async () => {
+    recordUpstreamBudget("admitted", "page");
+    recordUpstreamBudget("admitted", "page");
+    recordUpstreamBudget("refused", "poll", "budget");
+    recordUpstreamBudget("deferred", "page", "paused");
+    recordUpstreamPause(30);
+    await telemetry.collect();
+    expect(telemetry.points(PORTAL_METRICS.upstreamBudget)).toEqual([
+      expect.objectContaining({
+        attributes: { "portal.budget.outcome": "admitted", "portal.budget.priority": "page" },
+        value: 2,
+      }),
+      expect.objectContaining({
+        attributes: {
+          "portal.budget.outcome": "refused",
+          "portal.budget.priority": "poll",
+          "portal.budget.reason": "budget",
+        },
+        value: 1,
+      }),
+      expect.objectContaining({
+        attributes: {
+          "portal.budget.outcome": "deferred",
+          "portal.budget.priority": "page",
+          "portal.budget.reason": "paused",
+        },
+        value: 1,
+      }),
+    ]);
+    expect(telemetry.points(PORTAL_METRICS.upstreamPauses)).toEqual([expect.objectContaining({ value: 1 })]);
   });
 });

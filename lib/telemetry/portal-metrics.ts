@@ -10,6 +10,9 @@ export const PORTAL_METRICS = {
   lastKnownGood: "portal.last_known_good.served",
   rateLimited: "portal.rate_limited",
   webhookFailures: "portal.notification.webhook.failures",
+  upstreamBudget: "portal.upstream.budget.calls",
+  upstreamPauses: "portal.upstream.rate_limit.pauses",
+  upstreamPauseSeconds: "portal.upstream.rate_limit.pause_seconds",
 } as const;
 
 const PORTAL_ATTR = {
@@ -17,7 +20,13 @@ const PORTAL_ATTR = {
   limit: "portal.rate_limit",
   errorType: "error.type",
   servedFromLastKnownGood: "portal.served_from_last_known_good",
+  budgetOutcome: "portal.budget.outcome",
+  budgetPriority: "portal.budget.priority",
+  budgetReason: "portal.budget.reason",
 } as const;
+
+/** What the upstream budget did with one call: let it through, made a page view wait, or refused it. */
+export type BudgetOutcome = "admitted" | "deferred" | "refused";
 
 export type WebhookFailureKind = "timeout" | "network" | "rejected" | "other";
 
@@ -30,6 +39,17 @@ const portalInstruments = instrumentsFor((meter) => ({
   }),
   webhookFailures: meter.createCounter(PORTAL_METRICS.webhookFailures, {
     description: "Notification webhook calls that failed, by kind",
+  }),
+  upstreamBudget: meter.createCounter(PORTAL_METRICS.upstreamBudget, {
+    description:
+      "Calls on the Sweet Spot API's key by what the upstream budget did with them (admitted, deferred, refused)",
+  }),
+  upstreamPauses: meter.createCounter(PORTAL_METRICS.upstreamPauses, {
+    description: "429 answers from the Sweet Spot API, each pausing every instance",
+  }),
+  upstreamPauseSeconds: meter.createHistogram(PORTAL_METRICS.upstreamPauseSeconds, {
+    description: "How long each 429 paused calls to the Sweet Spot API",
+    unit: "s",
   }),
 }));
 
@@ -60,4 +80,30 @@ export function recordRateLimited(limit: string): void {
 /** A notification webhook call that failed. */
 export function recordWebhookFailure(kind: WebhookFailureKind): void {
   safely(() => portalInstruments().webhookFailures.add(1, { [PORTAL_ATTR.errorType]: kind }));
+}
+
+/**
+ * One call through the upstream budget: `admitted` (budget used), `deferred` (a page view waited for a
+ * slot or for a pause to end) or `refused` (held back: a poll over its share, or a page view out of time).
+ */
+export function recordUpstreamBudget(
+  outcome: BudgetOutcome,
+  priority: "page" | "poll",
+  reason?: "budget" | "paused",
+): void {
+  safely(() =>
+    portalInstruments().upstreamBudget.add(1, {
+      [PORTAL_ATTR.budgetOutcome]: outcome,
+      [PORTAL_ATTR.budgetPriority]: priority,
+      ...(reason ? { [PORTAL_ATTR.budgetReason]: reason } : {}),
+    }),
+  );
+}
+
+/** A 429 from the Sweet Spot API paused every instance for `seconds`. */
+export function recordUpstreamPause(seconds: number): void {
+  safely(() => {
+    portalInstruments().upstreamPauses.add(1);
+    portalInstruments().upstreamPauseSeconds.record(seconds);
+  });
 }

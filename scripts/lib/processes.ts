@@ -12,7 +12,7 @@ export type ManagedProcess = {
 
 export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
 
-type StartOptions = {
+export type StartOptions = {
   env: NodeJS.ProcessEnv;
   stdio?: StdioOptions;
   cwd?: string;

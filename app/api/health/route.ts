@@ -1,5 +1,6 @@
 import { sharedStore } from "@/lib/store/shared";
 import { upstreamBreakerStates } from "@/lib/sweetspot/breakers";
+import { upstreamBudget } from "@/lib/sweetspot/budgets";
 import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
 
 /**
@@ -18,6 +19,12 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * `breakers` reports each upstream's circuit breaker ("closed", "open", "half_open"). It never changes
  * the status code: an open breaker means the API is failing for every instance alike, which the
  * probe already says, and pages keep answering (last known good, or the error page).
+ *
+ * `budget` is the deployment's upstream budget (SWEETSPOT_API_BUDGET; null when off): calls per second
+ * for page views and for polls, how many the current second has used across every instance sharing
+ * the store, and until when a 429 pauses every instance (null when none). It never changes the status
+ * code either: a paused or spent budget is the same for every instance. The probe itself is exempt
+ * from the budget (one call per instance every few seconds at most).
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
   ok: true,
@@ -30,12 +37,21 @@ export async function GET() {
   const api = await probeApi();
   const serving = SERVES_CUSTOMERS[api.status];
   const store = sharedStore();
+  const budget = await upstreamBudget()
+    .state()
+    .catch(() => null);
   return Response.json(
     {
       status: serving ? "ok" : "unavailable",
       api,
       store: { kind: store.kind, status: store.isAvailable() ? "available" : "unavailable" },
       breakers: upstreamBreakerStates(),
+      budget: budget && {
+        callsPerSecond: budget.callsPerSecond,
+        pollCallsPerSecond: budget.pollCallsPerSecond,
+        usedThisSecond: budget.usedThisSecond,
+        pausedUntil: budget.pausedUntil?.toISOString() ?? null,
+      },
     },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );

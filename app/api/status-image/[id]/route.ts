@@ -61,7 +61,8 @@ export async function GET(request: NextRequest, { params }: Context) {
     // The pages' read and view model, so the image says what the page says (same fallbacks). Read
     // every time: the customer's access and the status are checked afresh, only rendering is cached.
     // The image's language (the token's `lang` claim, else English): headline and steps come out in it.
-    view = await loadCheckoutView(userId, id, locale);
+    // Read at poll priority: the opens of a notification blast must leave page views their headroom.
+    view = await loadCheckoutView(userId, id, locale, { priority: "poll" });
   } catch (error) {
     return jsonResponseForError(error);
   }

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryStore } from "@/lib/store/memory-store";
+import { createRedisStore } from "@/lib/store/redis-store";
+import type { SharedStore } from "@/lib/store/shared-store";
+import { recordingChanges } from "@/test-support/recording-store";
+import { type RedisServer, startRedisServer } from "@/test-support/redis-server";
+import { type CallPriority, createUpstreamBudget, type UpstreamBudgetOptions } from "./budget";
+import type { Deadline } from "./deadline";
+import { UpstreamHeldBackError } from "./errors";
+
+/** A wall clock the test moves; budgets sleep by moving it (no real waiting). */
+function fakeClock(start = Date.parse("2026-12-06T12:00:00.000Z")) {
+  let at = start;
+  return {
+    now: () => at,
+    advance: (ms: number) => {
+      at += ms;
+    },
+  };
+}
+
+type Clock = ReturnType<typeof fakeClock>;
+
+function budgetOn(store: SharedStore, clock: Clock, options: Partial<UpstreamBudgetOptions> = {}) {
+  const slept: number[] = [];
+  const budget = createUpstreamBudget({
+    store,
+    callsPerSecond: 10,
+    now: clock.now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      clock.advance(ms);
+    },
+    ...options,
+  });
+  return { budget, slept };
+}
+
+/** A deadline on the same fake clock. */
+function deadlineOf(clock: Clock, totalMs = 4000): Deadline {
+  const endsAt = clock.now() + totalMs;
+  return { totalMs, remainingMs: () => Math.max(0, endsAt - clock.now()) };
+}
+
+/** What `count` calls of one priority get, one after another: admitted or held back (and why). */
+async function outcomes(
+  budget: ReturnType<typeof createUpstreamBudget>,
+  priority: CallPriority,
+  count: number,
+  deadline: () => Deadline,
+) {
+  const results: string[] = [];
+  for (let index = 0; index < count; index++) {
+    try {
+      await budget.admit(priority, deadline());
+      results.push("admitted");
+    } catch (error) {
+      if (!(error instanceof UpstreamHeldBackError)) throw error;
+      results.push(error.reason);
+    }
+  }
+  return results;
+}
+
+const tally = (results: string[]) =>
+  results.reduce<Record<string, number>>((counts, result) => {
+    counts[result] = (counts[result] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe("the upstream budget (one instance, in-process store)", () => {
+  it("lets page views use the whole second's budget, paced over it, then makes the next one wait for the next second", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.400Z"));
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    const started = clock.now();
+    expect(tally(await outcomes(budget, "page", 10, () => deadlineOf(clock)))).toEqual({ admitted: 10 });
+    // The n-th call of a second starts no earlier than (n − 1)/10 of it: the tenth at 0.9 s.
+    expect(clock.now() % 1000).toBe(900);
+
+    await budget.admit("page", deadlineOf(clock));
+    expect(Math.floor(clock.now() / 1000)).toBe(Math.floor(started / 1000) + 1);
+  });
+
+  it("refuses a page view when no slot comes within its deadline", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.400Z"));
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    await outcomes(budget, "page", 10, () => deadlineOf(clock));
+    const refusedAt = clock.now();
+    // 100 ms to the next second, but a call needs 250 ms of the deadline left after the wait.
+    const error = await budget.admit("page", deadlineOf(clock, 300)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UpstreamHeldBackError);
+    expect(error).toMatchObject({ reason: "budget", retryAfterSeconds: 1 });
+    expect(clock.now()).toBe(refusedAt);
+  });
+
+  it("gives polls at most half the budget and refuses the rest at once", async () => {
+    const clock = fakeClock();
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    expect(tally(await outcomes(budget, "poll", 5, () => deadlineOf(clock)))).toEqual({ admitted: 5 });
+    const refusedAt = clock.now();
+    expect(tally(await outcomes(budget, "poll", 3, () => deadlineOf(clock)))).toEqual({ budget: 3 });
+    expect(clock.now()).toBe(refusedAt);
+  });
+
+  it("keeps page views their headroom however many polls are refused", async () => {
+    const clock = fakeClock();
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    await outcomes(budget, "poll", 200, () => deadlineOf(clock));
+    expect(tally(await outcomes(budget, "page", 5, () => deadlineOf(clock)))).toEqual({ admitted: 5 });
+  });
+
+  it("serves page views before polls: once page views have spent the second, polls are refused", async () => {
+    const clock = fakeClock();
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    await outcomes(budget, "page", 10, () => deadlineOf(clock));
+    expect(tally(await outcomes(budget, "poll", 3, () => deadlineOf(clock)))).toEqual({ budget: 3 });
+  });
+
+  it("switched off, lets every call through as before and counts nothing", async () => {
+    const clock = fakeClock();
+    const { store, changes } = recordingChanges(createMemoryStore({ now: clock.now }));
+    const { budget, slept } = budgetOn(store, clock, { callsPerSecond: null });
+    expect(tally(await outcomes(budget, "page", 100, () => deadlineOf(clock)))).toEqual({ admitted: 100 });
+    expect(tally(await outcomes(budget, "poll", 100, () => deadlineOf(clock)))).toEqual({ admitted: 100 });
+    expect(slept).toEqual([]);
+    expect(changes).toEqual([]);
+    expect(await budget.state()).toMatchObject({ callsPerSecond: null, pausedUntil: null });
+  });
+
+  it("after a 429, refuses polls and makes page views wait until its Retry-After has passed", async () => {
+    const clock = fakeClock();
+    const { budget, slept } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    await budget.pause(3);
+    expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+    // A deadline shorter than the pause: refused at once, so the page answers from last known good.
+    expect(await outcomes(budget, "page", 1, () => deadlineOf(clock, 2000))).toEqual(["paused"]);
+    const pauseEnds = clock.now() + 3000;
+    expect(await outcomes(budget, "page", 1, () => deadlineOf(clock, 4000))).toEqual(["admitted"]);
+    expect(clock.now()).toBeGreaterThanOrEqual(pauseEnds);
+    expect(slept).toEqual([3000]);
+  });
+
+  it("does not send a call that waited for its place in the second once a 429 has paused everyone", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.000Z"));
+    const store = createMemoryStore({ now: clock.now });
+    let pauseDuringWait = true;
+    const { budget } = budgetOn(store, clock, {
+      sleep: async (ms) => {
+        clock.advance(ms);
+        // Another instance is answered 429 while this call waits for its place.
+        if (pauseDuringWait)
+          await createUpstreamBudget({ store, callsPerSecond: 10, now: clock.now }).pause(30);
+        pauseDuringWait = false;
+      },
+    });
+    await budget.admit("page", deadlineOf(clock));
+    // The second call of the second waits 100 ms for its place, and the pause comes meanwhile.
+    expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+  });
+
+  it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
+    const clock = fakeClock();
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    await budget.pause(undefined);
+    expect((await budget.state()).pausedUntil?.getTime()).toBe(clock.now() + 5000);
+    await budget.pause(60);
+    await budget.pause(2);
+    expect((await budget.state()).pausedUntil?.getTime()).toBe(clock.now() + 60_000);
+  });
+
+  it("honours the pause even while the 429 is on, budget off", async () => {
+    const clock = fakeClock();
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock, { callsPerSecond: null });
+    await budget.pause(10);
+    expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+  });
+});
+
+describe("the upstream budget shared by two instances on one Redis", () => {
+  let redis: RedisServer;
+  const stores: SharedStore[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await redis.dispose();
+  });
+  const instance = (clock: Clock, options: Partial<UpstreamBudgetOptions> = {}) => {
+    // Each instance its own connection, as two portal processes would have.
+    const store = createRedisStore({ url: redis.url, namespace: `budget-test-${stores.length >> 1}:` });
+    stores.push(store);
+    return budgetOn(store, clock, options);
+  };
+
+  it("counts every instance's calls against one budget per second", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const a = instance(clock);
+    const b = instance(clock);
+    const both = await Promise.all([
+      outcomes(a.budget, "page", 6, () => deadlineOf(clock, 300)),
+      outcomes(b.budget, "page", 6, () => deadlineOf(clock, 300)),
+    ]);
+    expect(tally(both.flat())).toEqual({ admitted: 10, budget: 2 });
+    expect((await a.budget.state()).usedThisSecond).toBe(10);
+  });
+
+  it("pauses both instances when one of them is answered 429, until the Retry-After has passed", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const a = instance(clock);
+    const b = instance(clock);
+    await a.budget.pause(30);
+    expect(await outcomes(b.budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+    expect(await outcomes(b.budget, "page", 1, () => deadlineOf(clock))).toEqual(["paused"]);
+    expect((await b.budget.state()).pausedUntil?.getTime()).toBe(clock.now() + 30_000);
+    clock.advance(29_000);
+    expect(await outcomes(b.budget, "page", 1, () => deadlineOf(clock, 500))).toEqual(["paused"]);
+    clock.advance(1000);
+    expect(await outcomes(b.budget, "page", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
+    expect(await outcomes(a.budget, "poll", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
+  });
+});

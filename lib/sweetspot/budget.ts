@@ -1,0 +1,224 @@
+import { createMemoryStore } from "@/lib/store/memory-store";
+import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
+import type { Deadline } from "./deadline";
+import { UpstreamHeldBackError } from "./errors";
+
+/**
+ * The deployment's upstream budget: at most `callsPerSecond` calls to the Sweet Spot API per second,
+ * counted in the shared store, so every instance sharing a Redis shares one budget (the organization's
+ * key is one key, whatever the number of instances). Windows are whole seconds of the wall clock
+ * (`floor(now / 1000)`), so every instance agrees on which window a call falls in.
+ *
+ * Pacing. The n-th call of a second does not start before n/budget of that second has passed: a full
+ * second's calls are spread evenly over it rather than sent in a burst at its start. The API counts
+ * calls when they arrive, a little after the portal counted them; evenly spread, the calls that slip
+ * into the API's next second are about as many as that second's own late start leaves room for.
+ *
+ * Priorities. A customer's page view may use the whole budget, and waits for the next second while
+ * its deadline allows. A live page's poll may use only `pollShare` of it, counted in a second key of
+ * its own (so refused polls never eat into the page views' headroom), and is never kept waiting: it is
+ * told to ask again later. The health probe does not come here (lib/sweetspot/probe.ts).
+ *
+ * A 429 is the API speaking for the whole key: `pause` stores until when nobody may call, and every
+ * instance honours it before every attempt. Page views wait it out when it ends within their deadline.
+ *
+ * The store unavailable: each instance counts alone, in process, against the whole budget. A Redis
+ * outage then allows at most instances × budget, rather than unbounded calls or no calls at all.
+ */
+
+export type CallPriority = "page" | "poll";
+
+export type BudgetObserver = {
+  /** A call was let through. */
+  admitted?(priority: CallPriority): void;
+  /** A page view waited for a slot (or for a pause to end); told once per wait. */
+  deferred?(priority: CallPriority, reason: "budget" | "paused"): void;
+  /** A call was refused without reaching the API. */
+  refused?(priority: CallPriority, reason: "budget" | "paused"): void;
+  /** A 429 paused every instance for `seconds`. */
+  paused?(seconds: number): void;
+};
+
+export type BudgetSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export type UpstreamBudgetOptions = {
+  store: SharedStore;
+  /** Calls per second for the whole deployment; null switches the budget off (the 429 pause stays). */
+  callsPerSecond: number | null;
+  /** The part of the budget polls may use, in (0, 1]. */
+  pollShare?: number;
+  /** Wall-clock milliseconds: windows and pauses are shared between instances. */
+  now?: () => number;
+  sleep?: BudgetSleep;
+  observer?: BudgetObserver;
+};
+
+export type BudgetState = {
+  /** Calls per second for the deployment, or null when the budget is off. */
+  callsPerSecond: number | null;
+  pollCallsPerSecond: number | null;
+  /** Calls counted so far in the current second (across instances sharing the store). */
+  usedThisSecond: number;
+  /** Until when a 429 pauses every instance, or null. */
+  pausedUntil: Date | null;
+};
+
+export type UpstreamBudget = {
+  /**
+   * Resolves when one call may go out now. Throws UpstreamHeldBackError when it may not: at once for
+   * a poll, and for a page view when no slot comes (nor the pause ends) within its deadline.
+   */
+  admit(priority: CallPriority, deadline: Deadline, signal?: AbortSignal): Promise<void>;
+  /** The API answered 429: no instance calls for `retryAfterSeconds` (DEFAULT_PAUSE_SECONDS without one). */
+  pause(retryAfterSeconds: number | undefined): Promise<void>;
+  state(): Promise<BudgetState>;
+};
+
+export const DEFAULT_POLL_SHARE = 0.5;
+/** A 429 without a usable Retry-After pauses this long; a further 429 after it pauses again. */
+export const DEFAULT_PAUSE_SECONDS = 5;
+/** A Retry-After longer than this is read as this: pages keep answering from last known good meanwhile. */
+export const MAX_PAUSE_SECONDS = 900;
+/** No attempt is started with less than this left before the deadline (as lib/sweetspot/http.ts). */
+const MIN_CALL_MS = 250;
+
+const PAUSE_KEY = "upstream:paused-until";
+const windowKey = (second: number) => `upstream:budget:${second}`;
+const pollWindowKey = (second: number) => `upstream:budget:poll:${second}`;
+/** Two seconds: a window's key outlives its second, and an instance whose clock is a little behind still finds it. */
+const WINDOW_TTL_SECONDS = 2;
+
+const defaultSleep: BudgetSleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+
+export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBudget {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const observer = options.observer ?? {};
+  const limit = options.callsPerSecond;
+  const pollShare = options.pollShare ?? DEFAULT_POLL_SHARE;
+  const pollLimit = limit === null ? null : Math.floor(limit * pollShare);
+  // Counting alone while the shared store does not answer.
+  const localStore = createMemoryStore({ now });
+  /** This instance's own knowledge of a pause: honoured even when the store cannot be read. */
+  let localPausedUntil = 0;
+
+  const tell = (report: () => void) => {
+    try {
+      report();
+    } catch {
+      // Reporting must never break a call.
+    }
+  };
+
+  async function increment(key: string): Promise<number> {
+    try {
+      return await options.store.increment(key, WINDOW_TTL_SECONDS);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return localStore.increment(key, WINDOW_TTL_SECONDS);
+    }
+  }
+
+  async function pausedUntil(): Promise<number> {
+    let shared = 0;
+    try {
+      shared = Number(await options.store.get(PAUSE_KEY)) || 0;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    }
+    return Math.max(shared, localPausedUntil);
+  }
+
+  /** Takes a slot in the current second: its place (1 for the second's first call), or "budget". */
+  async function takeSlot(priority: CallPriority, second: number): Promise<number | "budget"> {
+    if (limit === null || pollLimit === null) return 1;
+    if (priority === "poll" && (await increment(pollWindowKey(second))) > pollLimit) return "budget";
+    const place = await increment(windowKey(second));
+    return place <= limit ? place : "budget";
+  }
+
+  async function admit(priority: CallPriority, deadline: Deadline, signal?: AbortSignal): Promise<void> {
+    let toldDeferred = false;
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const until = await pausedUntil();
+      const at = now();
+      let reason: "budget" | "paused";
+      let waitMs: number;
+      if (until > at) {
+        reason = "paused";
+        waitMs = until - at;
+      } else {
+        const second = Math.floor(at / 1000);
+        const place = await takeSlot(priority, second);
+        if (place !== "budget") {
+          // Never more than a second's fraction of a wait, so polls take it too.
+          const startAt = limit === null ? 0 : second * 1000 + Math.floor(((place - 1) * 1000) / limit);
+          // A 429 may have paused everyone while this call waited for its place: ask again (the place is lost).
+          if (startAt > now()) {
+            await sleep(startAt - now(), signal);
+            if ((await pausedUntil()) > now()) continue;
+          }
+          tell(() => observer.admitted?.(priority));
+          return;
+        }
+        reason = "budget";
+        waitMs = (second + 1) * 1000 - at;
+      }
+      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+      // A poll never waits: the page stays as it is and asks again later.
+      if (priority === "poll" || waitMs + MIN_CALL_MS > deadline.remainingMs()) {
+        tell(() => observer.refused?.(priority, reason));
+        throw new UpstreamHeldBackError(reason, retryAfterSeconds);
+      }
+      if (!toldDeferred) tell(() => observer.deferred?.(priority, reason));
+      toldDeferred = true;
+      await sleep(waitMs, signal);
+    }
+  }
+
+  async function pause(retryAfterSeconds: number | undefined): Promise<void> {
+    const seconds = Math.min(retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS, MAX_PAUSE_SECONDS);
+    // Retry-After: 0 still pauses the rest of this second: the API just said no.
+    const until = now() + Math.max(seconds * 1000, 1000 - (now() % 1000));
+    localPausedUntil = Math.max(localPausedUntil, until);
+    tell(() => observer.paused?.(seconds));
+    try {
+      // Another instance may have stored a longer pause meanwhile: the later end wins.
+      const stored = Number(await options.store.get(PAUSE_KEY)) || 0;
+      if (stored >= until) return;
+      await options.store.set(PAUSE_KEY, String(until), Math.ceil((until - now()) / 1000) + 1);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    }
+  }
+
+  async function state(): Promise<BudgetState> {
+    const until = await pausedUntil();
+    let used = 0;
+    if (limit !== null) {
+      try {
+        used = Number(await options.store.get(windowKey(Math.floor(now() / 1000)))) || 0;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+      }
+    }
+    return {
+      callsPerSecond: limit,
+      pollCallsPerSecond: pollLimit,
+      usedThisSecond: limit === null ? used : Math.min(used, limit),
+      pausedUntil: until > now() ? new Date(until) : null,
+    };
+  }
+
+  return { admit, pause, state };
+}
