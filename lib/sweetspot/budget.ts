@@ -2,6 +2,7 @@ import { createMemoryStore } from "@/lib/store/memory-store";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import type { Deadline } from "./deadline";
 import { UpstreamHeldBackError } from "./errors";
+import { abortableSleep, type Sleep } from "./sleep";
 
 /**
  * The deployment's upstream budget: at most `callsPerSecond` calls to the Sweet Spot API per second,
@@ -39,8 +40,6 @@ export type BudgetObserver = {
   paused?(seconds: number): void;
 };
 
-export type BudgetSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
 export type UpstreamBudgetOptions = {
   store: SharedStore;
   /** Calls per second for the whole deployment; null switches the budget off (the 429 pause stays). */
@@ -49,7 +48,7 @@ export type UpstreamBudgetOptions = {
   pollShare?: number;
   /** Wall-clock milliseconds: windows and pauses are shared between instances. */
   now?: () => number;
-  sleep?: BudgetSleep;
+  sleep?: Sleep;
   observer?: BudgetObserver;
 };
 
@@ -88,20 +87,9 @@ const pollWindowKey = (second: number) => `upstream:budget:poll:${second}`;
 /** Two seconds: a window's key outlives its second, and an instance whose clock is a little behind still finds it. */
 const WINDOW_TTL_SECONDS = 2;
 
-const defaultSleep: BudgetSleep = (ms, signal) =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
-
 export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBudget {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const observer = options.observer ?? {};
   const limit = options.callsPerSecond;
   const pollShare = options.pollShare ?? DEFAULT_POLL_SHARE;

@@ -1,3 +1,4 @@
+import { abortableSleep, type Sleep } from "./sleep";
 import "server-only";
 import { type UpstreamErrorKind, type UpstreamSpan, withUpstreamSpan } from "@/lib/telemetry";
 import type { UserIdHasher } from "@/lib/telemetry/user-hash";
@@ -20,7 +21,6 @@ import { jsonLineLogger, type UpstreamFailure, type UpstreamLogger, type Upstrea
  */
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export type HttpClientOptions = {
   /** e.g. `https://api.thesweetspot.com`; a trailing slash is ignored. */
@@ -111,21 +111,10 @@ type PreparedRequest = {
   requestId: string;
 };
 
-const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
-
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, "");
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const logger = options.logger ?? jsonLineLogger;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
