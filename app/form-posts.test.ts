@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { parsePortalConfig } from "@/lib/config/schema";
 import { MAX_FORM_BYTES } from "@/lib/http/form-body";
 import { translatorFor } from "@/lib/i18n/translator";
 import { createMemoryStore } from "@/lib/store/memory-store";
+import { sandboxConfig } from "@/test-support/sandbox-config";
 
 /*
  * Every form post of the portal refuses a body over MAX_FORM_BYTES with 413 (lib/http/form-body.ts),
@@ -76,12 +76,7 @@ function oversizedPost(path: string, how: "declared" | "streamed") {
 
 describe("form posts over 16 KB", () => {
   beforeEach(() => {
-    const parsed = parsePortalConfig(
-      { SWEETSPOT_SANDBOX: "1" },
-      () => "generated-secret-0123456789abcdefghijkl",
-    );
-    if (!parsed.ok) throw new Error("test configuration is invalid");
-    config.current = parsed.config;
+    config.current = sandboxConfig();
     store.current = createMemoryStore();
   });
 

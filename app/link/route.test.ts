@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mintLinkToken } from "@/lib/auth/link-token";
-import { parsePortalConfig } from "@/lib/config/schema";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import type { SharedStore } from "@/lib/store/shared-store";
+import { sandboxConfig } from "@/test-support/sandbox-config";
 
 /*
  * A link is counted per token only once its signature verified: a string anyone can make up must not
@@ -47,12 +47,7 @@ describe("the email link's per-link limit", () => {
   beforeEach(() => {
     // Early in a minute of the clock, so every request lands in one rate-limit window.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 0, 10, 12, 0, 5) });
-    const parsed = parsePortalConfig(
-      { SWEETSPOT_SANDBOX: "1", PORTAL_LINK_SECRET: LINK_SECRET },
-      () => "generated-secret-0123456789abcdefghijkl",
-    );
-    if (!parsed.ok) throw new Error("test configuration is invalid");
-    config.current = parsed.config;
+    config.current = sandboxConfig({ PORTAL_LINK_SECRET: LINK_SECRET });
     store.current = recordingStore();
     store.counted.length = 0;
   });
