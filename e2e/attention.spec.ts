@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import type { Locale } from "../lib/i18n/locales";
 import type { Messages } from "../lib/i18n/messages";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
@@ -337,60 +337,108 @@ test("the words that mean trouble still match, in every language, the messages t
   }
 });
 
-for (const { locale, browserLocale } of LANGUAGES) {
-  for (const phone of PHONES) {
-    test.describe(`first screen at ${phone.width}×${phone.height} (${locale})`, () => {
-      test.use({ viewport: phone, locale: browserLocale });
+/** What the first screen shows of a checkout's situation block, read in one pass. */
+type FirstScreen = {
+  headline: { text: string; tone: string | null; inViewport: boolean } | null;
+  meaningInViewport: boolean;
+  keyFact: { text: string; inViewport: boolean } | null;
+  actionCount: number;
+  firstPanelInViewport: boolean;
+};
 
-      test("every sandbox situation shows its headline, tone, action and key fact without scrolling", async ({
-        page,
-        context,
-      }) => {
-        test.setTimeout(90_000);
-        let signedInAs = "";
-        for (const expected of expectedIn(locale)) {
-          if (expected.userId !== signedInAs) {
-            await signInContext(context, expected.userId);
-            signedInAs = expected.userId;
-          }
-          const where = `${expected.scenario} at ${phone.width} px (${locale})`;
-          await page.goto(`/checkouts/${SCENARIOS[expected.scenario]}`);
-          await expectPageLanguage(page, locale, where);
-          const block = situationBlock(page);
-          const headline = block.locator("[data-tone]").first();
-          await expect(headline, where).toHaveText(expected.headline);
-          await expect(headline, where).toHaveAttribute("data-tone", expected.tone);
-          await expect(headline, where).toBeInViewport();
-          // What it means, in one sentence.
-          await expect(block.locator("[data-meaning]"), where).toBeInViewport();
-          const keyFact = block.locator("[data-key-fact]");
-          await expect(keyFact, where).toHaveText(expected.keyFact);
-          await expect(keyFact, where).toBeInViewport();
-          const actions = block.locator("[data-action]");
-          if (expected.action === null) {
-            await expect(actions, where).toHaveCount(0);
-          } else {
-            const action: Locator = actions.getByRole("link", { name: expected.action });
-            await expect(action, where).toBeInViewport();
-          }
-          const literal = LITERALS[locale][expected.scenario];
-          if (literal) {
-            await expect(headline, `${where}: hand-written headline`).toHaveText(literal.headline);
-            if (literal.action) {
-              await expect(actions.getByRole("link", { name: literal.action }), where).toBeInViewport();
-            }
-            if (literal.keyFact) await expect(keyFact, where).toHaveText(literal.keyFact);
-          }
-          // The panel that matters now starts on the first screen too.
-          await expect(page.locator("main section h2").first(), where).toBeInViewport();
-          // Said once: the headline is not repeated above the fold.
-          expect(await timesOnFirstScreen(page, expected.headline), `${where}: headline once`).toBe(1);
-          await expectNoTroubleUnderGoodNews(page, locale, await headline.getAttribute("data-tone"), where);
-          expect(await overflowsHorizontally(page), `${where} scrolls sideways`).toBe(false);
-        }
-      });
-    });
+async function firstScreen(page: Page): Promise<FirstScreen> {
+  return page.evaluate(() => {
+    const inViewport = (element: Element | null) => {
+      if (!element) return false;
+      const box = element.getBoundingClientRect();
+      return (
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.right > 0 &&
+        box.top < window.innerHeight &&
+        box.left < window.innerWidth
+      );
+    };
+    const text = (element: Element) => (element.textContent ?? "").replace(/\s+/g, " ").trim();
+    const block = document.querySelector("main article > header");
+    const headline = block?.querySelector("[data-tone]") ?? null;
+    const keyFact = block?.querySelector("[data-key-fact]") ?? null;
+    return {
+      headline: headline
+        ? { text: text(headline), tone: headline.getAttribute("data-tone"), inViewport: inViewport(headline) }
+        : null,
+      meaningInViewport: inViewport(block?.querySelector("[data-meaning]") ?? null),
+      keyFact: keyFact ? { text: text(keyFact), inViewport: inViewport(keyFact) } : null,
+      actionCount: block?.querySelectorAll("[data-action]").length ?? 0,
+      firstPanelInViewport: inViewport(document.querySelector("main section h2")),
+    };
+  });
+}
+
+/** Every check of one situation on the phone the page is sized to now. */
+async function expectFirstScreen(page: Page, locale: Locale, expected: Expected, where: string) {
+  const seen = await firstScreen(page);
+  expect(seen.headline?.text, where).toBe(expected.headline);
+  expect(seen.headline?.tone, where).toBe(expected.tone);
+  expect(seen.headline?.inViewport, `${where}: headline on the first screen`).toBe(true);
+  // What it means, in one sentence.
+  expect(seen.meaningInViewport, `${where}: meaning on the first screen`).toBe(true);
+  expect(seen.keyFact?.text, where).toMatch(expected.keyFact);
+  expect(seen.keyFact?.inViewport, `${where}: key fact on the first screen`).toBe(true);
+  const actions = situationBlock(page).locator("[data-action]");
+  if (expected.action === null) {
+    expect(seen.actionCount, `${where}: no action`).toBe(0);
+  } else {
+    await expect(actions.getByRole("link", { name: expected.action }), where).toBeInViewport();
   }
+  const literal = LITERALS[locale][expected.scenario];
+  if (literal) {
+    expect(seen.headline?.text, `${where}: hand-written headline`).toBe(literal.headline);
+    if (literal.action) {
+      await expect(actions.getByRole("link", { name: literal.action }), where).toBeInViewport();
+    }
+    if (literal.keyFact) expect(seen.keyFact?.text, where).toBe(literal.keyFact);
+  }
+  // The panel that matters now starts on the first screen too.
+  expect(seen.firstPanelInViewport, `${where}: first panel on the first screen`).toBe(true);
+  // Said once: the headline is not repeated above the fold.
+  expect(await timesOnFirstScreen(page, expected.headline), `${where}: headline once`).toBe(1);
+  await expectNoTroubleUnderGoodNews(page, locale, seen.headline?.tone ?? null, where);
+  expect(await overflowsHorizontally(page), `${where} scrolls sideways`).toBe(false);
+}
+
+for (const { locale, browserLocale } of LANGUAGES) {
+  test.describe(`first screen on phones (${locale})`, () => {
+    test.use({ viewport: PHONES[0], locale: browserLocale });
+
+    // Each page is loaded once and read on every phone, resized in place: the layout is CSS alone.
+    test(`every sandbox situation shows its headline, tone, action and key fact without scrolling, at ${PHONES.map((phone) => `${phone.width}×${phone.height}`).join(" and ")}`, async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(90_000);
+      let signedInAs = "";
+      for (const expected of expectedIn(locale)) {
+        if (expected.userId !== signedInAs) {
+          await signInContext(context, expected.userId);
+          signedInAs = expected.userId;
+        }
+        await page.setViewportSize(PHONES[0]);
+        await page.goto(`/checkouts/${SCENARIOS[expected.scenario]}`);
+        await expectPageLanguage(page, locale, `${expected.scenario} (${locale})`);
+        for (const phone of PHONES) {
+          await page.setViewportSize(phone);
+          await expectFirstScreen(
+            page,
+            locale,
+            expected,
+            `${expected.scenario} at ${phone.width} px (${locale})`,
+          );
+        }
+      }
+    });
+  });
 }
 
 /** The list's words for each language, with the hand-written ones a wrong mapping would miss. */
