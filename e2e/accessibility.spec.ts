@@ -75,6 +75,9 @@ async function auditPaths(
     await page.setViewportSize(DESKTOP);
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto(path);
+    // A page whose server HTML is an empty shell (Next's notFound() from a dynamic render) gets its
+    // content from its scripts: wait for the content, not for a quiet network.
+    await page.locator("main").waitFor();
     await ready?.(page);
     const lang = await page.locator("html").getAttribute("lang");
     if (lang !== locale) found.push(`${path}: <html lang="${lang}">, not "${locale}"`);
