@@ -7,15 +7,22 @@ import { E2E_PORTAL_URL, E2E_WORKERS, worldEnv, worldPorts } from "./e2e/support
  * own sandbox on ports of their own, started by `webServer` through the same launcher as `npm start`,
  * so spec files run side by side without seeing each other's faults, advanced checkouts or
  * revocations (docs/testing.md). A worker's specs find their world through e2e/support/environment.ts.
- * The browser is Debian's chromium (CHROMIUM_PATH to override); Playwright's own download is
- * not available on these machines.
+ *
+ * The browser is Debian's Chromium (Playwright's own download is not available on these machines), in
+ * its headless-shell build when installed: the same engine without the browser's own interface, which
+ * is what Playwright itself runs headless. A test's new context and first pages cost the full browser
+ * about 2.5 times the CPU (it starts the interface's own renderers for every window), and the suite is
+ * CPU-bound on two cores. CHROMIUM_PATH=/usr/bin/chromium runs the suite in the full browser.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DEBIAN_BROWSERS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? DEBIAN_BROWSERS.find((path) => existsSync(path)) ?? "/usr/bin/chromium";
 const haveSystemChromium = existsSync(chromiumPath);
 if (!haveSystemChromium) {
   console.warn(
-    `[e2e] No browser at ${chromiumPath}. Install Debian's chromium (sudo apt-get install -y chromium) ` +
-      "or set CHROMIUM_PATH; falling back to Playwright's own browser if one is installed.",
+    `[e2e] No browser at ${chromiumPath}. Install Debian's headless Chromium ` +
+      "(sudo apt-get install -y chromium-headless-shell) or set CHROMIUM_PATH; falling back to " +
+      "Playwright's own browser if one is installed.",
   );
 }
 
