@@ -12,6 +12,10 @@ import { sandboxControl } from "./support/sandbox";
  * 360 px phone, in both languages.
  */
 
+// Its tests share nothing but their world (each worker has its own): they may run on either worker,
+// so the longest file does not hold one worker while the other has run out of files.
+test.describe.configure({ mode: "parallel" });
+
 const MIN_TARGET_PX = 44;
 const DESKTOP = { width: 1280, height: 720 } as const;
 const PHONE = { width: 360, height: 780 } as const;

@@ -23,6 +23,10 @@ import { sandboxControl } from "./support/sandbox";
  * its messages (plus a few hand-written ones), and a longer language must fit the same screen.
  */
 
+// Its tests share nothing but their world (each worker has its own): they may run on either worker,
+// so the longest file does not hold one worker while the other has run out of files.
+test.describe.configure({ mode: "parallel" });
+
 const PHONES = [
   { width: 390, height: 844 },
   { width: 360, height: 740 },
