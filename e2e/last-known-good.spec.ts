@@ -31,15 +31,6 @@ async function orderTitles(page: Page): Promise<string[]> {
   return titles.map((title) => title.trim());
 }
 
-async function expectErrorPage(page: Page, path: string) {
-  const response = await page.goto(path, { timeout: HUNG_PAGE_TIMEOUT_MS });
-  expect(response?.status()).toBeGreaterThanOrEqual(500);
-  await expect(
-    page.getByRole("heading", { level: 1, name: "We can't show your orders right now" }),
-  ).toBeVisible();
-  await expect(banner(page)).toHaveCount(0);
-}
-
 test.describe.configure({ timeout: 90_000 });
 
 test.afterEach(async ({ request }) => {
@@ -83,26 +74,31 @@ test("pages seen before answer from last known good during an outage and a hang,
   expect(await axeViolations(page), "the banner state is accessible").toEqual([]);
 
   // Another customer during the outage: nothing of theirs saved, so the error page, for their list
-  // and for the first customer's checkout URL alike; never the first customer's view.
+  // and for the first customer's checkout URL alike; never the first customer's view. What matters is
+  // what their browser receives, the HTML (the page's server-component payload included): no page is
+  // rendered for it, the error page itself is e2e/resilience.spec.ts's.
   const other: BrowserContext = await browser.newContext();
   try {
     await signInWithoutSavedViews(other, DEMO_CUSTOMERS.blair.id);
-    const otherPage = await other.newPage();
-    await expectErrorPage(otherPage, "/checkouts?filter=all&page=1");
-    await expectErrorPage(otherPage, `/checkouts/${CHECKOUT}`);
-    await expect(otherPage.getByRole("link", { name: "Track package on UPS" })).toHaveCount(0);
-    for (const title of titlesLive) expect(await otherPage.content()).not.toContain(title);
+    for (const path of ["/checkouts?filter=all&page=1", `/checkouts/${CHECKOUT}`]) {
+      const response = await other.request.get(path, { timeout: HUNG_PAGE_TIMEOUT_MS });
+      expect(response.status(), `${path} for another customer`).toBeGreaterThanOrEqual(500);
+      const html = await response.text();
+      expect(html, `${path} for another customer`).toContain("show your orders right now");
+      expect(html, `${path} for another customer`).not.toContain("stale-view-banner");
+      expect(html, `${path} for another customer`).not.toContain("Track package on UPS");
+      for (const title of titlesLive) expect(html, `${path} for another customer`).not.toContain(title);
+    }
   } finally {
     await other.close();
   }
 
   // The API hangs: the page still answers, from last known good (the deadline, not the hang, decides).
+  // Once, on the page the live refresh is watched on: the list takes the same path (the saved view
+  // answers an UpstreamTimeoutError: lib/checkout/remembered-read.test.ts), and a second hang here
+  // cost a second 4 s deadline.
   await sandbox.clearFaults();
   await sandbox.addFault({ mode: "hang", path: "/v1/" });
-  const hungList = await page.goto("/checkouts?filter=all&page=1", { timeout: HUNG_PAGE_TIMEOUT_MS });
-  expect(hungList?.status()).toBe(200);
-  await expectBanner(page);
-  expect(await orderTitles(page)).toEqual(titlesLive);
   await page.clock.install();
   const hung = await page.goto(`/checkouts/${CHECKOUT}`, { timeout: HUNG_PAGE_TIMEOUT_MS });
   expect(hung?.status()).toBe(200);
