@@ -36,11 +36,6 @@ async function expectListed(page: Page, expected: string[], message?: string): P
   for (const group of groups) expect(group, message).toEqual(expected.filter((id) => group.includes(id)));
 }
 
-/** The entry for one checkout, found by its title link (titles can repeat). */
-function entryFor(page: Page, id: string) {
-  return page.locator("main ul > li").filter({ has: page.locator(`a[href="/checkouts/${id}"]`) });
-}
-
 function newestFirst(checkouts: ApiCheckout[]): string[] {
   const time = (checkout: ApiCheckout) =>
     checkout.createdAt === null ? Number.NEGATIVE_INFINITY : Date.parse(checkout.createdAt);
@@ -90,7 +85,20 @@ test.describe("paging through many checkouts (Morgan Lee, 65)", () => {
     await expectNoRawApiValues(page);
   });
 
-  test("a page past the end says so, with a way back, and answers 200", async ({ page }) => {
+  test("a page past the end says so, with a way back; malformed page numbers mean the first page", async ({
+    page,
+    context,
+  }) => {
+    // What parsePageNumber refuses (lib/paging.test.ts has the whole table) reaches it through the real
+    // route: repeated and encoded parameters included, each a 200 with the first page, never an error.
+    for (const value of ["abc", "-1", "1.5", "0", "1e3", "99999999", "%00", "2&page=3"]) {
+      const malformed = await context.request.get(`/checkouts?page=${value}`);
+      expect(malformed.status(), `?page=${value} answers 200`).toBe(200);
+      const html = await malformed.text();
+      expect(html, `?page=${value} lists the first page`).toContain(`href="/checkouts/${manyCheckoutId(0)}"`);
+      expect(html, `?page=${value} links the second page`).toContain('href="/checkouts?page=2"');
+    }
+
     const response = await page.goto("/checkouts?page=99");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Nothing on this page" })).toBeVisible();
@@ -100,18 +108,6 @@ test.describe("paging through many checkouts (Morgan Lee, 65)", () => {
     await page.getByRole("link", { name: "Go to the first page" }).click();
     await expect(page).toHaveURL(/\/checkouts$/);
     expect((await listedIds(page))[0]).toBe(manyCheckoutId(0));
-  });
-
-  test("malformed or repeated page numbers fall back to the first page, never an error", async ({
-    context,
-  }) => {
-    for (const value of ["abc", "-1", "1.5", "0", "1e3", "99999999", "%00", "2&page=3"]) {
-      const response = await context.request.get(`/checkouts?page=${value}`);
-      expect(response.status(), value).toBe(200);
-      const html = await response.text();
-      expect(html, value).toContain(`href="/checkouts/${manyCheckoutId(0)}"`);
-      expect(html, value).toContain('href="/checkouts?page=2"');
-    }
   });
 
   test("the list view costs one upstream call, asking for one more than it shows", async ({
@@ -166,90 +162,10 @@ test.describe("filters (Alex Rivera: one checkout per situation)", () => {
       );
       expect(expected.length, `${filter.label} has checkouts in the seed`).toBeGreaterThan(0);
       await expectListed(page, expected, filter.label);
+      // What each entry shows is checked in components/list/demo-list.test.tsx; here the whole page of
+      // all of Alex's checkouts, layout and all, in words.
+      if (filter.param === null) await expectNoRawApiValues(page);
     }
-  });
-
-  test("each entry shows what was ordered, its status, its latest step with a date, and one action", async ({
-    page,
-  }) => {
-    await page.goto("/checkouts");
-    // Older done orders are folded away: open them, as a customer would.
-    for (const older of await page.locator("main details > summary").all()) await older.click();
-    const entries: {
-      id: string;
-      title: string;
-      status: string;
-      milestone: string;
-      action: { name: string; href: string } | null;
-    }[] = [
-      {
-        id: SCENARIOS.unfinished,
-        title: "Pearl espresso machine",
-        status: "Checkout not finished",
-        milestone: "Checkout started",
-        action: {
-          name: "Continue checkout",
-          href: `https://checkout.thesweetspot.example/c/${SCENARIOS.unfinished}`,
-        },
-      },
-      {
-        id: SCENARIOS.shippedUps,
-        title: "Linen sofa, 3-seat + 1 more",
-        status: "On its way",
-        milestone: "Shipped",
-        action: { name: "Track package", href: "https://www.ups.com/track?tracknum=1Z999AA10123456784" },
-      },
-      {
-        id: SCENARIOS.paymentFailed,
-        title: "French-door refrigerator",
-        // A problem beats progress: the lease is active, the headline is the failed payment.
-        status: "Payment failed",
-        milestone: "Lease started",
-        action: { name: "Fix payment", href: `/checkouts/${SCENARIOS.paymentFailed}#payments` },
-      },
-      {
-        id: SCENARIOS.returnInitiated,
-        title: "Modular sectional sofa",
-        status: "Return in progress",
-        milestone: "Return started",
-        action: { name: "See return", href: `/checkouts/${SCENARIOS.returnInitiated}#returns` },
-      },
-      {
-        id: SCENARIOS.delivered,
-        title: "Ergonomic task chair",
-        status: "Delivered",
-        milestone: "Delivered",
-        action: null,
-      },
-      {
-        id: SCENARIOS.cancelled,
-        title: "Upright digital piano",
-        status: "Cancelled",
-        milestone: "Cancelled",
-        action: null,
-      },
-    ];
-    for (const expected of entries) {
-      const entry = entryFor(page, expected.id);
-      await expect(entry.getByRole("heading", { name: expected.title, exact: true })).toBeVisible();
-      await expect(entry.getByText(expected.status, { exact: true }).first()).toBeVisible();
-      await expect(entry.getByText(expected.milestone, { exact: true }).first()).toBeVisible();
-      // The title link, plus the action when there is one.
-      const links = entry.getByRole("link");
-      await expect(links).toHaveCount(expected.action ? 2 : 1);
-      if (expected.action) {
-        await expect(entry.getByRole("link", { name: expected.action.name })).toHaveAttribute(
-          "href",
-          expected.action.href,
-        );
-      }
-    }
-    // Every step reached so far carries its date, machine-readable.
-    const dated = entryFor(page, SCENARIOS.shippedUps).locator("time");
-    await expect(dated.first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
-    // Checkouts that are not unfinished never offer to continue.
-    await expect(page.getByRole("link", { name: "Continue checkout" })).toHaveCount(2);
-    await expectNoRawApiValues(page);
   });
 });
 

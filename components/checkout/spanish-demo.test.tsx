@@ -3,15 +3,21 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formattedAmount } from "@/lib/checkout/panels/payments";
 import type { CheckoutView } from "@/lib/checkout/types";
-import { toCheckoutSummary, toCheckoutView } from "@/lib/checkout/view-model";
 import { formatDate } from "@/lib/dates";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { translatorFor } from "@/lib/i18n/translator";
-import { KNOWN_MILESTONE_KEYS, parseCheckoutDetail, parseCheckoutList } from "@/lib/sweetspot/schemas";
-import { clockAt } from "@/sandbox/clock";
+import { KNOWN_MILESTONE_KEYS } from "@/lib/sweetspot/schemas";
 import { alexCheckouts, blairCheckouts, manyCheckouts } from "@/sandbox/demo-checkouts";
-import { toDetail, toListItem } from "@/sandbox/projection";
+import {
+  DEMO_CLOCK,
+  DEMO_DATES,
+  DEMO_NOW,
+  DEMO_SUPPORT,
+  demoSummary,
+  demoView,
+  readByThePortal,
+} from "@/test-support/demo-views";
 import { CheckoutList } from "../list/CheckoutList";
 import { StaleViewBanner } from "../ui/StaleViewBanner";
 import { CheckoutDetail } from "./CheckoutDetail";
@@ -22,46 +28,31 @@ import { CheckoutDetail } from "./CheckoutDetail";
  * translator (a literal in a component, a lookup without `t`) shows up here.
  */
 
-const NOW = new Date("2026-03-10T15:00:00.000Z");
-const clock = clockAt(NOW);
-const DEMO = [...alexCheckouts(clock), ...blairCheckouts(clock), ...manyCheckouts(clock)];
-const support = { email: "help@example.test", phone: "+1 555 010 2000", url: "https://help.example.test" };
-const DATES: Record<Locale, { locale: string; timeZone: string }> = {
-  en: { locale: "en-US", timeZone: "UTC" },
-  es: { locale: "es-US", timeZone: "UTC" },
-};
-
-/** The records as the portal reads them: through the API's projection and our own schemas. */
-const records = DEMO.map((record) => ({
-  id: record.id,
-  item: parseCheckoutList([toListItem(record)]).records[0],
-  detail: parseCheckoutDetail(toDetail(record)),
-}));
+const DEMO = [...alexCheckouts(DEMO_CLOCK), ...blairCheckouts(DEMO_CLOCK), ...manyCheckouts(DEMO_CLOCK)];
+const records = readByThePortal(DEMO);
 
 function render(locale: Locale) {
   const t = translatorFor(locale);
-  const options = {
-    now: NOW,
-    allowHttpCheckoutUrl: true,
-    supportEmail: support.email,
-    t,
-    locale,
-  };
-  const details = records.map(({ id, item, detail }) => {
-    if (!item) throw new Error(`demo checkout ${id} did not parse`);
-    const view = toCheckoutView(item, detail, options);
+  const details = records.map((read) => {
+    const view = demoView(read, locale);
     return {
       view,
       html: renderToStaticMarkup(
-        <CheckoutDetail view={view} dates={DATES[locale]} support={support} t={t} refreshNote={null} />,
+        <CheckoutDetail
+          view={view}
+          dates={DEMO_DATES[locale]}
+          support={DEMO_SUPPORT}
+          t={t}
+          refreshNote={null}
+        />,
       ),
     };
   });
-  const summaries = records.flatMap(({ item }) => (item ? [toCheckoutSummary(item, options)] : []));
+  const summaries = records.map((read) => demoSummary(read, locale));
   const list = renderToStaticMarkup(
     <>
-      <StaleViewBanner savedAt={NOW.toISOString()} dates={DATES[locale]} t={t} updatesItself />
-      <CheckoutList summaries={summaries} dates={DATES[locale]} t={t} />
+      <StaleViewBanner savedAt={DEMO_NOW.toISOString()} dates={DEMO_DATES[locale]} t={t} updatesItself />
+      <CheckoutList summaries={summaries} dates={DEMO_DATES[locale]} t={t} />
     </>,
   );
   return { details, list };
@@ -203,11 +194,11 @@ describe("the demo checkouts in Spanish", () => {
     const dated = spanish.details.filter(({ view }) => view.createdAt !== null);
     expect(dated.length).toBeGreaterThan(0);
     for (const { view, html } of dated) {
-      const day = formatDate(view.createdAt, DATES.es, false);
+      const day = formatDate(view.createdAt, DEMO_DATES.es, false);
       expect(day).not.toBeNull();
       expect(visibleText(html)).toContain(day);
       // Spanish names its months: the English date is nowhere on the page.
-      const englishDay = formatDate(view.createdAt, DATES.en, false) ?? "";
+      const englishDay = formatDate(view.createdAt, DEMO_DATES.en, false) ?? "";
       if (englishDay !== day) expect(visibleText(html)).not.toContain(englishDay);
     }
   });
@@ -219,7 +210,7 @@ describe("the demo checkouts in Spanish", () => {
     );
     expect(headings.length).toBe(DEMO.length);
     // The demo repeats items ("Oak standing desk" twice for one customer): the headings still differ.
-    const titles = records.flatMap(({ item }) => (item ? [item.purchaseItems?.[0]?.name] : []));
+    const titles = records.map(({ item }) => item.purchaseItems?.[0]?.name);
     expect(new Set(titles).size).toBeLessThan(titles.length);
     expect(new Set(headings).size).toBe(headings.length);
     // Each says when it was ordered, in the page's language (the rest of this file checks for English).

@@ -1,45 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { ENUM_SHAPED, RAW_API_VALUES } from "../../test-support/raw-api-values";
 import { E2E_SANDBOX_URL, E2E_SECRETS } from "./environment";
 
 /**
  * Helpers shared by the page journeys: reading what the customer sees, and reading the sandbox's
  * data the way the portal's server does.
  */
-
-/**
- * Enumeration values the API sends (lifecycles, states, statuses, codes, term ids). None of them may
- * reach the screen: the portal always shows words. Plain English values ("approved", "shipped") are
- * left out on purpose, because the words may legitimately contain them.
- */
-export const RAW_API_VALUES = [
-  "pendingDeposit",
-  "orderConfirmed",
-  "leaseActive",
-  "readyForPickup",
-  "pickedUp",
-  "returnInitiated",
-  "returnCompleted",
-  "checkoutStarted",
-  "depositPaid",
-  "insuranceApproved",
-  "quantumEntangled",
-  "reconsidering",
-  "in_transit",
-  "out_for_delivery",
-  "label_created",
-  "returned_to_sender",
-  "resting_on_a_windowsill",
-  "card_declined",
-  "service_area_expansion_pending",
-  "outside_service_area",
-  "lt_12m",
-  "lt_24m",
-  "collecting_details",
-  "awaiting_capture",
-] as const;
-
-/** camelCase or snake_case words: how enum values look. Checkout ids (`chk_…`) are shown on purpose. */
-const ENUM_SHAPED = /\b(?!chk_)(?:[a-z]+[A-Z][A-Za-z]*|[a-z]+(?:_[a-z0-9]+)+)\b/g;
 
 /** Fails when the visible text of the page shows an API value instead of words. */
 export async function expectNoRawApiValues(page: Page): Promise<void> {
