@@ -62,7 +62,7 @@ test.describe("email links", () => {
 
   // Every kind of refused token (wrong audience or secret, alg none, over 30 days, a null checkout, a
   // status-image token, garbage) is told apart in lib/auth/link-token.test.ts, and each refusal's
-  // status and page in app/link/problem-page.test.ts: here, each of the three pages, end to end.
+  // status and page in lib/plain-pages/link-pages.test.ts: here, each of the three, end to end.
   const refused: { name: string; token: () => Promise<string> | string; title: RegExp; status: number }[] = [
     {
       name: "expired",
