@@ -1,7 +1,8 @@
-import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
+import { decodeHTML } from "entities";
 import { mintLinkToken, mintStatusImageToken } from "../lib/auth/link-token";
 import { DEMO_CUSTOMERS, SCENARIOS } from "../sandbox/scenarios";
-import { signInAs } from "./support/auth";
+import { linkFor } from "./support/auth";
 import { E2E_PORTAL_URL, E2E_SECRETS } from "./support/environment";
 import { isPng, pngSize } from "./support/png";
 import { sandboxControl } from "./support/sandbox";
@@ -33,6 +34,25 @@ async function expectPng(response: APIResponse, size: { width: number; height: n
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/png");
   expect(pngSize(await response.body())).toEqual(size);
+}
+
+/** What a table row needs to know about an image answer, compared in one soft expectation. */
+async function pngFindings(response: APIResponse) {
+  const body = await response.body();
+  return {
+    status: response.status(),
+    contentType: response.headers()["content-type"],
+    size: isPng(body) ? pngSize(body) : null,
+  };
+}
+
+/** What expectNoImage checks, as one value a table row can compare softly. */
+async function noImageFindings(response: APIResponse) {
+  return {
+    status: response.status(),
+    image: (response.headers()["content-type"] ?? "").includes("image/") || isPng(await response.body()),
+    cacheable: !(response.headers()["cache-control"] ?? "").includes("no-store"),
+  };
 }
 
 async function expectNoImage(response: APIResponse, status: number) {
@@ -69,97 +89,125 @@ test.describe("status image for emails", () => {
     await expectNoImage(await request.get(statusImagePath(SCENARIOS.shippedUps, token, "5000")), 400);
   });
 
-  for (const [name, checkoutId] of [
-    ["hostile long text", SCENARIOS.hostileLongText],
-    ["right-to-left text and emoji", SCENARIOS.hostileRtlEmoji],
-    ["markup in every field", SCENARIOS.hostileScript],
-    ["unknown values", SCENARIOS.hostileUnknownValues],
-    ["a null lifecycle", SCENARIOS.hostileNullLifecycle],
-  ] as const) {
-    test(`draws ${name} at both sizes`, async ({ request }) => {
+  // One test for the table: each row is two image fetches, far less than a test's own overhead.
+  test("draws hostile text, right-to-left text and emoji, markup, unknown values and a null lifecycle at both sizes", async ({
+    request,
+  }) => {
+    for (const [name, checkoutId] of [
+      ["hostile long text", SCENARIOS.hostileLongText],
+      ["right-to-left text and emoji", SCENARIOS.hostileRtlEmoji],
+      ["markup in every field", SCENARIOS.hostileScript],
+      ["unknown values", SCENARIOS.hostileUnknownValues],
+      ["a null lifecycle", SCENARIOS.hostileNullLifecycle],
+    ] as const) {
       const token = await tokenFor(hostile, checkoutId);
-      await expectPng(await request.get(statusImagePath(checkoutId, token)), { width: 1200, height: 630 });
-      await expectPng(await request.get(statusImagePath(checkoutId, token, "600")), {
-        width: 600,
-        height: 315,
-      });
-    });
-  }
+      for (const [width, size] of [
+        [undefined, { width: 1200, height: 630 }],
+        ["600", { width: 600, height: 315 }],
+      ] as const) {
+        const response = await request.get(statusImagePath(checkoutId, token, width));
+        const found = await pngFindings(response);
+        expect.soft(found, `${name} at ${size.width} px`).toEqual({
+          status: 200,
+          contentType: "image/png",
+          size,
+        });
+      }
+    }
+  });
 
-  test.describe("without a valid token there is no image", () => {
+  // Which token the route refuses, and how, is also in app/api/status-image/[id]/route.test.ts; here,
+  // the whole portal (proxy headers included) answers each case, read as one table.
+  test("without a valid token there is no image: 401 for a bad token, 404 for another checkout", async ({
+    request,
+  }) => {
     const checkoutId = SCENARIOS.shippedUps;
-
-    test("no token: 401", async ({ request }) => {
-      await expectNoImage(await request.get(statusImagePath(checkoutId, null)), 401);
-    });
-
-    test("expired token: 401", async ({ request }) => {
-      const token = await tokenFor(alex, checkoutId, {
-        ttlSeconds: 3600,
-        now: new Date(Date.now() - 3 * 3600 * 1000),
-      });
-      await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 401);
-    });
-
-    test("token signed with another secret: 401", async ({ request }) => {
-      const token = craftToken(
-        {
-          sub: alex,
-          checkout: checkoutId,
-          aud: "checkout-portal/status-image",
-          iat: nowSeconds(),
-          exp: nowSeconds() + 600,
-        },
-        { secret: "not-the-portal-secret-but-long-enough-0123456789" },
-      );
-      await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 401);
-    });
-
-    test("token for another customer's checkout: 404", async ({ request }) => {
-      // Blair's own, valid token, naming a checkout that is Alex's.
-      const token = await tokenFor(blair, checkoutId);
-      await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 404);
-    });
-
-    test("token naming a different checkout than the path: 404", async ({ request }) => {
-      const token = await tokenFor(alex, SCENARIOS.delivered);
-      await expectNoImage(await request.get(statusImagePath(checkoutId, token)), 404);
-    });
-
-    test("a sign-in link token, even one naming this checkout: 401 (it only signs in)", async ({
-      request,
-    }) => {
-      const link = await mintLinkToken({
+    const linkToken = (withCheckout: boolean) =>
+      mintLinkToken({
         userId: alex,
-        checkoutId,
+        checkoutId: withCheckout ? checkoutId : undefined,
         ttlSeconds: 3600,
         secret: E2E_SECRETS.PORTAL_LINK_SECRET,
       });
-      await expectNoImage(await request.get(statusImagePath(checkoutId, link)), 401);
-      const account = await mintLinkToken({
-        userId: alex,
-        ttlSeconds: 3600,
-        secret: E2E_SECRETS.PORTAL_LINK_SECRET,
-      });
-      await expectNoImage(await request.get(statusImagePath(checkoutId, account)), 401);
-    });
+    const cases: { name: string; path: () => Promise<string> | string; status: number }[] = [
+      { name: "no token", path: () => statusImagePath(checkoutId, null), status: 401 },
+      {
+        name: "an expired token",
+        path: async () =>
+          statusImagePath(
+            checkoutId,
+            await tokenFor(alex, checkoutId, {
+              ttlSeconds: 3600,
+              now: new Date(Date.now() - 3 * 3600 * 1000),
+            }),
+          ),
+        status: 401,
+      },
+      {
+        name: "a token signed with another secret",
+        path: () =>
+          statusImagePath(
+            checkoutId,
+            craftToken(
+              {
+                sub: alex,
+                checkout: checkoutId,
+                aud: "checkout-portal/status-image",
+                iat: nowSeconds(),
+                exp: nowSeconds() + 600,
+              },
+              { secret: "not-the-portal-secret-but-long-enough-0123456789" },
+            ),
+          ),
+        status: 401,
+      },
+      {
+        // Blair's own, valid token, naming a checkout that is Alex's.
+        name: "a token for another customer's checkout",
+        path: async () => statusImagePath(checkoutId, await tokenFor(blair, checkoutId)),
+        status: 404,
+      },
+      {
+        name: "a token naming a different checkout than the path",
+        path: async () => statusImagePath(checkoutId, await tokenFor(alex, SCENARIOS.delivered)),
+        status: 404,
+      },
+      // A sign-in link only signs in, even one naming this checkout.
+      {
+        name: "a sign-in link token naming this checkout",
+        path: async () => statusImagePath(checkoutId, await linkToken(true)),
+        status: 401,
+      },
+      {
+        name: "an account sign-in link token",
+        path: async () => statusImagePath(checkoutId, await linkToken(false)),
+        status: 401,
+      },
+      {
+        name: "a token for a checkout that does not exist",
+        path: async () => statusImagePath("chk_doesnotexist01", await tokenFor(alex, "chk_doesnotexist01")),
+        status: 404,
+      },
+    ];
+    for (const { name, path, status } of cases) {
+      const found = await noImageFindings(await request.get(await path()));
+      expect.soft(found, name).toEqual({ status, image: false, cacheable: false });
+    }
+  });
 
-    test("an image token cannot sign in: the link page refuses it and sets no session", async ({
-      page,
-      context,
-    }) => {
-      const token = await tokenFor(alex, checkoutId);
-      const response = await page.goto(`/link?token=${token}`);
-      expect(response?.status()).toBe(401);
-      await expect(page.getByRole("heading", { level: 1, name: "This link doesn't work" })).toBeVisible();
-      const cookies = await context.cookies(E2E_PORTAL_URL);
-      expect(cookies.find((cookie) => cookie.name.endsWith("sweetspot.session"))).toBeUndefined();
-    });
-
-    test("token for a checkout that does not exist: 404", async ({ request }) => {
-      const token = await tokenFor(alex, "chk_doesnotexist01");
-      await expectNoImage(await request.get(statusImagePath("chk_doesnotexist01", token)), 404);
-    });
+  // The link page is plain HTML and "no session" is a Set-Cookie it does not send: read as the answer.
+  test("an image token cannot sign in: the link page refuses it and sets no session", async ({ request }) => {
+    const token = await tokenFor(alex, SCENARIOS.shippedUps);
+    const response = await request.get(`/link?token=${token}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
+    expect(await response.text()).toMatch(/<h1>This link doesn(&#x27;|&apos;|'|’)t work/);
+    const setCookies = response.headersArray().filter(({ name }) => name.toLowerCase() === "set-cookie");
+    expect(setCookies.map(({ value }) => value)).not.toContainEqual(
+      expect.stringMatching(/sweetspot\.session=/),
+    );
+    expect((await request.storageState()).cookies).not.toContainEqual(
+      expect.objectContaining({ name: expect.stringMatching(/sweetspot\.session$/) }),
+    );
   });
 
   test("answers 429 with Retry-After once one token is fetched too often", async ({ request }) => {
@@ -195,70 +243,78 @@ test.describe("status image for emails", () => {
   });
 });
 
-/** The link-preview tags of the page the browser is on, by property or name. */
-async function previewTags(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const tags: Record<string, string> = {};
-    for (const meta of document.head.querySelectorAll("meta[property^='og:'], meta[name^='twitter:']")) {
-      const key = meta.getAttribute("property") ?? meta.getAttribute("name") ?? "";
-      tags[key] = meta.getAttribute("content") ?? "";
-    }
-    return tags;
-  });
+/**
+ * The link-preview tags and title in a page's <head>, by property or name: what a crawler reads (it
+ * runs no script), so these are read from the HTML the portal sends rather than from a rendered page.
+ */
+function previewTagsIn(html: string): Record<string, string> {
+  const head = html.slice(0, html.indexOf("</head>"));
+  const tags: Record<string, string> = {};
+  for (const [, key, content] of head.matchAll(
+    /<meta (?:property|name)="((?:og|twitter):[^"]*)" content="([^"]*)"/g,
+  )) {
+    if (key !== undefined && content !== undefined) tags[key] = decodeHTML(content);
+  }
+  const title = /<title>([^<]*)<\/title>/.exec(head)?.[1];
+  if (title !== undefined) tags.title = decodeHTML(title);
+  return tags;
 }
 
 test.describe("link previews", () => {
-  const pages: { name: string; open: (page: Page) => Promise<unknown> }[] = [
-    { name: "sign-in page", open: (page) => page.goto("/signin") },
-    { name: "signed-out deep link", open: (page) => page.goto(`/checkouts/${SCENARIOS.shippedUps}`) },
-    {
-      name: "order list",
-      open: async (page) => {
-        await signInAs(page, alex);
-        await page.goto("/checkouts");
+  test("every kind of page names an absolute 1200×630 PNG for Open Graph and Twitter cards", async ({
+    request,
+  }) => {
+    // Signed out first, then signed in through an account link (the request context keeps the cookie).
+    const pages: { name: string; path: () => Promise<string> | string; landsOn: string }[] = [
+      { name: "sign-in page", path: () => "/signin", landsOn: "/signin" },
+      { name: "signed-out deep link", path: () => `/checkouts/${SCENARIOS.shippedUps}`, landsOn: "/signin" },
+      { name: "not-found page", path: () => "/no-such-page", landsOn: "/no-such-page" },
+      { name: "broken email link page", path: () => "/link?token=not-a-token", landsOn: "/link" },
+      { name: "order list", path: () => linkFor({ userId: alex }), landsOn: "/checkouts" },
+      {
+        name: "order page",
+        path: () => `/checkouts/${SCENARIOS.shippedUps}`,
+        landsOn: `/checkouts/${SCENARIOS.shippedUps}`,
       },
-    },
-    {
-      name: "order page",
-      open: async (page) => {
-        await signInAs(page, alex);
-        await page.goto(`/checkouts/${SCENARIOS.shippedUps}`);
-      },
-    },
-    { name: "not-found page", open: (page) => page.goto("/no-such-page") },
-    { name: "broken email link page", open: (page) => page.goto("/link?token=not-a-token") },
-  ];
-
-  for (const { name, open } of pages) {
-    test(`the ${name} names an absolute 1200×630 PNG for Open Graph and Twitter cards`, async ({
-      page,
-      request,
-    }) => {
-      await open(page);
-      const tags = await previewTags(page);
-      expect(tags["twitter:card"]).toBe("summary_large_image");
-      // Next's opengraph-image and twitter-image conventions, one image per language (the browser
-      // here prefers English); their tags add a cache-busting query.
-      const origin = E2E_PORTAL_URL.replace(/[.]/g, "\\.");
-      expect(tags["og:image"]).toMatch(new RegExp(`^${origin}/opengraph-image/en(\\?[^/]*)?$`));
-      expect(tags["twitter:image"]).toMatch(
+    ];
+    // Next's opengraph-image and twitter-image conventions, one image per language (no Accept-Language
+    // but English here); their tags add a cache-busting query.
+    const origin = E2E_PORTAL_URL.replace(/[.]/g, "\\.");
+    const expectedTags = {
+      "twitter:card": "summary_large_image",
+      "og:image": expect.stringMatching(new RegExp(`^${origin}/opengraph-image/en(\\?[^/]*)?$`)),
+      "twitter:image": expect.stringMatching(
         new RegExp(`^${origin}/(twitter|opengraph)-image/en(\\?[^/]*)?$`),
-      );
-      expect(tags["og:image:width"]).toBe("1200");
-      expect(tags["og:image:height"]).toBe("630");
-      expect(tags["og:title"]).toBeTruthy();
-      expect(tags["og:description"]).toBeTruthy();
-
-      await expectPng(await request.get(tags["twitter:image"] ?? ""), { width: 1200, height: 630 });
-      const image = await request.get(tags["og:image"] ?? "");
-      await expectPng(image, { width: 1200, height: 630 });
+      ),
+      "og:image:width": "1200",
+      "og:image:height": "630",
+      "og:title": expect.stringMatching(/./),
+      "og:description": expect.stringMatching(/./),
+    };
+    const images = new Set<string>();
+    for (const { name, path, landsOn } of pages) {
+      const response = await request.get(await path(), { headers: { "Accept-Language": "en-US" } });
+      expect.soft(new URL(response.url()).pathname, `the ${name} is the page meant`).toBe(landsOn);
+      const tags = previewTagsIn(await response.text());
+      expect.soft(tags, `the ${name}'s preview tags`).toMatchObject(expectedTags);
+      for (const image of [tags["og:image"], tags["twitter:image"]]) if (image) images.add(image);
+    }
+    // The same few images for every page: each is fetched once.
+    expect(images.size).toBeGreaterThan(0);
+    for (const url of images) {
+      const image = await request.get(url);
+      expect.soft(await pngFindings(image), url).toEqual({
+        status: 200,
+        contentType: "image/png",
+        size: { width: 1200, height: 630 },
+      });
       // Rendered at build time, the same for everyone: shared caches may keep it (Next sends s-maxage).
-      expect(image.headers()["cache-control"]).toMatch(/\b(public|s-maxage=\d+)\b/);
-      expect(image.headers()["cache-control"]).not.toMatch(/private|no-store/);
-    });
-  }
+      expect.soft(image.headers()["cache-control"], url).toMatch(/\b(public|s-maxage=\d+)\b/);
+      expect.soft(image.headers()["cache-control"], url).not.toMatch(/private|no-store/);
+    }
+  });
 
-  test("a deep link's preview says nothing about the order, signed out or in", async ({ page, request }) => {
+  test("a deep link's preview says nothing about the order, signed out or in", async ({ request }) => {
     const checkoutId = SCENARIOS.shippedUps;
     const token = await mintLinkToken({
       userId: alex,
@@ -266,30 +322,33 @@ test.describe("link previews", () => {
       ttlSeconds: 3600,
       secret: E2E_SECRETS.PORTAL_LINK_SECRET,
     });
+    const previews: Record<string, Record<string, string>> = {};
+    previews["signed out"] = previewTagsIn(await (await request.get(`/checkouts/${checkoutId}`)).text());
+    // A crawler that follows an email link itself (which signs this request context in).
+    const crawled = await request.get(`/link?token=${token}`, { headers: { "User-Agent": "Slackbot 1.0" } });
+    expect(crawled.ok()).toBe(true);
+    const crawledHtml = await crawled.text();
+    // Its whole <head>, not only the tags: a crawler may read anything there.
+    previews.crawled = {
+      ...previewTagsIn(crawledHtml),
+      head: crawledHtml.slice(0, crawledHtml.indexOf("</head>")),
+    };
+    previews["signed in"] = previewTagsIn(await (await request.get(`/checkouts/${checkoutId}`)).text());
+
     // What the page would reveal: the checkout's id, item title and status, read as the customer.
-    await signInAs(page, alex);
-    const view = (await (await page.request.get(`/api/checkouts/${checkoutId}`)).json()) as {
+    const viewResponse = await request.get(`/api/checkouts/${checkoutId}`);
+    expect(viewResponse.status(), "signed in by the crawled link").toBe(200);
+    const view = (await viewResponse.json()) as {
       title: string;
       status: { label: string; description: string };
     };
     const secrets = [checkoutId, view.title, view.status.label, view.status.description, alex];
 
-    const previews: Record<string, string>[] = [];
-    await page.goto(`/checkouts/${checkoutId}`);
-    previews.push({ ...(await previewTags(page)), title: await page.title() });
-    await page.context().clearCookies();
-    await page.goto(`/checkouts/${checkoutId}`);
-    previews.push({ ...(await previewTags(page)), title: await page.title() });
-    // A crawler that follows an email link itself.
-    const crawled = await request.get(`/link?token=${token}`, { headers: { "User-Agent": "Slackbot 1.0" } });
-    expect(crawled.ok()).toBe(true);
-    const crawledHtml = await crawled.text();
-    previews.push({ head: crawledHtml.slice(0, crawledHtml.indexOf("</head>")) });
-
-    for (const preview of previews) {
-      expect(Object.keys(preview).length).toBeGreaterThan(0);
-      for (const value of Object.values(preview)) {
-        for (const secret of secrets) expect(value).not.toContain(secret);
+    for (const [name, preview] of Object.entries(previews)) {
+      // Preview tags and a title were found at all: an empty record would pass the checks below.
+      expect(Object.keys(preview), name).toEqual(expect.arrayContaining(["og:title", "og:image", "title"]));
+      for (const [key, value] of Object.entries(preview)) {
+        for (const secret of secrets) expect.soft(value, `${name}: ${key}`).not.toContain(secret);
       }
     }
   });

@@ -28,8 +28,10 @@ async function switchTo(page: Page, name: "English" | "Español") {
 test.describe("a browser that prefers Spanish", () => {
   test.use({ locale: "es-MX" });
 
-  test("gets the sign-in page in Spanish", async ({ page }) => {
-    await page.goto("/signin");
+  // One test for the pages a signed-out Spanish browser reads: a page load each, not a browser each.
+  test("gets the sign-in page, why sign-in failed and the not-found page in Spanish", async ({ page }) => {
+    // The sign-in page as it looks after a refused attempt: everything else on it is the plain page's.
+    await page.goto("/signin?error=RateLimited");
     expect(await htmlLang(page)).toBe("es");
     await expect(page).toHaveTitle("Iniciar sesión · The Sweet Spot");
     await expect(
@@ -41,18 +43,13 @@ test.describe("a browser that prefers Spanish", () => {
     await expect(
       page.getByRole("button", { name: `Iniciar sesión como ${DEMO_CUSTOMERS.alex.name}` }),
     ).toBeVisible();
-  });
-
-  test("reads why sign-in failed in Spanish, a rate limit in words of its own", async ({ page }) => {
-    await page.goto("/signin?error=RateLimited");
+    // A rate limit in words of its own.
     await expect(
       page.getByText("Demasiados intentos de inicio de sesión desde esta conexión."),
     ).toBeVisible();
     await page.goto("/signin?error=OAuthCallback");
     await expect(page.getByText("No pudimos iniciar su sesión. Inténtelo de nuevo.")).toBeVisible();
-  });
 
-  test("gets the not-found page in Spanish", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     expect(await htmlLang(page)).toBe("es");
@@ -164,13 +161,25 @@ test.describe("a link minted in Spanish", () => {
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   });
 
-  test("an account link without a language follows the browser", async ({ page }) => {
-    await page.goto(await linkFor({ userId: alex }));
-    expect(await htmlLang(page)).toBe("en");
-    await expect(languageGroup(page, "Language").getByRole("button", { name: "Español" })).toHaveAttribute(
-      "lang",
-      "es",
-    );
+  // Which language wins is lib/i18n/negotiate.test.ts's; here, that the account link's answer asks
+  // Accept-Language at all, read from the HTML it leads to (the switch offers the other language).
+  test("an account link without a language follows the browser", async ({ request }) => {
+    for (const [browser, lang] of [
+      ["en-US", "en"],
+      ["es-MX", "es"],
+    ] as const) {
+      const response = await request.get(await linkFor({ userId: alex }), {
+        headers: { "Accept-Language": browser },
+      });
+      expect(response.url(), browser).toBe(`${E2E_PORTAL_URL}/checkouts`);
+      const html = await response.text();
+      expect.soft(/<html[^>]* lang="([^"]*)"/.exec(html)?.[1], `${browser}: the page's language`).toBe(lang);
+      // The switch's one button offers the other language, named in it: <button … lang="es">Español</button>.
+      const button = /<button[^>]* lang="([a-z]+)"[^>]*>(English|Español)<\/button>/.exec(html);
+      expect
+        .soft({ lang: button?.[1], name: button?.[2] }, `${browser}: the switch`)
+        .toEqual(lang === "en" ? { lang: "es", name: "Español" } : { lang: "en", name: "English" });
+    }
   });
 });
 
@@ -208,8 +217,9 @@ test.describe("the switch's route", () => {
 test.describe("the header on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  for (const locale of ["en-US", "es-MX"]) {
-    test(`fits, signed in or not, with a 44 px switch (${locale})`, async ({ browser }) => {
+  // Both languages in one test: each has a browser context of its own either way.
+  test("fits, signed in or not, with a 44 px switch, in English and Spanish", async ({ browser }) => {
+    for (const locale of ["en-US", "es-MX"]) {
       const context = await browser.newContext({
         locale,
         javaScriptEnabled: false,
@@ -219,20 +229,25 @@ test.describe("the header on a 360 px phone", () => {
       try {
         const page = await context.newPage();
         await page.goto("/signin");
-        expect(await overflowsHorizontally(page), "signed out").toBe(false);
+        expect.soft(await overflowsHorizontally(page), `${locale}: signed out`).toBe(false);
         await signInContext(context, alex);
         for (const path of ["/checkouts", checkout]) {
           await page.goto(path);
-          expect(await overflowsHorizontally(page), path).toBe(false);
+          expect.soft(await overflowsHorizontally(page), `${locale}: ${path}`).toBe(false);
           const box = await page.locator("header form button[name=locale]").boundingBox();
-          expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
-          expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+          expect.soft(box?.width ?? 0, `${locale}: ${path}: switch width`).toBeGreaterThanOrEqual(44);
+          expect.soft(box?.height ?? 0, `${locale}: ${path}: switch height`).toBeGreaterThanOrEqual(44);
           const header = await page.locator("body > header").boundingBox();
-          expect(box && header && box.x + box.width <= header.x + header.width).toBe(true);
+          expect
+            .soft(
+              box && header && box.x + box.width <= header.x + header.width,
+              `${locale}: ${path}: inside the header`,
+            )
+            .toBe(true);
         }
       } finally {
         await context.close();
       }
-    });
-  }
+    }
+  });
 });

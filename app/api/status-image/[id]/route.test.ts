@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mintStatusImageToken } from "@/lib/auth/link-token";
+import { mintLinkToken, mintStatusImageToken } from "@/lib/auth/link-token";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import type { SharedStore } from "@/lib/store/shared-store";
 import { sandboxConfig } from "@/test-support/sandbox-config";
@@ -30,8 +30,10 @@ function recordingStore(): SharedStore {
   };
 }
 
-function fetchImage(token: string, address = "203.0.113.9") {
-  const url = `http://portal.test/api/status-image/chk_1?token=${encodeURIComponent(token)}&w=600`;
+function fetchImage(token: string | null, address = "203.0.113.9", width = "600") {
+  const query = new URLSearchParams({ w: width });
+  if (token !== null) query.set("token", token);
+  const url = `http://portal.test/api/status-image/chk_1?${query}`;
   const request = new Request(url, { headers: { "x-forwarded-for": address } });
   const nextRequest = Object.assign(request, { nextUrl: new URL(url) }) as unknown as NextRequest;
   return GET(nextRequest, { params: Promise.resolve({ id: "chk_1" }) });
@@ -80,5 +82,55 @@ describe("the status image's per-token limit", () => {
     const limited = await fetchImage(token, "198.51.100.7");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("Retry-After")).toMatch(/^\d+$/);
+  });
+});
+
+describe("which tokens the status image refuses before reading the API", () => {
+  // The same table runs end to end in e2e/images.spec.ts, with the cases that need the API's answer.
+  const HOUR = 3600;
+  const image = (options: { checkoutId?: string; ttlSeconds?: number; now?: Date; secret?: string } = {}) =>
+    mintStatusImageToken({
+      userId: "usr_alex",
+      checkoutId: options.checkoutId ?? "chk_1",
+      ttlSeconds: options.ttlSeconds ?? HOUR,
+      now: options.now,
+      secret: options.secret ?? LINK_SECRET,
+    });
+  const signInLink = (checkoutId?: string) =>
+    mintLinkToken({ userId: "usr_alex", checkoutId, ttlSeconds: HOUR, secret: LINK_SECRET });
+
+  beforeEach(() => {
+    config.current = sandboxConfig({ PORTAL_LINK_SECRET: LINK_SECRET });
+    store.current = recordingStore();
+  });
+
+  it.each<[string, number, string, () => Promise<string | null>]>([
+    ["no token", 401, "invalid_token", async () => null],
+    ["a token that is not one", 401, "invalid_token", async () => "not-a-token"],
+    ["an expired token", 401, "invalid_token", () => image({ now: new Date(Date.now() - 3 * HOUR * 1000) })],
+    [
+      "a token signed with another secret",
+      401,
+      "invalid_token",
+      () => image({ secret: "someone-elses-secret-0123456789abcdefgh" }),
+    ],
+    // A sign-in link only signs in, even one naming this checkout.
+    ["a sign-in link naming this checkout", 401, "invalid_token", () => signInLink("chk_1")],
+    ["an account sign-in link", 401, "invalid_token", () => signInLink()],
+    // Answered as a missing checkout is, so a token confirms nothing about another checkout's id.
+    ["a token for another checkout", 404, "not_found", () => image({ checkoutId: "chk_other" })],
+  ])("%s: %i as JSON, never an image, never cached", async (_name, status, code, token) => {
+    const response = await fetchImage(await token());
+    expect(response.status).toBe(status);
+    expect(response.headers.get("Content-Type")).toContain("application/json");
+    expect(response.headers.get("Cache-Control")).toContain("no-store");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it("refuses a width it does not draw, even for a good token: 400 and no image", async () => {
+    const response = await fetchImage(await image(), "203.0.113.9", "5000");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Content-Type")).toContain("application/json");
+    expect(response.headers.get("Cache-Control")).toContain("no-store");
   });
 });
