@@ -158,6 +158,22 @@ describe("the upstream budget (one instance, in-process store)", () => {
     expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
   });
 
+  it("does not send a call in a later second than its place's, when the process woke too late for it", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.000Z"));
+    const sentIn: number[] = [];
+    let sleeps = 0;
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock, {
+      observer: { admitted: () => sentIn.push(Math.floor(clock.now() / 1000)) },
+      sleep: async (ms) => {
+        // The process is busy when the second's last place comes: it wakes 200 ms late, in the next second.
+        clock.advance(++sleeps === 9 ? ms + 200 : ms);
+      },
+    });
+    expect(tally(await outcomes(budget, "page", 20, () => deadlineOf(clock)))).toEqual({ admitted: 20 });
+    // Calls sent per second: never more than the budget, though the late call was counted in the first.
+    expect(tally(sentIn.map(String))).toEqual({ "1796558400": 9, "1796558401": 10, "1796558402": 1 });
+  });
+
   it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
     const clock = fakeClock();
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
