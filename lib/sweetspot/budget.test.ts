@@ -301,19 +301,24 @@ describe("the upstream budget while Redis is unreachable", () => {
     });
   });
 
-  it("does not give an instance more once it has spent its share through Redis before Redis failed", async () => {
+  it("when Redis fails within a second, goes on from each instance's part of the calls Redis counted", async () => {
     const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
     const [a, b] = deployment(clock, 2);
     if (!a || !b) throw new Error("two instances");
     await meetEachOther(clock, [a, b]);
-    // Four of the second's calls counted in Redis, then Redis fails within the same second.
-    expect(tally(await outcomes(a, "page", 4, () => deadlineOf(clock, 300)))).toEqual({ admitted: 4 });
+    const second = Math.floor(clock.now() / 1000);
+    // Eight of the second's ten counted in Redis, six by b, then two by a (which saw places 7 and 8).
+    expect(tally(await outcomes(b, "page", 6, () => deadlineOf(clock, 300)))).toEqual({ admitted: 6 });
+    expect(tally(await outcomes(a, "page", 2, () => deadlineOf(clock, 300)))).toEqual({ admitted: 2 });
     await withRedisDown(async () => {
+      // a has sent 2 of its 5, but its part of the 8 it saw counted is 4: one more. b has sent more than its 5.
       expect(tally(await outcomes(a, "page", 3, () => deadlineOf(clock, 300)))).toEqual({
         admitted: 1,
         budget: 2,
       });
+      expect(tally(await outcomes(b, "page", 3, () => deadlineOf(clock, 300)))).toEqual({ budget: 3 });
     });
+    expect(Math.floor(clock.now() / 1000)).toBe(second);
   });
 
   it("keeps the whole budget for an instance that is alone, or that never reached Redis", async () => {

@@ -1,4 +1,3 @@
-import { createMemoryStore } from "@/lib/store/memory-store";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import type { Deadline } from "./deadline";
 import { UpstreamHeldBackError } from "./errors";
@@ -29,8 +28,9 @@ import { abortableSleep, type Sleep } from "./sleep";
  * itself in the store once per 10 s (`upstream:instances:<10 s window>`) and reads the previous
  * window's count: the higher of the two is how many called lately. That knowledge is kept through the
  * outage (nothing can refresh it then); an instance that never reached the store knows only itself.
- * Its own calls are counted in process as well, whichever store admitted them, so an instance that
- * has spent its share through Redis gets nothing more when Redis fails in the middle of a second.
+ * When Redis fails in the middle of a second, an instance goes on from the larger of its own calls and
+ * its share of what the store had counted (the highest place it saw ÷ the instances), so an instance
+ * that has spent its share through Redis gets no more in that second.
  */
 
 export type CallPriority = "page" | "poll";
@@ -104,8 +104,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   const limit = options.callsPerSecond;
   const pollShare = options.pollShare ?? DEFAULT_POLL_SHARE;
   const pollLimit = limit === null ? null : Math.floor(limit * pollShare);
-  // This instance's own calls, counted alone: judged only while the shared store does not answer.
-  const localStore = createMemoryStore({ now });
+  /** Per key, the current second's calls by this instance and the highest place it saw in the store. */
+  const alone = { second: -1, counts: new Map<string, { own: number; seen: number }>() };
   /** This instance's own knowledge of a pause: honoured even when the store cannot be read. */
   let localPausedUntil = 0;
   /** How many instances called lately, as last seen in the store (1 until then): sets the share. */
@@ -138,16 +138,31 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
   /**
    * Counts one call in `key`'s window: its place, and out of how many the window has. Shared across
-   * instances out of `whole`; with the store unavailable, this instance's own calls out of its share.
+   * instances out of `whole`; with the store unavailable, this instance's part of the second's calls
+   * out of its share.
    */
-  async function increment(key: string, whole: number): Promise<{ place: number; of: number }> {
-    const own = await localStore.increment(key, WINDOW_TTL_SECONDS);
+  async function increment(
+    key: string,
+    second: number,
+    whole: number,
+  ): Promise<{ place: number; of: number }> {
+    if (second > alone.second) {
+      alone.second = second;
+      alone.counts.clear();
+    }
+    const counts = alone.counts.get(key) ?? { own: 0, seen: 0 };
+    alone.counts.set(key, counts);
     try {
-      return { place: await options.store.increment(key, WINDOW_TTL_SECONDS), of: whole };
+      const place = await options.store.increment(key, WINDOW_TTL_SECONDS);
+      counts.own++;
+      counts.seen = Math.max(counts.seen, place);
+      return { place, of: whole };
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
+      // Its part so far: its own calls, or its share of all it saw counted, whichever is more.
+      counts.own = Math.max(counts.own, Math.ceil(counts.seen / instances)) + 1;
       // At least one call a second (none where the whole is none, as polls with a budget of 1).
-      return { place: own, of: Math.max(Math.min(1, whole), Math.floor(whole / instances)) };
+      return { place: counts.own, of: Math.max(Math.min(1, whole), Math.floor(whole / instances)) };
     }
   }
 
@@ -169,10 +184,10 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     if (limit === null || pollLimit === null) return 0;
     await countInstances();
     if (priority === "poll") {
-      const poll = await increment(pollWindowKey(second), pollLimit);
+      const poll = await increment(pollWindowKey(second), second, pollLimit);
       if (poll.place > poll.of) return "budget";
     }
-    const { place, of } = await increment(windowKey(second), limit);
+    const { place, of } = await increment(windowKey(second), second, limit);
     return place <= of ? Math.floor(((place - 1) * 1000) / of) : "budget";
   }
 
