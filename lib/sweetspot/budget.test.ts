@@ -158,6 +158,22 @@ describe("the upstream budget (one instance, in-process store)", () => {
     expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
   });
 
+  it("does not send a call in a later second than its place's, when the process woke too late for it", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.000Z"));
+    const sentIn: number[] = [];
+    let sleeps = 0;
+    const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock, {
+      observer: { admitted: () => sentIn.push(Math.floor(clock.now() / 1000)) },
+      sleep: async (ms) => {
+        // The process is busy when the second's last place comes: it wakes 200 ms late, in the next second.
+        clock.advance(++sleeps === 9 ? ms + 200 : ms);
+      },
+    });
+    expect(tally(await outcomes(budget, "page", 20, () => deadlineOf(clock)))).toEqual({ admitted: 20 });
+    // Calls sent per second: never more than the budget, though the late call was counted in the first.
+    expect(tally(sentIn.map(String))).toEqual({ "1796558400": 9, "1796558401": 10, "1796558402": 1 });
+  });
+
   it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
     const clock = fakeClock();
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
@@ -218,5 +234,124 @@ describe("the upstream budget shared by two instances on one Redis", () => {
     clock.advance(1000);
     expect(await outcomes(b.budget, "page", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
     expect(await outcomes(a.budget, "poll", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
+  });
+});
+
+describe("the upstream budget while Redis is unreachable", () => {
+  let redis: RedisServer;
+  const stores: SharedStore[] = [];
+  let namespaces = 0;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await redis.dispose();
+  });
+  /** `count` instances of one deployment, each with its own connection to the same Redis. */
+  const deployment = (clock: Clock, count: number) => {
+    const namespace = `budget-outage-${++namespaces}:`;
+    return Array.from({ length: count }, () => {
+      const store = createRedisStore({ url: redis.url, namespace, commandTimeoutMs: 200 });
+      stores.push(store);
+      return budgetOn(store, clock).budget;
+    });
+  };
+  /** Redis down for the length of `body`, then back (empty: the test server keeps nothing). */
+  const withRedisDown = async (body: () => Promise<void>) => {
+    await redis.stop();
+    try {
+      await body();
+    } finally {
+      await redis.restart();
+    }
+  };
+  /** One call per instance in each of two 10 s windows: every instance has counted itself and read the other's count. */
+  const meetEachOther = async (clock: Clock, budgets: ReturnType<typeof deployment>) => {
+    for (const round of [0, 1]) {
+      if (round) clock.advance(10_000);
+      for (const budget of budgets) await budget.admit("page", deadlineOf(clock));
+    }
+    clock.advance(1000);
+  };
+
+  it("gives each instance only its share: budget ÷ the instances it last saw, not the whole budget each", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const [a, b] = deployment(clock, 2);
+    if (!a || !b) throw new Error("two instances");
+    await meetEachOther(clock, [a, b]);
+    await withRedisDown(async () => {
+      const second = Math.floor(clock.now() / 1000);
+      const each = [
+        await outcomes(a, "page", 8, () => deadlineOf(clock, 300)),
+        await outcomes(b, "page", 8, () => deadlineOf(clock, 300)),
+      ];
+      // 10 calls a second between two instances: 5 each, all within the one second.
+      expect(each.map(tally)).toEqual([
+        { admitted: 5, budget: 3 },
+        { admitted: 5, budget: 3 },
+      ]);
+      expect(Math.floor(clock.now() / 1000)).toBe(second);
+      // Polls: half the share.
+      clock.advance(1000);
+      expect(tally(await outcomes(a, "poll", 4, () => deadlineOf(clock)))).toEqual({
+        admitted: 2,
+        budget: 2,
+      });
+    });
+  });
+
+  it("when Redis fails within a second, goes on from each instance's part of the calls Redis counted", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const [a, b] = deployment(clock, 2);
+    if (!a || !b) throw new Error("two instances");
+    await meetEachOther(clock, [a, b]);
+    const second = Math.floor(clock.now() / 1000);
+    // Eight of the second's ten counted in Redis, six by b, then two by a (which saw places 7 and 8).
+    expect(tally(await outcomes(b, "page", 6, () => deadlineOf(clock, 300)))).toEqual({ admitted: 6 });
+    expect(tally(await outcomes(a, "page", 2, () => deadlineOf(clock, 300)))).toEqual({ admitted: 2 });
+    await withRedisDown(async () => {
+      // a has sent 2 of its 5, but its part of the 8 it saw counted is 4: one more. b has sent more than its 5.
+      expect(tally(await outcomes(a, "page", 3, () => deadlineOf(clock, 300)))).toEqual({
+        admitted: 1,
+        budget: 2,
+      });
+      expect(tally(await outcomes(b, "page", 3, () => deadlineOf(clock, 300)))).toEqual({ budget: 3 });
+    });
+    expect(Math.floor(clock.now() / 1000)).toBe(second);
+  });
+
+  it("keeps the whole budget for an instance that is alone, or that never reached Redis", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const [alone] = deployment(clock, 1);
+    if (!alone) throw new Error("one instance");
+    await meetEachOther(clock, [alone]);
+    await withRedisDown(async () => {
+      const [newcomer] = deployment(clock, 1);
+      if (!newcomer) throw new Error("one instance");
+      expect(tally(await outcomes(alone, "page", 12, () => deadlineOf(clock, 300)))).toEqual({
+        admitted: 10,
+        budget: 2,
+      });
+      clock.advance(1000);
+      expect(tally(await outcomes(newcomer, "page", 12, () => deadlineOf(clock, 300)))).toEqual({
+        admitted: 10,
+        budget: 2,
+      });
+    });
+  });
+
+  it("never gives an instance less than one call a second, however many instances there are", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.100Z"));
+    const budgets = deployment(clock, 12);
+    await meetEachOther(clock, budgets);
+    await withRedisDown(async () => {
+      const [first] = budgets;
+      if (!first) throw new Error("instances");
+      expect(tally(await outcomes(first, "page", 3, () => deadlineOf(clock, 300)))).toEqual({
+        admitted: 1,
+        budget: 2,
+      });
+    });
   });
 });

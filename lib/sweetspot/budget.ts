@@ -1,4 +1,3 @@
-import { createMemoryStore } from "@/lib/store/memory-store";
 import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import type { Deadline } from "./deadline";
 import { UpstreamHeldBackError } from "./errors";
@@ -23,8 +22,15 @@ import { abortableSleep, type Sleep } from "./sleep";
  * A 429 is the API speaking for the whole key: `pause` stores until when nobody may call, and every
  * instance honours it before every attempt. Page views wait it out when it ends within their deadline.
  *
- * The store unavailable: each instance counts alone, in process, against the whole budget. A Redis
- * outage then allows at most instances × budget, rather than unbounded calls or no calls at all.
+ * The store unavailable: each instance counts alone, in process, against its share of the budget,
+ * budget ÷ the instances it last knew of (at least 1 call a second), so a Redis outage neither lets
+ * N instances send N × budget nor stops every call. To know how many they are, each instance counts
+ * itself in the store once per 10 s (`upstream:instances:<10 s window>`) and reads the previous
+ * window's count: the higher of the two is how many called lately. That knowledge is kept through the
+ * outage (nothing can refresh it then); an instance that never reached the store knows only itself.
+ * When Redis fails in the middle of a second, an instance goes on from the larger of its own calls and
+ * its share of what the store had counted (the highest place it saw ÷ the instances), so an instance
+ * that has spent its share through Redis gets no more in that second.
  */
 
 export type CallPriority = "page" | "poll";
@@ -86,6 +92,10 @@ const windowKey = (second: number) => `upstream:budget:${second}`;
 const pollWindowKey = (second: number) => `upstream:budget:poll:${second}`;
 /** Two seconds: a window's key outlives its second, and an instance whose clock is a little behind still finds it. */
 const WINDOW_TTL_SECONDS = 2;
+/** Instances count themselves once per this many ms; the count lives for the next window to read. */
+const INSTANCES_WINDOW_MS = 10_000;
+const INSTANCES_TTL_SECONDS = 30;
+const instancesKey = (window: number) => `upstream:instances:${window}`;
 
 export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBudget {
   const now = options.now ?? Date.now;
@@ -94,10 +104,13 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   const limit = options.callsPerSecond;
   const pollShare = options.pollShare ?? DEFAULT_POLL_SHARE;
   const pollLimit = limit === null ? null : Math.floor(limit * pollShare);
-  // Counting alone while the shared store does not answer.
-  const localStore = createMemoryStore({ now });
+  /** Per key, the current second's calls by this instance and the highest place it saw in the store. */
+  const alone = { second: -1, counts: new Map<string, { own: number; seen: number }>() };
   /** This instance's own knowledge of a pause: honoured even when the store cannot be read. */
   let localPausedUntil = 0;
+  /** How many instances called lately, as last seen in the store (1 until then): sets the share. */
+  let instances = 1;
+  let countedInWindow: number | null = null;
 
   const tell = (report: () => void) => {
     try {
@@ -107,12 +120,49 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     }
   };
 
-  async function increment(key: string): Promise<number> {
+  /** Once per window: counts this instance in the store and learns how many called lately. */
+  async function countInstances(): Promise<void> {
+    const window = Math.floor(now() / INSTANCES_WINDOW_MS);
+    if (countedInWindow === window) return;
+    // Tried once per window even when the store fails: an outage must not cost every call a timeout.
+    countedInWindow = window;
     try {
-      return await options.store.increment(key, WINDOW_TTL_SECONDS);
+      // The first to count itself in a window sees 1: the previous window's total says who else there is.
+      const counted = await options.store.increment(instancesKey(window), INSTANCES_TTL_SECONDS);
+      const previous = Number(await options.store.get(instancesKey(window - 1))) || 0;
+      instances = Math.max(1, counted, previous);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      return localStore.increment(key, WINDOW_TTL_SECONDS);
+    }
+  }
+
+  /**
+   * Counts one call in `key`'s window: its place, and out of how many the window has. Shared across
+   * instances out of `whole`; with the store unavailable, this instance's part of the second's calls
+   * out of its share.
+   */
+  async function increment(
+    key: string,
+    second: number,
+    whole: number,
+  ): Promise<{ place: number; of: number }> {
+    if (second > alone.second) {
+      alone.second = second;
+      alone.counts.clear();
+    }
+    const counts = alone.counts.get(key) ?? { own: 0, seen: 0 };
+    alone.counts.set(key, counts);
+    try {
+      const place = await options.store.increment(key, WINDOW_TTL_SECONDS);
+      counts.own++;
+      counts.seen = Math.max(counts.seen, place);
+      return { place, of: whole };
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Its part so far: its own calls, or its share of all it saw counted, whichever is more.
+      counts.own = Math.max(counts.own, Math.ceil(counts.seen / instances)) + 1;
+      // At least one call a second (none where the whole is none, as polls with a budget of 1).
+      return { place: counts.own, of: Math.max(Math.min(1, whole), Math.floor(whole / instances)) };
     }
   }
 
@@ -126,12 +176,19 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     return Math.max(shared, localPausedUntil);
   }
 
-  /** Takes a slot in the current second: its place (1 for the second's first call), or "budget". */
+  /**
+   * Takes a slot in the current second: the ms into the second at which the call may start (its
+   * place's share of the second), or "budget".
+   */
   async function takeSlot(priority: CallPriority, second: number): Promise<number | "budget"> {
-    if (limit === null || pollLimit === null) return 1;
-    if (priority === "poll" && (await increment(pollWindowKey(second))) > pollLimit) return "budget";
-    const place = await increment(windowKey(second));
-    return place <= limit ? place : "budget";
+    if (limit === null || pollLimit === null) return 0;
+    await countInstances();
+    if (priority === "poll") {
+      const poll = await increment(pollWindowKey(second), second, pollLimit);
+      if (poll.place > poll.of) return "budget";
+    }
+    const { place, of } = await increment(windowKey(second), second, limit);
+    return place <= of ? Math.floor(((place - 1) * 1000) / of) : "budget";
   }
 
   async function admit(priority: CallPriority, deadline: Deadline, signal?: AbortSignal): Promise<void> {
@@ -147,20 +204,25 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
         waitMs = until - at;
       } else {
         const second = Math.floor(at / 1000);
-        const place = await takeSlot(priority, second);
-        if (place !== "budget") {
+        const slot = await takeSlot(priority, second);
+        if (slot !== "budget") {
           // Never more than a second's fraction of a wait, so polls take it too.
-          const startAt = limit === null ? 0 : second * 1000 + Math.floor(((place - 1) * 1000) / limit);
+          const startAt = second * 1000 + slot;
           // A 429 may have paused everyone while this call waited for its place: ask again (the place is lost).
           if (startAt > now()) {
             await sleep(startAt - now(), signal);
             if ((await pausedUntil()) > now()) continue;
           }
-          tell(() => observer.admitted?.(priority));
-          return;
+          // A place is good in its own second only. When the store answered late, or this process was
+          // too busy to wake in time, a call sent now would land in the next second on top of that
+          // second's own budget (a blast on a loaded host sent a fifth of its calls so): ask again.
+          if (Math.floor(now() / 1000) === second) {
+            tell(() => observer.admitted?.(priority));
+            return;
+          }
         }
         reason = "budget";
-        waitMs = (second + 1) * 1000 - at;
+        waitMs = Math.max(0, (second + 1) * 1000 - now());
       }
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
       // A poll never waits: the page stays as it is and asks again later.

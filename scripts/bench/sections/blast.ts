@@ -52,6 +52,8 @@ type Outcome = {
   status: number;
   ms: number;
   fromLastKnownGood: boolean;
+  /** Status 0: the error's code (or message) instead of an answer. */
+  noAnswer?: string;
 };
 
 export async function measureBlast(report: Report, options: BlastOptions): Promise<void> {
@@ -213,6 +215,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
     const firstVisitMs = firstVisits.map((outcome) => outcome.ms);
     const pages5xx = outcomes.filter((outcome) => outcome.status >= 500).length;
     const notAPage = outcomes.filter((outcome) => outcome.status === 0).length;
+    const noAnswer = countBy(outcomes.flatMap((outcome) => (outcome.noAnswer ? [outcome.noAnswer] : [])));
     const fromLastKnownGood = outcomes.filter((outcome) => outcome.fromLastKnownGood).length;
     const requests = opens + pollStats.answered;
     const totalCpuSeconds = cpuMs.reduce((sum, ms) => sum + ms, 0) / 1000;
@@ -234,6 +237,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
       pageStatuses: countBy(outcomes.map((outcome) => String(outcome.status))),
       pages5xx,
       notAPage,
+      noAnswer,
       fromLastKnownGood,
       polls: pollStats,
       redisCommands: commandsAfter - commandsBefore,
@@ -259,6 +263,7 @@ export async function measureBlast(report: Report, options: BlastOptions): Promi
         ["first visit p50 / p95 (link + page)", `${figures.firstVisitP50Ms} / ${figures.firstVisitP95Ms} ms`],
         ["page answers", JSON.stringify(figures.pageStatuses)],
         ["pages from last known good", fromLastKnownGood],
+        ["visits without an answer (why)", notAPage === 0 ? 0 : `${notAPage} ${JSON.stringify(noAnswer)}`],
         ["pages 5xx (the calm error page)", pages5xx],
         ["polls answered / deferred", `${pollStats.answered} / ${pollStats.deferred}`],
         ["Redis commands per request (opens + polls)", figures.redisCommandsPerRequest],
@@ -377,8 +382,15 @@ async function firstVisit(portalUrl: string, linkSecret: string, visit: Visit): 
       ms: performance.now() - started,
       fromLastKnownGood: html.includes('data-testid="stale-view-banner"'),
     };
-  } catch {
-    return { status: 0, ms: performance.now() - started, fromLastKnownGood: false };
+  } catch (error) {
+    // Why there was no page at all, e.g. UND_ERR_CONNECT_TIMEOUT: an instance too busy to accept.
+    const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+    return {
+      status: 0,
+      ms: performance.now() - started,
+      fromLastKnownGood: false,
+      noAnswer: typeof cause === "string" ? cause : String(error),
+    };
   }
 }
 
