@@ -9,15 +9,14 @@ export function formatElapsed(milliseconds: number): string {
 
 export type TimedStep = { name: string; milliseconds: number; ok: boolean };
 
-/** One line per step, names aligned, a failed step marked, then the total. */
-export function formatStepTimes(steps: readonly TimedStep[]): string[] {
+/** One line per step, names aligned, a failed step marked, then the whole run's wall-clock time. */
+export function formatStepTimes(steps: readonly TimedStep[], totalMilliseconds: number): string[] {
   const width = Math.max("total".length, ...steps.map((step) => step.name.length));
-  const total = steps.reduce((sum, step) => sum + step.milliseconds, 0);
   return [
     ...steps.map(
       (step) =>
         `${step.name.padEnd(width)}  ${formatElapsed(step.milliseconds)}${step.ok ? "" : "  (failed)"}`,
     ),
-    `${"total".padEnd(width)}  ${formatElapsed(total)}`,
+    `${"total".padEnd(width)}  ${formatElapsed(totalMilliseconds)}`,
   ];
 }
