@@ -2,10 +2,11 @@
  * `npm test`: every check CI runs (lint, typecheck, unit, build, browser), stopping after the first
  * stage that fails, then how long each step took, so a slow step shows in the log (docs/testing.md).
  *
- * Typecheck, unit tests and the build need nothing from each other, so they run side by side: on two
- * cores the type checker and the build's single-threaded phases leave room for the unit tests. Each
- * one's output is held and printed whole when it ends, so the log reads one step at a time. The
- * browser tests need the build and run last, alone.
+ * Typecheck and unit tests need nothing from each other, so they run side by side: on two cores the
+ * single-threaded type checker leaves room for the unit tests. Each one's output is held and printed
+ * whole when it ends, so the log reads one step at a time. The build comes after, alone: `next build`
+ * empties .next, where `next typegen` has just written the route types the type checker reads. The
+ * browser tests need the build and run last.
  */
 import { spawn } from "node:child_process";
 import { formatStepTimes, type TimedStep } from "./lib/step-timing";
@@ -17,10 +18,9 @@ const STAGES: readonly (readonly Step[])[] = [
   [
     { name: "typecheck", script: "typecheck" },
     { name: "unit", script: "test:unit" },
-    // The typecheck step checks the app: the build need not check it again (next.config.mjs). Should
-    // the typecheck fail, this stage fails and its build is never used.
-    { name: "build", script: "build", env: { PORTAL_TYPES_CHECKED: "1" } },
   ],
+  // The typecheck step has checked the app: the build need not check it again (next.config.mjs).
+  [{ name: "build", script: "build", env: { PORTAL_TYPES_CHECKED: "1" } }],
   [{ name: "browser", script: "test:e2e" }],
 ];
 
@@ -56,6 +56,6 @@ for (const stage of STAGES) {
   if (!results.every((step) => step.ok)) break;
 }
 
-console.log("\n[test] time per step (typecheck, unit and build side by side):");
+console.log("\n[test] time per step (typecheck and unit side by side):");
 for (const line of formatStepTimes(done, performance.now() - started)) console.log(`[test]   ${line}`);
 process.exit(done.every((step) => step.ok) ? 0 : 1);
