@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_FORM_BYTES } from "@/lib/http/form-body";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -65,13 +65,12 @@ function oversizedPost(path: string, how: "declared" | "streamed") {
             controller.close();
           },
         });
-  const request = new Request(`http://portal.test${path}`, {
+  return new NextRequest(`http://portal.test${path}`, {
     method: "POST",
     headers,
     body,
     duplex: "half",
   } as RequestInit);
-  return Object.assign(request, { nextUrl: new URL(request.url) }) as unknown as NextRequest;
 }
 
 describe("form posts over 16 KB", () => {

@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mintLinkToken, mintStatusImageToken } from "@/lib/auth/link-token";
 import { createMemoryStore } from "@/lib/store/memory-store";
@@ -34,9 +34,8 @@ function fetchImage(token: string | null, address = "203.0.113.9", width = "600"
   const query = new URLSearchParams({ w: width });
   if (token !== null) query.set("token", token);
   const url = `http://portal.test/api/status-image/chk_1?${query}`;
-  const request = new Request(url, { headers: { "x-forwarded-for": address } });
-  const nextRequest = Object.assign(request, { nextUrl: new URL(url) }) as unknown as NextRequest;
-  return GET(nextRequest, { params: Promise.resolve({ id: "chk_1" }) });
+  const request = new NextRequest(url, { headers: { "x-forwarded-for": address } });
+  return GET(request, { params: Promise.resolve({ id: "chk_1" }) });
 }
 
 const perTokenCounters = () => store.counted.filter((key) => key.includes(":key:"));
