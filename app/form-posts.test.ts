@@ -70,7 +70,7 @@ function oversizedPost(path: string, how: "declared" | "streamed") {
     headers,
     body,
     duplex: "half",
-  } as RequestInit);
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 describe("form posts over 16 KB", () => {
