@@ -74,8 +74,8 @@ describe("the upstream budget (one instance, in-process store)", () => {
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);
     const started = clock.now();
     expect(tally(await outcomes(budget, "page", 10, () => deadlineOf(clock)))).toEqual({ admitted: 10 });
-    // The n-th call of a second starts no earlier than (n − 1)/10 of it: the tenth at 0.9 s.
-    expect(clock.now() % 1000).toBe(900);
+    // The n-th call of a second starts no earlier than (n − 1)/10 of its first 900 ms: the tenth at 0.81 s.
+    expect(clock.now() % 1000).toBe(810);
 
     await budget.admit("page", deadlineOf(clock));
     expect(Math.floor(clock.now() / 1000)).toBe(Math.floor(started / 1000) + 1);
@@ -158,20 +158,27 @@ describe("the upstream budget (one instance, in-process store)", () => {
     expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["paused"]);
   });
 
-  it("does not send a call in a later second than its place's, when the process woke too late for it", async () => {
+  it("does not send a call after its second's sending span, when the process woke too late for it", async () => {
     const clock = fakeClock(Date.parse("2026-12-06T12:00:00.000Z"));
     const sentIn: number[] = [];
     let sleeps = 0;
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock, {
-      observer: { admitted: () => sentIn.push(Math.floor(clock.now() / 1000)) },
+      observer: { admitted: () => sentIn.push(clock.now()) },
       sleep: async (ms) => {
-        // The process is busy when the second's last place comes: it wakes 200 ms late, in the next second.
-        clock.advance(++sleeps === 9 ? ms + 200 : ms);
+        // The process is busy when the second's last place comes (at 810 ms): it wakes 100 ms late, in
+        // the last 100 ms of the second, which are left for calls already on their way to reach the API.
+        clock.advance(++sleeps === 9 ? ms + 100 : ms);
       },
     });
     expect(tally(await outcomes(budget, "page", 20, () => deadlineOf(clock)))).toEqual({ admitted: 20 });
-    // Calls sent per second: never more than the budget, though the late call was counted in the first.
-    expect(tally(sentIn.map(String))).toEqual({ "1796558400": 9, "1796558401": 10, "1796558402": 1 });
+    // Calls sent per second: never more than the budget, though the late call was counted in the first;
+    // and none in the first second's last 100 ms.
+    expect(tally(sentIn.map((at) => String(Math.floor(at / 1000))))).toEqual({
+      "1796558400": 9,
+      "1796558401": 10,
+      "1796558402": 1,
+    });
+    expect(sentIn.filter((at) => at % 1000 >= 900)).toEqual([]);
   });
 
   it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
@@ -280,6 +287,7 @@ describe("the upstream budget while Redis is unreachable", () => {
     const [a, b] = deployment(clock, 2);
     if (!a || !b) throw new Error("two instances");
     await meetEachOther(clock, [a, b]);
+    expect(await a.state()).toMatchObject({ instances: 2, callsPerSecondAlone: 5 });
     await withRedisDown(async () => {
       const second = Math.floor(clock.now() / 1000);
       const each = [

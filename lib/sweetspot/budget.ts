@@ -9,10 +9,12 @@ import { abortableSleep, type Sleep } from "./sleep";
  * key is one key, whatever the number of instances). Windows are whole seconds of the wall clock
  * (`floor(now / 1000)`), so every instance agrees on which window a call falls in.
  *
- * Pacing. The n-th call of a second does not start before n/budget of that second has passed: a full
- * second's calls are spread evenly over it rather than sent in a burst at its start. The API counts
- * calls when they arrive, a little after the portal counted them; evenly spread, the calls that slip
- * into the API's next second are about as many as that second's own late start leaves room for.
+ * Pacing. A second's calls are spread evenly over its first SEND_WITHIN_MS rather than sent in a burst
+ * at its start: the n-th call does not start before (n − 1)/budget of that span. The API counts calls
+ * when they arrive, a little after the portal let them go; the second's last SEND_WITHIN_MS..1000 ms
+ * are left for that trip, so a call let go in one second is not counted in the API's next one on top
+ * of that second's own budget. A call that could not go by then (the store answered late, or the
+ * process was too busy to wake) asks again for a place in a later second.
  *
  * Priorities. A customer's page view may use the whole budget, and waits for the next second while
  * its deadline allows. A live page's poll may use only `pollShare` of it, counted in a second key of
@@ -66,6 +68,10 @@ export type BudgetState = {
   usedThisSecond: number;
   /** Until when a 429 pauses every instance, or null. */
   pausedUntil: Date | null;
+  /** How many instances called lately, as this one last saw in the store (1 until it has). */
+  instances: number;
+  /** The calls per second this instance keeps to when it cannot reach the store (null when off). */
+  callsPerSecondAlone: number | null;
 };
 
 export type UpstreamBudget = {
@@ -84,6 +90,11 @@ export const DEFAULT_POLL_SHARE = 0.5;
 export const DEFAULT_PAUSE_SECONDS = 5;
 /** A Retry-After longer than this is read as this: pages keep answering from last known good meanwhile. */
 export const MAX_PAUSE_SECONDS = 900;
+/**
+ * Calls go out in the first this-many ms of their second; the rest of it is their trip to the API.
+ * 100 ms covers the sandbox bench's loopback trips on a host with every core busy (docs/performance.md).
+ */
+const SEND_WITHIN_MS = 900;
 /** No attempt is started with less than this left before the deadline (as lib/sweetspot/http.ts). */
 const MIN_CALL_MS = 250;
 
@@ -119,6 +130,9 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       // Reporting must never break a call.
     }
   };
+
+  /** This instance's share of `whole` calls a second: at least one (none where the whole is none, as polls with a budget of 1). */
+  const shareOf = (whole: number) => Math.max(Math.min(1, whole), Math.floor(whole / instances));
 
   /** Once per window: counts this instance in the store and learns how many called lately. */
   async function countInstances(): Promise<void> {
@@ -161,8 +175,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Its part so far: its own calls, or its share of all it saw counted, whichever is more.
       counts.own = Math.max(counts.own, Math.ceil(counts.seen / instances)) + 1;
-      // At least one call a second (none where the whole is none, as polls with a budget of 1).
-      return { place: counts.own, of: Math.max(Math.min(1, whole), Math.floor(whole / instances)) };
+      return { place: counts.own, of: shareOf(whole) };
     }
   }
 
@@ -188,7 +201,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       if (poll.place > poll.of) return "budget";
     }
     const { place, of } = await increment(windowKey(second), second, limit);
-    return place <= of ? Math.floor(((place - 1) * 1000) / of) : "budget";
+    return place <= of ? Math.floor(((place - 1) * SEND_WITHIN_MS) / of) : "budget";
   }
 
   async function admit(priority: CallPriority, deadline: Deadline, signal?: AbortSignal): Promise<void> {
@@ -213,10 +226,10 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
             await sleep(startAt - now(), signal);
             if ((await pausedUntil()) > now()) continue;
           }
-          // A place is good in its own second only. When the store answered late, or this process was
-          // too busy to wake in time, a call sent now would land in the next second on top of that
-          // second's own budget (a blast on a loaded host sent a fifth of its calls so): ask again.
-          if (Math.floor(now() / 1000) === second) {
+          // A place is good in its own second's sending span only. When the store answered late, or this
+          // process was too busy to wake in time, a call sent now would land in the API's next second on
+          // top of that second's own budget (a blast on a loaded host sent a fifth of its calls so): ask again.
+          if (now() < second * 1000 + SEND_WITHIN_MS) {
             tell(() => observer.admitted?.(priority));
             return;
           }
@@ -267,6 +280,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       pollCallsPerSecond: pollLimit,
       usedThisSecond: limit === null ? used : Math.min(used, limit),
       pausedUntil: until > now() ? new Date(until) : null,
+      instances,
+      callsPerSecondAlone: limit === null ? null : shareOf(limit),
     };
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryStore } from "@/lib/store/memory-store";
+import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
 import { createDeadline } from "@/lib/sweetspot/deadline";
 import { sandboxConfig } from "@/test-support/sandbox-config";
 
@@ -18,9 +19,9 @@ vi.mock("@/lib/sweetspot/probe", () => ({ probeApi: async () => ({ status: "ok",
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 
 /** The route and the process's budget, fresh for `env` (the budget is made once per process). */
-async function healthWith(env: Record<string, string>) {
+async function healthWith(env: Record<string, string>, shared: SharedStore = createMemoryStore()) {
   config.current = sandboxConfig(env);
-  store.current = createMemoryStore();
+  store.current = shared;
   vi.resetModules();
   const { GET } = await import("./route");
   const { upstreamBudget } = await import("@/lib/sweetspot/budgets");
@@ -50,6 +51,9 @@ describe("/api/health's budget", () => {
       pollCallsPerSecond: 6,
       usedThisSecond: 0,
       pausedUntil: null,
+      instances: 1,
+      countingAlone: false,
+      callsPerSecondAlone: 12,
     });
     await budget.admit("page", createDeadline(4000));
     await budget.admit("page", createDeadline(4000));
@@ -65,6 +69,9 @@ describe("/api/health's budget", () => {
       pollCallsPerSecond: 10,
       usedThisSecond: 0,
       pausedUntil: new Date(NOW + 30_000).toISOString(),
+      instances: 1,
+      countingAlone: false,
+      callsPerSecondAlone: 20,
     });
   });
 
@@ -76,8 +83,40 @@ describe("/api/health's budget", () => {
       pollCallsPerSecond: null,
       usedThisSecond: 0,
       pausedUntil: null,
+      instances: 1,
+      countingAlone: false,
+      callsPerSecondAlone: null,
     });
     await budget.pause(5);
     expect(await health()).toMatchObject({ pausedUntil: new Date(NOW + 5_000).toISOString() });
+  });
+
+  it("shows how many instances the budget knows of, and its share while the store is unavailable", async () => {
+    // Three instances counted themselves in the store, then the store stops answering.
+    const memory = createMemoryStore();
+    let down = false;
+    const unless = <T>(call: () => Promise<T>) => {
+      if (down) return Promise.reject(new StoreUnavailableError("down"));
+      return call();
+    };
+    const flaky: SharedStore = {
+      ...memory,
+      isAvailable: () => !down,
+      get: (key) => unless(() => memory.get(key)),
+      set: (key, value, ttl) => unless(() => memory.set(key, value, ttl)),
+      increment: (key, ttl) => unless(() => memory.increment(key, ttl)),
+    };
+    await memory.increment(`upstream:instances:${Math.floor(NOW / 10_000)}`, 30);
+    await memory.increment(`upstream:instances:${Math.floor(NOW / 10_000)}`, 30);
+    const { health, budget } = await healthWith({ SWEETSPOT_API_BUDGET: "12" }, flaky);
+    await budget.admit("page", createDeadline(4000));
+    expect(await health()).toMatchObject({ instances: 3, countingAlone: false, callsPerSecondAlone: 4 });
+    down = true;
+    expect(await health()).toMatchObject({
+      usedThisSecond: 0,
+      instances: 3,
+      countingAlone: true,
+      callsPerSecondAlone: 4,
+    });
   });
 });

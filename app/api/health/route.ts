@@ -23,7 +23,9 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * `budget` is the deployment's upstream budget (SWEETSPOT_API_BUDGET; null when off): calls per second
  * for page views and for polls, how many the current second has used across every instance sharing
  * the store, and until when a 429 pauses every instance (null when none). It never changes the status
- * code either: a paused or spent budget is the same for every instance. The probe itself is exempt
+ * code either: a paused or spent budget is the same for every instance. `instances` is how many
+ * instances this one last saw calling (counted in the store every 10 s); while the store is
+ * unavailable (`countingAlone`) it keeps to `callsPerSecondAlone`, its share of the budget. The probe itself is exempt
  * from the budget (one call per instance every few seconds at most).
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
@@ -51,6 +53,9 @@ export async function GET() {
         pollCallsPerSecond: budget.pollCallsPerSecond,
         usedThisSecond: budget.usedThisSecond,
         pausedUntil: budget.pausedUntil?.toISOString() ?? null,
+        instances: budget.instances,
+        countingAlone: budget.callsPerSecond !== null && !store.isAvailable(),
+        callsPerSecondAlone: budget.callsPerSecondAlone,
       },
     },
     { status: serving ? 200 : 503, headers: { "Cache-Control": "no-store" } },
