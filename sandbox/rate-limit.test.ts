@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HEALTH_PROBE_USER_ID } from "../lib/sweetspot/ids";
 import { SandboxRateLimit } from "./rate-limit";
 import { expectError, postJson, type RunningSandbox, startSandbox } from "./testing";
 
@@ -15,15 +16,26 @@ describe("the sandbox's rate limit (an injected clock)", () => {
     expect(limit.admit()).toBeNull();
     const second = Math.floor(Date.parse("2026-12-06T12:00:00Z") / 1000);
     expect(limit.callRate()).toEqual([
-      { second, calls: 5, limited: 2 },
-      { second: second + 1, calls: 1, limited: 0 },
+      { second, calls: 5, limited: 2, probes: 0 },
+      { second: second + 1, calls: 1, limited: 0, probes: 0 },
     ]);
   });
 
   it("only counts while no limit is set", () => {
     const limit = new SandboxRateLimit(() => 0);
     expect(Array.from({ length: 100 }, () => limit.admit()).every((answer) => answer === null)).toBe(true);
-    expect(limit.callRate()).toEqual([{ second: 0, calls: 100, limited: 0 }]);
+    expect(limit.callRate()).toEqual([{ second: 0, calls: 100, limited: 0, probes: 0 }]);
+  });
+
+  it("counts the portal's health probe apart (the portal's budget exempts it), and limits it like any call", () => {
+    const limit = new SandboxRateLimit(() => 0);
+    limit.set({ callsPerSecond: 2 });
+    expect([limit.admit(), limit.admit(true), limit.admit(true)]).toEqual([
+      null,
+      null,
+      { retryAfterSeconds: 1 },
+    ]);
+    expect(limit.callRate()).toEqual([{ second: 0, calls: 3, limited: 1, probes: 2 }]);
   });
 });
 
@@ -33,6 +45,18 @@ describe("/__sandbox/rate-limit and /__sandbox/call-rate", () => {
     running = await startSandbox();
   });
   afterEach(() => running.close());
+
+  it("reports the portal's health probe calls apart from the others", async () => {
+    await (await running.api(LIST)).text();
+    await (
+      await running.api(`/v1/checkouts?id=chk_health_probe&userId=${HEALTH_PROBE_USER_ID}&limit=1`)
+    ).text();
+    const { seconds } = (await (await running.control("/call-rate")).json()) as {
+      seconds: { calls: number; probes: number }[];
+    };
+    expect(seconds.reduce((sum, entry) => sum + entry.calls, 0)).toBe(2);
+    expect(seconds.reduce((sum, entry) => sum + entry.probes, 0)).toBe(1);
+  });
 
   it("sets a limit that answers 429 with Retry-After, reports the calls, and is lifted by DELETE or reset", async () => {
     expect(

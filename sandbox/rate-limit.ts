@@ -17,8 +17,11 @@ export const rateLimitSpecSchema = z.strictObject({
 
 export type RateLimitSpec = z.infer<typeof rateLimitSpecSchema>;
 
-/** One second of the wall clock (epoch seconds): calls answered, and of those how many were 429 by the limit. */
-export type CallsInSecond = { second: number; calls: number; limited: number };
+/**
+ * One second of the wall clock (epoch seconds): calls answered, of those how many were 429 by the
+ * limit, and how many were the portal's health probe (which the portal's budget exempts).
+ */
+export type CallsInSecond = { second: number; calls: number; limited: number; probes: number };
 
 /** How many seconds of counts are kept (ten minutes: a bench run, with room). */
 const KEPT_SECONDS = 600;
@@ -38,15 +41,16 @@ export class SandboxRateLimit {
   }
 
   /** Counts one API call; the Retry-After to answer 429 with when it is over the limit, else null. */
-  admit(): { retryAfterSeconds: number } | null {
+  admit(isProbe = false): { retryAfterSeconds: number } | null {
     const second = Math.floor(this.now() / 1000);
     let counts = this.seconds.get(second);
     if (!counts) {
-      counts = { second, calls: 0, limited: 0 };
+      counts = { second, calls: 0, limited: 0, probes: 0 };
       this.seconds.set(second, counts);
       for (const old of this.seconds.keys()) if (old <= second - KEPT_SECONDS) this.seconds.delete(old);
     }
     counts.calls++;
+    if (isProbe) counts.probes++;
     if (this.spec === null || counts.calls - counts.limited <= this.spec.callsPerSecond) return null;
     counts.limited++;
     return { retryAfterSeconds: this.spec.retryAfterSeconds ?? 1 };

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SANDBOX_DEV_API_KEY } from "../lib/config/schema";
+import { HEALTH_PROBE_USER_ID } from "../lib/sweetspot/ids";
 import { apiRoutes, handleApiRequest } from "./api";
 import { controlRoutes } from "./control";
 import { respondWithFault } from "./fault-responses";
@@ -102,7 +103,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       entry.status = res.statusCode;
     });
     // The key's rate limit is counted before anything else, as an API gateway would.
-    const limited = url.pathname.startsWith("/v1/") ? rateLimit.admit() : null;
+    const limited = url.pathname.startsWith("/v1/")
+      ? rateLimit.admit(url.searchParams.get("userId") === HEALTH_PROBE_USER_ID)
+      : null;
     if (limited) {
       sendError(res, 429, "rate_limited", "Too many requests for this API key.", {
         "Retry-After": String(limited.retryAfterSeconds),

@@ -13,3 +13,9 @@ export function isUserId(value: unknown): value is string {
 export function isCheckoutId(value: unknown): value is string {
   return typeof value === "string" && CHECKOUT_ID_PATTERN.test(value);
 }
+
+/**
+ * The customer the health probe asks for (lib/sweetspot/probe.ts): nobody's, so the probe reads no
+ * one's data. The sandbox counts its calls apart, so the bench can tell them from budgeted ones.
+ */
+export const HEALTH_PROBE_USER_ID = "usr_health_probe";

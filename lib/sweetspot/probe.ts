@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { UpstreamAuthError } from "./errors";
 import { createHttpClient } from "./http";
+import { HEALTH_PROBE_USER_ID } from "./ids";
 import { upstreamLoggerFor } from "./log";
 
 /**
@@ -83,7 +84,7 @@ function configuredProbeRequest(): ProbeRequest {
     timeoutMs: config.sweetspotTimeoutMs,
     logger: upstreamLoggerFor(config.logLevel),
   });
-  const query = new URLSearchParams({ id: "chk_health_probe", userId: "usr_health_probe", limit: "1" });
+  const query = new URLSearchParams({ id: "chk_health_probe", userId: HEALTH_PROBE_USER_ID, limit: "1" });
   return (signal) => http.requestJson({ path: "/v1/checkouts", query, signal });
 }
 

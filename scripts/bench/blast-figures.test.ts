@@ -2,16 +2,18 @@ import { describe, expect, it } from "vitest";
 import { callRateFigures, callsDuringPause, percentile } from "./blast-figures";
 
 describe("blast figures", () => {
-  it("reads calls per second over the wave, quiet seconds included, against what is allowed", () => {
+  it("reads calls per second over the wave, quiet seconds included, the health probe's apart from the budget's", () => {
     const seconds = [
-      { second: 99, calls: 50, limited: 0 },
-      { second: 100, calls: 20, limited: 0 },
-      { second: 102, calls: 22, limited: 1 },
+      { second: 99, calls: 50, limited: 0, probes: 0 },
+      { second: 100, calls: 22, limited: 0, probes: 2 },
+      { second: 102, calls: 22, limited: 1, probes: 1 },
     ];
-    expect(callRateFigures(seconds, 100_000, 103_999, 21)).toEqual({
+    expect(callRateFigures(seconds, 100_000, 103_999, 20)).toEqual({
       maxPerSecond: 22,
-      meanPerSecond: 10.5,
+      meanPerSecond: 11,
+      maxBudgetedPerSecond: 21,
       secondsOver: 1,
+      probes: 3,
       limited: 1,
       seconds: 4,
     });
