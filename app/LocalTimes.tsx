@@ -15,8 +15,16 @@ export async function LocalTimes({ dates }: { dates: DateContext }) {
     serverZone: dates.timeZone,
     cookieTemplate: timeZoneCookie(COOKIE_ZONE_MARKER, false),
   };
-  // JSON is not script-safe as is: "<" could close the element.
-  const source = `(${localiseTimes.toString()})(document,${JSON.stringify(config).replace(/</g, "\\u003c")})`;
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: our own function's source and JSON-escaped config, nothing from the customer unescaped.
-  return <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: source }} />;
+  // The script's text is our own function's source only; its values travel in an attribute, which
+  // React escapes, so nothing has to be made script-safe by hand.
+  const source = `(${localiseTimes.toString()})(document,JSON.parse(document.currentScript.dataset.config))`;
+  return (
+    <script
+      nonce={nonce}
+      data-config={JSON.stringify(config)}
+      suppressHydrationWarning
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: our own function's source, no value in it.
+      dangerouslySetInnerHTML={{ __html: source }}
+    />
+  );
 }

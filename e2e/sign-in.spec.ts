@@ -204,6 +204,31 @@ test.describe("sessions", () => {
     }
   });
 
+  // Read with `request` and plain fetch: no page is needed to post next-auth's form, and fetch has no
+  // cookie jar, so the copy is the only cookie it sends.
+  test("next-auth's own sign-out also ends the session everywhere: a copy of the cookie is refused", async ({
+    request,
+    baseURL,
+  }) => {
+    const opened = await request.get(await linkFor({ userId: alex }), { maxRedirects: 0 });
+    const copy = (sessionCookiesSetBy(opened)[0] ?? "").split(";")[0] ?? "";
+    const withCopy = async () => {
+      const answer = await fetch(new URL(`/api/checkouts/${SCENARIOS.shippedUps}`, baseURL), {
+        headers: { Cookie: copy },
+      });
+      await answer.arrayBuffer();
+      return answer.status;
+    };
+    expect(await withCopy()).toBe(200);
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedOut = await request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+    expect(signedOut.status()).toBe(302);
+    expect(sessionCookiesSetBy(signedOut).join(), "the cookie cleared").toMatch(
+      /Max-Age=0|Expires=Thu, 01 Jan 1970/i,
+    );
+    expect(await withCopy()).toBe(401);
+  });
+
   test("signing out ends access in this browser, pages and JSON", async ({ page }) => {
     await signInAs(page, alex);
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { detachSession, getCustomerSession } from "@/lib/auth/customer-session";
-import { sessionGuard } from "@/lib/auth/portal-session-guard";
+import { detachSession, endCurrentSession } from "@/lib/auth/customer-session";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { readPostedForm } from "@/lib/http/form-body";
 import { getTranslator } from "@/lib/request/locale";
@@ -21,15 +20,9 @@ export async function POST(request: Request) {
     const tooLarge = (await getTranslator())("site.requestTooLarge");
     return new Response(tooLarge, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const session = await getCustomerSession();
-  if (session) {
-    const record = await sessionGuard().endSession(session);
-    if (!record.revoked || !record.viewsForgotten) {
-      // The store is unreachable: the cookie is still cleared below, but a copy of it stays valid
-      // elsewhere until the session ends (docs/shared-state.md). No ids in the log.
-      console.warn(JSON.stringify({ event: "sign_out_not_recorded", ...record }));
-    }
-  }
+  // With the store unreachable the cookie is still cleared below, but a copy of it stays valid
+  // elsewhere until the session ends (docs/shared-state.md).
+  await endCurrentSession();
   const response = new NextResponse(null, {
     status: 303,
     headers: {

@@ -129,6 +129,29 @@ describe("authOptions", () => {
   });
 });
 
+describe("next-auth's own sign-out", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+    cookieJar.value = undefined;
+  });
+
+  it("ends the session everywhere, as the portal's /signout does, not only in this browser", async () => {
+    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
+    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
+    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    const { authOptions } = await import("./auth-options");
+    const { sessionGuard } = await import("./portal-session-guard");
+    const session = linkSession("usr_42");
+    await carrying(session);
+    expect(await sessionGuard().sessionIsUsable(session)).toBe(true);
+    // What next-auth passes after its CSRF check: the cookie's claims (ignored: the cookie is read as for any request).
+    const expires = new Date(session.expiresAt * 1000).toISOString();
+    await authOptions().events?.signOut?.({ token: toSessionClaims(session), session: { expires } });
+    expect(await sessionGuard().sessionIsUsable(session)).toBe(false);
+  });
+});
+
 describe("where next-auth may send a customer after OpenID Connect", () => {
   it("keeps portal paths and refuses everything else", async () => {
     vi.stubEnv("SWEETSPOT_SANDBOX", "1");

@@ -4,7 +4,12 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "@/lib/config/schema";
 import { env } from "@/lib/env";
 import { USER_ID_PATTERN } from "@/lib/sweetspot/ids";
-import { endOtherCustomersSession, getCustomerSession, startSession } from "./customer-session";
+import {
+  endCurrentSession,
+  endOtherCustomersSession,
+  getCustomerSession,
+  startSession,
+} from "./customer-session";
 import { safeReturnPath } from "./return-path";
 import { toSessionClaims } from "./session-claims";
 import { sessionCookie, sessionLifetimeSeconds } from "./session-cookie";
@@ -51,6 +56,11 @@ export function authOptions(): AuthOptions {
     cookies: nextAuthCookies(cookie),
     providers: config.oidc ? [oidcProvider(config.oidc)] : [],
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      // next-auth's own sign-out (POST /api/auth/signout, once its CSRF check passed) only clears the
+      // cookie: end the session everywhere as the portal's /signout does, so a copy is refused too.
+      signOut: endCurrentSession,
+    },
     callbacks: {
       async jwt({ token, user, account }) {
         // Called with an account only at sign-in. Otherwise the claims pass through unchanged: the

@@ -70,6 +70,21 @@ export async function endOtherCustomersSession(
   if (current && current.userId !== userId) await sessionGuard().endSession(current);
 }
 
+/**
+ * Signing out: ends the browser's session everywhere (its `sid` is revoked in the shared store until
+ * the session's own end, so a copy of the cookie is refused too) and forgets the customer's saved
+ * views. The caller clears the cookie. Never throws: with the store unreachable the end is not
+ * recorded, which is logged (no ids), and a copy of the cookie stays valid until the session ends.
+ */
+export async function endCurrentSession(): Promise<void> {
+  const session = await getCustomerSession();
+  if (!session) return;
+  const record = await sessionGuard().endSession(session);
+  if (!record.revoked || !record.viewsForgotten) {
+    console.warn(JSON.stringify({ event: "sign_out_not_recorded", ...record }));
+  }
+}
+
 /** Starts `session` in the browser that receives `response`; the cookie never outlives the session. */
 export async function attachSession(response: NextResponse, session: CustomerSession): Promise<void> {
   const maxAge = Math.max(0, Math.min(session.expiresAt - nowSeconds(), sessionLifetimeSeconds()));
