@@ -146,12 +146,24 @@ class DeadlineExceeded extends Error {
   }
 }
 
+/**
+ * `promise`, or DeadlineExceeded after `ms`. When the timer fires, the verdict waits for the event
+ * loop's next I/O poll (setImmediate runs right after it): a process that was too busy to read for
+ * longer than `ms` (a blast on a loaded host) finds its timer due before it reads the reply that
+ * came meanwhile, and would call a Redis that answered in time unavailable.
+ */
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let afterPoll: NodeJS.Immediate | undefined;
   const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+    timer = setTimeout(() => {
+      afterPoll = setImmediate(() => reject(new DeadlineExceeded(ms)));
+    }, ms);
   });
-  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, expiry]).finally(() => {
+    clearTimeout(timer);
+    clearImmediate(afterPoll);
+  });
 }
 
 function settleWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
