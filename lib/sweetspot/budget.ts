@@ -30,9 +30,9 @@ import { abortableSleep, type Sleep } from "./sleep";
  * itself in the store once per 10 s (`upstream:instances:<10 s window>`) and reads the previous
  * window's count: the higher of the two is how many called lately. That knowledge is kept through the
  * outage (nothing can refresh it then); an instance that never reached the store knows only itself.
- * When Redis fails in the middle of a second, an instance goes on from the larger of its own calls and
- * its share of what the store had counted (the highest place it saw ÷ the instances), so an instance
- * that has spent its share through Redis gets no more in that second.
+ * When the store fails in the middle of a second this instance counted through it, it sends nothing
+ * more in that second: the store may still be counting the other instances' calls, which it cannot
+ * see, and its own last command may have been counted there too. It counts alone from the next second.
  */
 
 export type CallPriority = "page" | "poll";
@@ -115,8 +115,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   const limit = options.callsPerSecond;
   const pollShare = options.pollShare ?? DEFAULT_POLL_SHARE;
   const pollLimit = limit === null ? null : Math.floor(limit * pollShare);
-  /** Per key, the current second's calls by this instance and the highest place it saw in the store. */
-  const alone = { second: -1, counts: new Map<string, { own: number; seen: number }>() };
+  /** Per key, in the current second: whether the store counted this instance's calls, and its calls counted alone. */
+  const thisSecond = { second: -1, keys: new Map<string, { throughStore: boolean; alone: number }>() };
   /** This instance's own knowledge of a pause: honoured even when the store cannot be read. */
   let localPausedUntil = 0;
   /** How many instances called lately, as last seen in the store (1 until then): sets the share. */
@@ -152,30 +152,28 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
   /**
    * Counts one call in `key`'s window: its place, and out of how many the window has. Shared across
-   * instances out of `whole`; with the store unavailable, this instance's part of the second's calls
-   * out of its share.
+   * instances out of `whole`; with the store unavailable, this instance's calls out of its share.
    */
   async function increment(
     key: string,
     second: number,
     whole: number,
   ): Promise<{ place: number; of: number }> {
-    if (second > alone.second) {
-      alone.second = second;
-      alone.counts.clear();
+    if (second > thisSecond.second) {
+      thisSecond.second = second;
+      thisSecond.keys.clear();
     }
-    const counts = alone.counts.get(key) ?? { own: 0, seen: 0 };
-    alone.counts.set(key, counts);
+    const counts = thisSecond.keys.get(key) ?? { throughStore: false, alone: 0 };
+    thisSecond.keys.set(key, counts);
     try {
       const place = await options.store.increment(key, WINDOW_TTL_SECONDS);
-      counts.own++;
-      counts.seen = Math.max(counts.seen, place);
+      counts.throughStore = true;
       return { place, of: whole };
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      // Its part so far: its own calls, or its share of all it saw counted, whichever is more.
-      counts.own = Math.max(counts.own, Math.ceil(counts.seen / instances)) + 1;
-      return { place: counts.own, of: shareOf(whole) };
+      if (counts.throughStore) return { place: Number.POSITIVE_INFINITY, of: whole };
+      counts.alone++;
+      return { place: counts.alone, of: shareOf(whole) };
     }
   }
 
