@@ -181,6 +181,17 @@ describe("the upstream budget (one instance, in-process store)", () => {
     expect(sentIn.filter((at) => at % 1000 >= 900)).toEqual([]);
   });
 
+  it("gives a call that asks in a second's last 100 ms a place at the start of the next, poll or page view", async () => {
+    const clock = fakeClock(Date.parse("2026-12-06T12:00:00.950Z"));
+    const { budget, slept } = budgetOn(createMemoryStore({ now: clock.now }), clock);
+    expect(await outcomes(budget, "poll", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
+    expect(clock.now()).toBe(Date.parse("2026-12-06T12:00:01.000Z"));
+    expect(slept).toEqual([50]);
+    clock.advance(940);
+    expect(await outcomes(budget, "page", 1, () => deadlineOf(clock))).toEqual(["admitted"]);
+    expect(clock.now()).toBe(Date.parse("2026-12-06T12:00:02.000Z"));
+  });
+
   it("pauses for a back-off when the 429 gives no Retry-After, and keeps the later of two pauses", async () => {
     const clock = fakeClock();
     const { budget } = budgetOn(createMemoryStore({ now: clock.now }), clock);

@@ -214,7 +214,9 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
         reason = "paused";
         waitMs = until - at;
       } else {
-        const second = Math.floor(at / 1000);
+        // In the last 1000 − SEND_WITHIN_MS of a second, which are for calls already on their way, a
+        // call takes its place in the next second.
+        const second = Math.floor((at + 1000 - SEND_WITHIN_MS) / 1000);
         const slot = await takeSlot(priority, second);
         if (slot !== "budget") {
           // Never more than a second's fraction of a wait, so polls take it too.
