@@ -214,9 +214,14 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
         reason = "paused";
         waitMs = until - at;
       } else {
-        // In the last 1000 − SEND_WITHIN_MS of a second, which are for calls already on their way, a
-        // call takes its place in the next second.
-        const second = Math.floor((at + 1000 - SEND_WITHIN_MS) / 1000);
+        const second = Math.floor(at / 1000);
+        // A second's last 1000 − SEND_WITHIN_MS ms are for calls already on their way: a call asking
+        // then waits for the next second and asks with everyone else (booking the next second's
+        // places ahead would put these calls, polls included, before the page views asking in it).
+        if (at - second * 1000 >= SEND_WITHIN_MS) {
+          await sleep((second + 1) * 1000 - at, signal);
+          continue;
+        }
         const slot = await takeSlot(priority, second);
         if (slot !== "budget") {
           // Never more than a second's fraction of a wait, so polls take it too.
