@@ -12,6 +12,13 @@ vi.mock("next/headers", () => ({
 }));
 const NEXTAUTH_SECRET = "n".repeat(40);
 
+/** The sandbox's configuration with this file's session secret (undone by vi.unstubAllEnvs). */
+function stubSandboxEnv(): void {
+  vi.stubEnv("SWEETSPOT_SANDBOX", "1");
+  vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
+  vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+}
+
 /** The browser carries `session`'s cookie. */
 async function carrying(session: CustomerSession): Promise<void> {
   cookieJar.value = await encode({ token: toSessionClaims(session), secret: NEXTAUTH_SECRET });
@@ -52,9 +59,7 @@ describe("authOptions", () => {
   });
 
   it("offers OpenID Connect only when it is configured", async () => {
-    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
-    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    stubSandboxEnv();
     const { authOptions } = await import("./auth-options");
     expect(authOptions().providers).toEqual([]);
 
@@ -68,9 +73,7 @@ describe("authOptions", () => {
   });
 
   it("gives every cookie the __Host- prefix over https, and a session its own id and absolute end", async () => {
-    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
-    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    stubSandboxEnv();
     vi.stubEnv("NEXTAUTH_URL", "https://orders.example.test");
     vi.stubEnv("SESSION_LIFETIME_DAYS", "3");
     const { authOptions } = await import("./auth-options");
@@ -102,9 +105,7 @@ describe("authOptions", () => {
   });
 
   it("ends another customer's session that an OpenID Connect sign-in replaces, as switching by link does", async () => {
-    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
-    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    stubSandboxEnv();
     const { authOptions } = await import("./auth-options");
     const { sessionGuard } = await import("./portal-session-guard");
     const signIn = async (current: CustomerSession) => {
@@ -137,9 +138,7 @@ describe("next-auth's own sign-out", () => {
   });
 
   it("ends the session everywhere, as the portal's /signout does, not only in this browser", async () => {
-    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
-    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    stubSandboxEnv();
     const { authOptions } = await import("./auth-options");
     const { sessionGuard } = await import("./portal-session-guard");
     const session = linkSession("usr_42");
@@ -154,9 +153,7 @@ describe("next-auth's own sign-out", () => {
 
 describe("where next-auth may send a customer after OpenID Connect", () => {
   it("keeps portal paths and refuses everything else", async () => {
-    vi.stubEnv("SWEETSPOT_SANDBOX", "1");
-    vi.stubEnv("NEXTAUTH_SECRET", NEXTAUTH_SECRET);
-    vi.stubEnv("PORTAL_LINK_SECRET", "l".repeat(40));
+    stubSandboxEnv();
     const { authOptions } = await import("./auth-options");
     const redirect = authOptions().callbacks?.redirect;
     if (!redirect) throw new Error("no redirect callback");
