@@ -16,8 +16,9 @@ export async function LocalTimes({ dates }: { dates: DateContext }) {
     cookieTemplate: timeZoneCookie(COOKIE_ZONE_MARKER, false),
   };
   // The script's text is our own function's source only; its values travel in an attribute, which
-  // React escapes, so nothing has to be made script-safe by hand.
-  const source = `(${localiseTimes.toString()})(document,JSON.parse(document.currentScript.dataset.config))`;
+  // React escapes, so nothing has to be made script-safe by hand. `document.currentScript` is checked
+  // to be a script: a named element in the page could stand in for it.
+  const source = `(function(s){if(s instanceof HTMLScriptElement)(${localiseTimes.toString()})(document,JSON.parse(s.dataset.config))})(document.currentScript)`;
   return (
     <script
       nonce={nonce}
