@@ -18,8 +18,9 @@ import { abortableSleep, type Sleep } from "./sleep";
  *
  * Priorities. A customer's page view may use the whole budget, and waits for the next second while
  * its deadline allows. A live page's poll may use only `pollShare` of it, counted in a second key of
- * its own (so refused polls never eat into the page views' headroom), and is never kept waiting: it is
- * told to ask again later. The health probe does not come here (lib/sweetspot/probe.ts).
+ * its own (so refused polls never eat into the page views' headroom), and never waits for a later
+ * second (only, like every call, for its place within the second, or for the next second to begin
+ * when it asks in the last 100 ms): over the budget it is told to ask again later. The health probe does not come here (lib/sweetspot/probe.ts).
  *
  * A 429 is the API speaking for the whole key: `pause` stores until when nobody may call, and every
  * instance honours it before every attempt. Page views wait it out when it ends within their deadline.

@@ -1,6 +1,6 @@
 /** The arithmetic of the blast section (scripts/bench/sections/blast.ts), kept pure so it has tests. */
 
-export type CallsInSecond = { second: number; calls: number; limited: number; probes: number };
+import type { CallsInSecond } from "../../sandbox/rate-limit";
 
 /**
  * API calls per second over the seconds from `fromMs` to `toMs` (wall clock), seconds without a call
