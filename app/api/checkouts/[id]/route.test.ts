@@ -90,8 +90,10 @@ const liveStatus = () =>
 
 beforeAll(async () => {
   // Only Date is faked, once for the file (the budget keeps the Date.now it was made with): sockets
-  // and timeouts run for real, and the budget's 429 pause reads this clock.
-  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+  // and timeouts run for real, and the budget's 429 pause reads this clock. It stands early in a
+  // second: in a second's last 100 ms the budget waits for the next one, which a frozen clock never reaches.
+  const realNow = Date.now();
+  vi.useFakeTimers({ toFake: ["Date"], now: realNow - (realNow % 1000) + 100 });
   running = await startSandbox();
   config.current = sandboxConfig({
     SANDBOX_PORT: new URL(running.baseUrl).port,
