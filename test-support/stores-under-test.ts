@@ -70,7 +70,8 @@ export function describeWithEachStore(title: string, body: (current: () => Store
   });
 }
 
-function withSwitch(
+/** `inner` behind a switch: after `breakStore()` every call fails with StoreUnavailableError until `restore()`. */
+export function withSwitch(
   inner: SharedStore,
   now: () => number,
   advanceSeconds: (seconds: number) => Promise<void>,

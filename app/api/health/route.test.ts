@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryStore } from "@/lib/store/memory-store";
-import { type SharedStore, StoreUnavailableError } from "@/lib/store/shared-store";
+import type { SharedStore } from "@/lib/store/shared-store";
 import { createDeadline } from "@/lib/sweetspot/deadline";
 import { sandboxConfig } from "@/test-support/sandbox-config";
+import { withSwitch } from "@/test-support/stores-under-test";
 
 /*
  * /api/health's `budget`: what an operator reads during a campaign (docs/deployment.md, the upstream
@@ -94,24 +95,13 @@ describe("/api/health's budget", () => {
   it("shows how many instances the budget knows of, and its share while the store is unavailable", async () => {
     // Three instances counted themselves in the store, then the store stops answering.
     const memory = createMemoryStore();
-    let down = false;
-    const unless = <T>(call: () => Promise<T>) => {
-      if (down) return Promise.reject(new StoreUnavailableError("down"));
-      return call();
-    };
-    const flaky: SharedStore = {
-      ...memory,
-      isAvailable: () => !down,
-      get: (key) => unless(() => memory.get(key)),
-      set: (key, value, ttl) => unless(() => memory.set(key, value, ttl)),
-      increment: (key, ttl) => unless(() => memory.increment(key, ttl)),
-    };
+    const switchable = withSwitch(memory, Date.now, async () => {});
     await memory.increment(`upstream:instances:${Math.floor(NOW / 10_000)}`, 30);
     await memory.increment(`upstream:instances:${Math.floor(NOW / 10_000)}`, 30);
-    const { health, budget } = await healthWith({ SWEETSPOT_API_BUDGET: "12" }, flaky);
+    const { health, budget } = await healthWith({ SWEETSPOT_API_BUDGET: "12" }, switchable.store);
     await budget.admit("page", createDeadline(4000));
     expect(await health()).toMatchObject({ instances: 3, countingAlone: false, callsPerSecondAlone: 4 });
-    down = true;
+    switchable.breakStore();
     expect(await health()).toMatchObject({
       usedThisSecond: 0,
       instances: 3,
