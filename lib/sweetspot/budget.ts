@@ -20,7 +20,8 @@ import { abortableSleep, type Sleep } from "./sleep";
  * its deadline allows. A live page's poll may use only `pollShare` of it, counted in a second key of
  * its own (so refused polls never eat into the page views' headroom), and never waits for a later
  * second (only, like every call, for its place within the second, or for the next second to begin
- * when it asks in the last 100 ms): over the budget it is told to ask again later. The health probe does not come here (lib/sweetspot/probe.ts).
+ * when it asks in the last 100 ms): over the budget it is told to ask again later. The health probe
+ * does not come here (lib/sweetspot/probe.ts).
  *
  * A 429 is the API speaking for the whole key: `pause` stores until when nobody may call, and every
  * instance honours it before every attempt. Page views wait it out when it ends within their deadline.
@@ -71,6 +72,8 @@ export type BudgetState = {
   pausedUntil: Date | null;
   /** How many instances called lately, as this one last saw in the store (1 until it has). */
   instances: number;
+  /** The budget is on and the store is disconnected: this instance counts its calls alone. */
+  countingAlone: boolean;
   /** The calls per second this instance keeps to when it cannot reach the store (null when off). */
   callsPerSecondAlone: number | null;
 };
@@ -190,7 +193,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
   /**
    * Takes a slot in the current second: the ms into the second at which the call may start (its
-   * place's share of the second), or "budget".
+   * place's share of the sending span), or "budget".
    */
   async function takeSlot(priority: CallPriority, second: number): Promise<number | "budget"> {
     if (limit === null || pollLimit === null) return 0;
@@ -287,6 +290,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       usedThisSecond: limit === null ? used : Math.min(used, limit),
       pausedUntil: until > now() ? new Date(until) : null,
       instances,
+      countingAlone: limit !== null && !options.store.isAvailable(),
       callsPerSecondAlone: limit === null ? null : shareOf(limit),
     };
   }

@@ -25,8 +25,8 @@ import { type ApiHealth, probeApi } from "@/lib/sweetspot/probe";
  * the store, and until when a 429 pauses every instance (null when none). It never changes the status
  * code either: a paused or spent budget is the same for every instance. `instances` is how many
  * instances this one last saw calling (counted in the store every 10 s); while the store is
- * unavailable (`countingAlone`) it keeps to `callsPerSecondAlone`, its share of the budget. The probe itself is exempt
- * from the budget (one call per instance every few seconds at most).
+ * unavailable (`countingAlone`) it keeps to `callsPerSecondAlone`, its share of the budget. The probe
+ * itself is exempt from the budget (one call per instance every few seconds at most).
  */
 const SERVES_CUSTOMERS: Record<ApiHealth, boolean> = {
   ok: true,
@@ -54,7 +54,7 @@ export async function GET() {
         usedThisSecond: budget.usedThisSecond,
         pausedUntil: budget.pausedUntil?.toISOString() ?? null,
         instances: budget.instances,
-        countingAlone: budget.callsPerSecond !== null && !store.isAvailable(),
+        countingAlone: budget.countingAlone,
         callsPerSecondAlone: budget.callsPerSecondAlone,
       },
     },
